@@ -1,0 +1,1 @@
+"""Rapporteur: UN documents in chat."""

@@ -1,0 +1,1 @@
+"""Everything that knows UN documents. Imports nothing from discord."""
