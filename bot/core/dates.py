@@ -1,0 +1,116 @@
+"""Dates as UN documents print them (English, French, Spanish), turned into ISO strings."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_MONTHS: dict[str, int] = {}
+for _i, _names in enumerate(
+    [
+        "january janvier enero",
+        "february février fevrier febrero",
+        "march mars marzo",
+        "april avril abril",
+        "may mai mayo",
+        "june juin junio",
+        "july juillet julio",
+        "august août aout agosto",
+        "september septembre septiembre setiembre",
+        "october octobre octubre",
+        "november novembre noviembre",
+        "december décembre decembre diciembre",
+    ],
+    start=1,
+):
+    for _n in _names.split():
+        _MONTHS[_n] = _i
+# Short forms ("Sept.", "Dec.") and OCR damage ("Apri]") fall back on a 3-letter prefix;
+# French "juin"/"juillet" share "jui", so those two need four letters.
+_PREFIX: dict[str, int] = {}
+for _n, _i in _MONTHS.items():
+    _PREFIX.setdefault(_n[:3], _i)
+_PREFIX.pop("jui", None)
+_PREFIX.update({"juin": 6, "juil": 7, "sept": 9})
+
+_WORD = r"[A-Za-zÀ-ÿ\]]{3,10}\.?"
+# "17 January 2025", "1er avril 2020", "13 de abril de 2020", "3 rd March 2025"
+_DMY_RE = re.compile(
+    rf"\b(\d{{1,2}})\s?(?:er|st|nd|rd|th|º)?\s+(?:de\s+|of\s+)?({_WORD})\s*,?\s+(?:de\s+|del\s+)?(\d{{4}})\b"
+)
+# "April 7, 2023", "February 14 2025"
+_MDY_RE = re.compile(rf"\b({_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")
+_ISO_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def month_number(word: str) -> int | None:
+    """`April` / `avril` / `Apri]` / `Sept.` -> 4, 4, 4, 9; None when it is not a month."""
+    w = word.lower().rstrip(".")
+    if w in _MONTHS:
+        return _MONTHS[w]
+    if len(w) < 3 or len(w) > 10:
+        return None
+    return _PREFIX.get(w[:4]) or _PREFIX.get(w[:3]) if not w[:3].isdigit() else None
+
+
+def _iso(y: int, m: int | None, d: int) -> str | None:
+    if m is None:
+        return None
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[tuple[int, int, str]]:
+    """Every date in `text` as (start, end, ISO), in order of appearance."""
+    found: list[tuple[int, int, str]] = []
+    for m in _DMY_RE.finditer(text):
+        word = m.group(2)
+        # Month prefixes must not swallow ordinary words ("2 Marines", "10 Avenue").
+        if word.lower().rstrip(".") not in _MONTHS and not _looks_like_short_month(word):
+            continue
+        iso = _iso(int(m.group(3)), month_number(word), int(m.group(1)))
+        if iso:
+            found.append((m.start(), m.end(), iso))
+    for m in _MDY_RE.finditer(text):
+        word = m.group(1)
+        if word.lower().rstrip(".") not in _MONTHS and not _looks_like_short_month(word):
+            continue
+        iso = _iso(int(m.group(3)), month_number(word), int(m.group(2)))
+        if iso and not any(s <= m.start() < e for s, e, _ in found):
+            found.append((m.start(), m.end(), iso))
+    for m in _ISO_RE.finditer(text):
+        iso = _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if iso:
+            found.append((m.start(), m.end(), iso))
+    found.sort()
+    return found
+
+
+def _looks_like_short_month(word: str) -> bool:
+    """An abbreviation (`Sept.`) or a damaged month (`Apri]`) close to a real month name."""
+    w = word.lower().rstrip(".")
+    n = month_number(w)
+    if n is None:
+        return False
+    return any(full.startswith(w[:3]) and abs(len(full) - len(w)) <= 1 for full in _MONTHS) or (
+        word.endswith(".")
+    )
+
+
+def parse_date(text: str) -> str | None:
+    """The first date in `text` as `YYYY-MM-DD`, or None."""
+    found = find_dates(text)
+    return found[0][2] if found else None
+
+
+def is_date_line(line: str) -> bool:
+    """True when the line is only a date (optionally after a place or `Le`/`On`)."""
+    s = line.strip()
+    found = find_dates(s)
+    if not found:
+        return False
+    start, end, _ = found[0]
+    head = s[:start].strip(" ,")
+    return end >= len(s.rstrip(" .")) and len(head.split()) <= 3

@@ -1,0 +1,55 @@
+"""Cheap language identification for the six UN official languages."""
+
+from __future__ import annotations
+
+import re
+
+# Non-Latin scripts decide by themselves; Latin ones are told apart by function words.
+_ARABIC = re.compile(r"[\u0600-\u06FF]")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_CJK = re.compile(r"[\u4E00-\u9FFF]")
+_LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
+_WORD = re.compile(r"[a-zà-ÿ']+")
+
+_STOP = {
+    "en": set(
+        "the of and to in is that for with by on as are this be which from at it has have "
+        "its was were or not an shall".split()
+    ),
+    "fr": set(
+        "le la les des du de et à en un une est que qui dans pour par sur au aux ce cette "
+        "sont ont avec l' d' qu' ne pas".split()
+    ),
+    "es": set(
+        "el la los las del de y en un una es que por para con su sus se al lo como "
+        "ha han son este esta".split()
+    ),
+}
+
+
+def detect_language(text: str) -> str:
+    """'en', 'fr', 'es', 'ru', 'ar' or 'zh' from a sample of the text (default 'en')."""
+    sample = text[:20000]
+    counts = {
+        "ar": len(_ARABIC.findall(sample)),
+        "ru": len(_CYRILLIC.findall(sample)),
+        "zh": len(_CJK.findall(sample)),
+        "latin": len(_LATIN.findall(sample)),
+    }
+    script = max(counts, key=lambda k: counts[k])
+    if counts[script] == 0:
+        return "en"
+    # Chinese text is dense: a few hundred ideographs outweigh many Latin letters.
+    if counts["zh"] * 3 > counts["latin"] and counts["zh"] > 0 and script != "ar":
+        return "zh"
+    if script != "latin":
+        return script
+    scores = dict.fromkeys(_STOP, 0)
+    for w in _WORD.findall(sample.lower().replace("\u2019", "'")):
+        for lang, stops in _STOP.items():
+            if w in stops:
+                scores[lang] += 1
+        # Elided articles (l'homme, d'un) are a strong French signal.
+        if len(w) > 2 and w[1] == "'" and w[0] in "ldjnmsc":
+            scores["fr"] += 1
+    return max(scores, key=lambda k: scores[k])
