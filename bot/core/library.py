@@ -1,0 +1,376 @@
+"""The library facade: every answer the bot gives, over storage, parsing, citations and search.
+
+Front ends (terminal chat, Discord cogs) call only this. Scopes decide visibility: the bundled
+corpus ("corpus") is seen everywhere; a server's uploads ("guild:<id>") only in that server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.core import refs
+from bot.core.citations import resolution_symbol_from_query
+from bot.core.errors import Ambiguous, BadInput, NotFound, PermissionDenied
+from bot.core.models import DocumentRecord
+from bot.core.parse import parse_document
+from bot.core.readers import SUPPORTED_EXTENSIONS, UnreadableDocument, read_document
+from bot.core.results import (
+    CitedResolution,
+    Cites,
+    CitingDocument,
+    DocDetail,
+    DocList,
+    FindHit,
+    FindResult,
+    LoadedDocument,
+    LoadReport,
+    Removed,
+    Resolutions,
+    Summary,
+)
+from bot.core.search import CANDIDATES, Vocabulary, analyse, fts_match, rank
+from bot.core.storage import CORPUS_SCOPE, Store, StoredDocument
+from bot.core.summary import key_sentences
+from bot.core.symbols import symbol_key
+from bot.core.textnorm import tokens
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, str], None]  # (done, total, current file)
+
+
+@dataclass(slots=True, frozen=True)
+class Actor:
+    """Who asks: their name (for the record) and whether they hold the moderator right."""
+
+    name: str = "console"
+    moderator: bool = False
+
+
+def guild_scope(guild_id: int | None) -> str:
+    return f"guild:{guild_id}" if guild_id is not None else "local"
+
+
+def visible_scopes(scope: str | None) -> list[str]:
+    return [CORPUS_SCOPE] if scope in (None, CORPUS_SCOPE) else [CORPUS_SCOPE, scope]
+
+
+def prepare(source: str, data: bytes) -> DocumentRecord:
+    """Read and parse one file: CPU-bound, run in a thread. Raises UnreadableDocument."""
+    result = read_document(data, source)
+    record = parse_document(result.text, filename=source)
+    if not record.paragraphs:
+        raise UnreadableDocument("no text: the file holds no paragraphs of text", reason="empty")
+    return record
+
+
+class Library:
+    def __init__(self, db_path: str | Path) -> None:
+        self.store = Store(db_path)
+        self._vocab: Vocabulary | None = None
+        self._vocab_generation = -1
+        self._vocab_lock = asyncio.Lock()
+
+    async def open(self) -> None:
+        await self.store.open()
+
+    async def close(self) -> None:
+        await self.store.close()
+
+    async def __aenter__(self) -> Library:
+        await self.open()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    # ---- loading ------------------------------------------------------------------------
+
+    async def load_directory(
+        self, folder: str | Path, scope: str = CORPUS_SCOPE, progress: Progress | None = None
+    ) -> LoadReport:
+        """Load every supported file under `folder`, idempotently: unchanged files are skipped,
+        changed ones replace their old version, vanished ones are removed."""
+        root = Path(folder)
+        files = sorted(
+            p for p in root.rglob("*")
+            if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS
+            and p.name.lower() not in ("readme.md", "sources.md")
+        )
+        items = [(p.relative_to(root).as_posix(), p) for p in files]
+        known = await self.store.source_hashes(scope)
+        report = await self._load(
+            [(name, path.read_bytes) for name, path in items], scope, None, known, progress
+        )
+        gone = set(known) - {name for name, _ in items}
+        if gone:
+            report.removed = await self.store.delete_sources(scope, gone)
+        return report
+
+    async def load_files(
+        self,
+        files: Sequence[tuple[str, bytes]],
+        scope: str,
+        actor: Actor,
+        progress: Progress | None = None,
+    ) -> LoadReport:
+        """Moderator uploads (name, bytes). Files that fail are named with the reason."""
+        self._require_moderator(actor, "load documents")
+        known = await self.store.source_hashes(scope)
+        return await self._load(
+            [(name, (lambda d=data: d)) for name, data in files], scope, actor.name, known,
+            progress, force=True,
+        )
+
+    async def load_paths(
+        self, paths: Iterable[str | Path], scope: str, actor: Actor,
+        progress: Progress | None = None,
+    ) -> LoadReport:
+        """`!load PATH` in the terminal chat: files or folders from this machine."""
+        self._require_moderator(actor, "load documents")
+        files: list[tuple[str, Callable[[], bytes]]] = []
+        report = LoadReport()
+        for raw in paths:
+            path = Path(raw).expanduser()
+            if path.is_dir():
+                for p in sorted(path.rglob("*")):
+                    if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS:
+                        files.append((p.name, p.read_bytes))
+            elif path.is_file():
+                files.append((path.name, path.read_bytes))
+            else:
+                report.failed.append((str(raw), "no such file or folder"))
+        known = await self.store.source_hashes(scope)
+        loaded = await self._load(files, scope, actor.name, known, progress, force=True)
+        loaded.failed[:0] = report.failed
+        return loaded
+
+    async def _load(
+        self,
+        files: Sequence[tuple[str, Callable[[], bytes]]],
+        scope: str,
+        loaded_by: str | None,
+        known: dict[str, str],
+        progress: Progress | None,
+        force: bool = False,
+    ) -> LoadReport:
+        report = LoadReport()
+        ready: list[tuple[str, str, DocumentRecord]] = []
+        for i, (name, read) in enumerate(files):
+            if progress:
+                progress(i, len(files), name)
+            try:
+                data = await asyncio.to_thread(read)
+            except OSError as e:
+                report.failed.append((name, f"cannot read the file ({e.strerror or e})"))
+                continue
+            sha = hashlib.sha256(data).hexdigest()
+            if known.get(name) == sha and not force:
+                report.unchanged += 1
+                continue
+            try:
+                record = await asyncio.to_thread(prepare, name, data)
+            except UnreadableDocument as e:
+                report.failed.append((name, str(e)))
+                continue
+            except Exception as e:  # a parser bug must not sink the other files
+                log.exception("parsing %s failed", name)
+                report.failed.append((name, f"could not be parsed ({type(e).__name__})"))
+                continue
+            ready.append((name, sha, record))
+        if progress:
+            progress(len(files), len(files), "")
+        if ready:
+            ids = await self.store.save_documents(scope, ready, loaded_by)
+            for doc_id, (name, _, record) in zip(ids, ready, strict=True):
+                report.loaded.append(
+                    LoadedDocument(
+                        source=name,
+                        symbols=record.symbols,
+                        title=record.title,
+                        paragraphs=len(record.paragraphs),
+                        citations=len(record.citations),
+                        doc_id=doc_id,
+                    )
+                )
+        return report
+
+    async def remove(self, ref: str, scope: str, actor: Actor) -> Removed:
+        self._require_moderator(actor, "remove documents")
+        if scope == CORPUS_SCOPE:
+            raise PermissionDenied("the bundled corpus cannot be removed from chat")
+        doc = await self.resolve(ref, [scope])
+        await self.store.delete_document(doc.id)
+        return Removed(doc)
+
+    @staticmethod
+    def _require_moderator(actor: Actor, what: str) -> None:
+        if not actor.moderator:
+            raise PermissionDenied(f"only moderators can {what}")
+
+    # ---- naming documents ---------------------------------------------------------------
+
+    async def documents(self, scopes: Sequence[str]) -> list[StoredDocument]:
+        return await self.store.documents(scopes)
+
+    async def resolve(self, ref: str, scopes: Sequence[str]) -> StoredDocument:
+        docs = await self.store.documents(scopes)
+        found = refs.resolve(ref, docs)
+        if found.document is not None:
+            return found.document
+        if found.ambiguous:
+            raise Ambiguous(f"“{ref}” could name several documents", found.candidates)
+        raise NotFound(found.reason or f"no document matches “{ref}”", found.candidates)
+
+    async def list_documents(self, words: str, scopes: Sequence[str]) -> DocList:
+        docs = await self.store.documents(scopes)
+        numbered = list(enumerate(docs, 1))
+        if not words.strip():
+            return DocList("", numbered, len(docs))
+        flt, rest = refs.split_dates([refs.canonical_word(w) for w in tokens(words)])
+        rest = [w for w in rest if w not in refs.GENERIC and len(w) > 1]
+        out = []
+        for n, d in numbered:
+            if flt and not flt.matches(d):
+                continue
+            have = {refs.canonical_word(t) for t in tokens(d.search_text)}
+            if all(w in have or any(h.startswith(w) for h in have) for w in rest):
+                out.append((n, d))
+        return DocList(words, out, len(docs))
+
+    async def autocomplete(self, current: str, scopes: Sequence[str], limit: int = 25) -> list[
+        tuple[str, str]
+    ]:
+        """(label ≤ 100 chars, value) choices for a document reference being typed."""
+        docs = await self.store.documents(scopes)
+        cur = current.strip().lower()
+        picked = []
+        for d in docs:
+            hay = f"{d.label} {d.title or ''} {d.source}".lower()
+            if not cur or cur in hay or all(w in hay for w in cur.split()):
+                picked.append(d)
+        out = []
+        for d in picked[:limit]:
+            value = d.symbols[0] if d.symbols else d.file_stem
+            label = f"{d.label} — {d.title or d.source}"
+            out.append((label[:100], value[:100]))
+        return out
+
+    # ---- answers ------------------------------------------------------------------------
+
+    async def detail(self, doc: StoredDocument) -> DocDetail:
+        paras = await self.store.paragraphs(doc.id)
+        return DocDetail(doc, [(p.idx, p.section, p.text) for p in paras])
+
+    async def summary(self, doc: StoredDocument, scopes: Sequence[str]) -> Summary:
+        paras = await self.store.paragraphs(doc.id)
+        from bot.core.models import Paragraph
+
+        plain = [Paragraph(p.idx, p.text, p.section) for p in paras]
+        points = await asyncio.to_thread(key_sentences, plain)
+        cited = await self._cited(doc, scopes)
+        return Summary(doc, doc.record, points, [c for c in cited if c.kind == "resolution"],
+                       len(paras))
+
+    async def resolutions(self, doc: StoredDocument, scopes: Sequence[str]) -> Resolutions:
+        return Resolutions(doc, await self._cited(doc, scopes))
+
+    async def _cited(self, doc: StoredDocument, scopes: Sequence[str]) -> list[CitedResolution]:
+        rows = await self.store.citations(doc.id)
+        items: dict[str, CitedResolution] = {}
+        for c in rows:
+            item = items.get(c.symbol)
+            if item is None:
+                items[c.symbol] = CitedResolution(
+                    c.symbol, c.kind, 1, [c.paragraph] if c.paragraph is not None else [],
+                    c.year_inferred,
+                )
+            else:
+                item.mentions += 1
+                if c.paragraph is not None and c.paragraph not in item.paragraphs:
+                    item.paragraphs.append(c.paragraph)
+        loaded = await self.store.loaded_symbols([symbol_key(s) for s in items], scopes)
+        for symbol, item in items.items():
+            doc_id = loaded.get(symbol_key(symbol))
+            if doc_id is not None and doc_id != doc.id:
+                item.loaded_doc = await self.store.document(doc_id)
+        order = {"resolution": 0, "decision": 1, "other": 2}
+        return sorted(items.values(), key=lambda c: (order.get(c.kind, 3), _symbol_sort(c.symbol)))
+
+    async def cites(self, resolution: str, scopes: Sequence[str]) -> Cites:
+        symbol = resolution_symbol_from_query(resolution)
+        if symbol is None:
+            raise BadInput(
+                f"“{resolution}” is not a resolution I can read; try `1325 (2000)`, "
+                "`S/RES/1325 (2000)` or `A/RES/62/243`"
+            )
+        inferred = "(" not in resolution and symbol.startswith("S/RES/")
+        rows = await self.store.citing(symbol, scopes)
+        items = []
+        for doc_id, mentions, para in rows:
+            doc = await self.store.document(doc_id)
+            if doc is None:
+                continue
+            passage = ""
+            if para is not None:
+                for p in await self.store.paragraphs(doc_id):
+                    if p.idx == para:
+                        passage = p.text
+                        break
+            items.append(CitingDocument(doc, mentions, para, passage))
+        loaded = await self.store.loaded_symbols([symbol_key(symbol)], scopes)
+        own = await self.store.document(next(iter(loaded.values()))) if loaded else None
+        return Cites(symbol, items, own, inferred)
+
+    async def find(
+        self, query: str, scopes: Sequence[str], within: str | None = None, limit: int = 10
+    ) -> FindResult:
+        words = tokens(query)
+        if not words:
+            raise BadInput("tell me what to look for, e.g. `!find ceasefire violations`")
+        if len(words) > 30:
+            raise BadInput("that query is too long: use up to 30 words")
+        doc = await self.resolve(within, scopes) if within else None
+        vocab = await self._vocabulary()
+        terms = await asyncio.to_thread(analyse, query, vocab)
+        match = fts_match(terms, vocab)
+        if match is None:
+            return FindResult(query, [], doc)
+        cands = await self.store.fts_candidates(
+            match, scopes, CANDIDATES, doc.id if doc else None
+        )
+        paras = {p.id: p for p in await self.store.paragraphs_by_ids([c[0] for c in cands])}
+        rows = [(pid, did, paras[pid].idx, paras[pid].text) for pid, did, _ in cands if pid in paras]
+        hits = await asyncio.to_thread(rank, rows, terms, query, limit)
+        docs: dict[int, StoredDocument] = {}
+        out = []
+        for h in hits:
+            if h.doc_id not in docs:
+                d = await self.store.document(h.doc_id)
+                if d is None:
+                    continue
+                docs[h.doc_id] = d
+            out.append(FindHit(docs[h.doc_id], h.paragraph, h.text, h.score, h.spans))
+        return FindResult(query, out, doc)
+
+    async def _vocabulary(self) -> Vocabulary:
+        async with self._vocab_lock:
+            if self._vocab is None or self._vocab_generation != self.store.generation:
+                generation = self.store.generation
+                entries = await self.store.vocabulary()
+                count = await self.store.paragraph_count()
+                self._vocab = await asyncio.to_thread(Vocabulary, entries, count)
+                self._vocab_generation = generation
+            return self._vocab
+
+
+def _symbol_sort(symbol: str) -> tuple:
+    parts = []
+    for chunk in symbol.replace("(", " ").replace(")", " ").replace("/", " ").split():
+        parts.append((0, int(chunk), "") if chunk.isdigit() else (1, 0, chunk))
+    return tuple(parts)

@@ -1,0 +1,110 @@
+"""What the library answers: plain dataclasses that the renderers turn into text, embeds or JSON."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.core.storage import StoredDocument
+from bot.core.symbols import undocs_url
+
+
+@dataclass(slots=True)
+class CitedResolution:
+    symbol: str
+    kind: str = "resolution"  # "resolution", "decision", "other"
+    mentions: int = 1
+    paragraphs: list[int] = field(default_factory=list)
+    year_inferred: bool = False
+    loaded_doc: StoredDocument | None = None  # its own text is loaded: the user can open it
+
+    @property
+    def url(self) -> str:
+        return undocs_url(self.symbol)
+
+
+@dataclass(slots=True)
+class Summary:
+    doc: StoredDocument
+    record: dict[str, Any]
+    key_points: list[str]
+    resolutions: list[CitedResolution]
+    paragraphs: int
+
+
+@dataclass(slots=True)
+class Resolutions:
+    doc: StoredDocument
+    items: list[CitedResolution]  # resolutions, then decisions, then other bodies'
+
+
+@dataclass(slots=True)
+class FindHit:
+    doc: StoredDocument
+    paragraph: int
+    text: str
+    score: float
+    spans: list[tuple[int, int]]
+
+
+@dataclass(slots=True)
+class FindResult:
+    query: str
+    hits: list[FindHit]
+    within: StoredDocument | None = None
+
+
+@dataclass(slots=True)
+class CitingDocument:
+    doc: StoredDocument
+    mentions: int
+    paragraph: int | None
+    passage: str
+
+
+@dataclass(slots=True)
+class Cites:
+    symbol: str
+    items: list[CitingDocument]
+    loaded_doc: StoredDocument | None = None
+    year_inferred: bool = False
+
+    @property
+    def url(self) -> str:
+        return undocs_url(self.symbol)
+
+
+@dataclass(slots=True)
+class DocList:
+    query: str
+    items: list[tuple[int, StoredDocument]]  # (number in the full list, document)
+    total: int
+
+
+@dataclass(slots=True)
+class DocDetail:
+    doc: StoredDocument
+    paragraphs: list[tuple[int, str, str]]  # (index, section, text)
+
+
+@dataclass(slots=True)
+class LoadedDocument:
+    source: str
+    symbols: list[str]
+    title: str | None
+    paragraphs: int
+    citations: int
+    doc_id: int | None = None
+
+
+@dataclass(slots=True)
+class LoadReport:
+    loaded: list[LoadedDocument] = field(default_factory=list)
+    unchanged: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    removed: int = 0
+
+
+@dataclass(slots=True)
+class Removed:
+    doc: StoredDocument

@@ -1,0 +1,433 @@
+"""SQLite storage: one writer, WAL, numbered migrations, FTS5 over paragraphs."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+from bot.core.models import DocumentRecord
+from bot.core.symbols import symbol_key
+
+CORPUS_SCOPE = "corpus"
+
+
+@dataclass(slots=True)
+class StoredDocument:
+    """A document row: enough to list, name and link it without its paragraphs."""
+
+    id: int
+    scope: str
+    source: str
+    symbols: list[str]
+    title: str | None
+    kind: str
+    language: str | None
+    date: str | None
+    record: dict[str, Any]
+    search_text: str
+
+    @property
+    def label(self) -> str:
+        """What people call it: its symbols, else its file name."""
+        if self.symbols:
+            return "–".join(self.symbols)
+        return Path(self.source).stem
+
+    @property
+    def file_stem(self) -> str:
+        return Path(self.source).stem
+
+
+@dataclass(slots=True)
+class StoredParagraph:
+    id: int
+    doc_id: int
+    idx: int
+    section: str
+    text: str
+
+
+@dataclass(slots=True)
+class StoredCitation:
+    doc_id: int
+    symbol: str
+    kind: str
+    body: str
+    paragraph: int | None
+    surface: str
+    year_inferred: bool
+
+
+def _migrations() -> list[tuple[int, str]]:
+    folder = resources.files("bot.core") / "migrations"
+    out = []
+    for entry in folder.iterdir():
+        name = entry.name
+        if name.endswith(".sql") and name[:3].isdigit():
+            out.append((int(name[:3]), entry.read_text(encoding="utf-8")))
+    return sorted(out)
+
+
+def document_search_text(record: DocumentRecord, source: str) -> str:
+    """Words a person might use to name a document (title, sender, symbols, date, file)."""
+    parts: list[str] = [*record.symbols, Path(source).stem.replace("_", " ")]
+    for value in (record.title, record.subject, record.kind, record.letter_date,
+                  record.distribution_date, record.adoption_date):
+        if value:
+            parts.append(value)
+    if record.sender:
+        parts.extend(v for v in (record.sender.role, record.sender.entity) if v)
+    parts.extend(record.signatories)
+    for annex in record.annexes:
+        parts.extend(v for v in (annex.title, annex.author) if v)
+    return " \n".join(parts)
+
+
+class Store:
+    """Async access to the database. Writes go through one connection under a lock."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self._write: aiosqlite.Connection | None = None
+        self._read: aiosqlite.Connection | None = None
+        self._write_lock = asyncio.Lock()
+        self.generation = 0  # bumped on every change, so caches know when to refresh
+
+    async def open(self) -> None:
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self._write = await aiosqlite.connect(self.path, isolation_level=None)
+        await self._write.execute("PRAGMA journal_mode=WAL")
+        await self._write.execute("PRAGMA synchronous=NORMAL")
+        await self._write.execute("PRAGMA foreign_keys=ON")
+        await self._write.execute("PRAGMA busy_timeout=10000")
+        await self._migrate()
+        if self.path == ":memory:":
+            self._read = self._write
+        else:
+            self._read = await aiosqlite.connect(self.path, isolation_level=None)
+            await self._read.execute("PRAGMA busy_timeout=10000")
+            await self._read.execute("PRAGMA query_only=ON")
+
+    async def close(self) -> None:
+        if self._read is not None and self._read is not self._write:
+            await self._read.close()
+        if self._write is not None:
+            await self._write.close()
+        self._read = self._write = None
+
+    @property
+    def db(self) -> aiosqlite.Connection:
+        assert self._read is not None, "Store.open() first"
+        return self._read
+
+    async def _migrate(self) -> None:
+        assert self._write is not None
+        cur = await self._write.execute("PRAGMA user_version")
+        row = await cur.fetchone()
+        version = row[0] if row else 0
+        for number, sql in _migrations():
+            if number <= version:
+                continue
+            await self._write.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _split_sql(sql):
+                    await self._write.execute(statement)
+                await self._write.execute(f"PRAGMA user_version={number}")
+                await self._write.execute("COMMIT")
+            except BaseException:
+                await self._write.execute("ROLLBACK")
+                raise
+
+    # ---- writes -------------------------------------------------------------------------
+
+    async def source_hashes(self, scope: str) -> dict[str, str]:
+        cur = await self.db.execute(
+            "SELECT source, sha256 FROM documents WHERE scope = ?", (scope,)
+        )
+        return {r[0]: r[1] for r in await cur.fetchall()}
+
+    async def save_documents(
+        self,
+        scope: str,
+        items: Sequence[tuple[str, str, DocumentRecord]],
+        loaded_by: str | None = None,
+    ) -> list[int]:
+        """Store (source, sha256, record) items in ONE transaction, replacing same-source rows.
+
+        Either every item is stored or none is.
+        """
+        assert self._write is not None
+        async with self._write_lock:
+            db = self._write
+            await db.execute("BEGIN IMMEDIATE")
+            try:
+                ids = [
+                    await self._insert(db, scope, source, sha, record, loaded_by)
+                    for source, sha, record in items
+                ]
+                await db.execute("COMMIT")
+            except BaseException:
+                await db.execute("ROLLBACK")
+                raise
+            self.generation += 1
+            return ids
+
+    async def _insert(
+        self,
+        db: aiosqlite.Connection,
+        scope: str,
+        source: str,
+        sha: str,
+        record: DocumentRecord,
+        loaded_by: str | None,
+    ) -> int:
+        cur = await db.execute(
+            "SELECT id FROM documents WHERE scope = ? AND source = ?", (scope, source)
+        )
+        old = await cur.fetchone()
+        if old:
+            await self._delete(db, old[0])
+        meta = asdict(record)
+        meta.pop("paragraphs")
+        meta.pop("citations")
+        date = record.letter_date or record.distribution_date or record.adoption_date
+        cur = await db.execute(
+            "INSERT INTO documents (scope, source, sha256, symbols, title, kind, language, date,"
+            " record, search_text, loaded_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                scope,
+                source,
+                sha,
+                json.dumps(record.symbols),
+                record.title,
+                record.kind,
+                record.language,
+                date,
+                json.dumps(meta, ensure_ascii=False),
+                document_search_text(record, source),
+                loaded_by,
+            ),
+        )
+        doc_id = cur.lastrowid
+        assert doc_id is not None
+        keys = {symbol_key(s) for s in record.symbols}
+        await db.executemany(
+            "INSERT OR IGNORE INTO doc_symbols (key, doc_id) VALUES (?, ?)",
+            [(k, doc_id) for k in keys],
+        )
+        await db.executemany(
+            "INSERT INTO paragraphs (doc_id, idx, section, text) VALUES (?,?,?,?)",
+            [(doc_id, p.index, p.section, p.text) for p in record.paragraphs],
+        )
+        await db.executemany(
+            "INSERT INTO citations (doc_id, symbol, kind, body, paragraph, surface, year_inferred)"
+            " VALUES (?,?,?,?,?,?,?)",
+            [
+                (doc_id, c.symbol, c.kind, c.body, c.paragraph, c.surface, int(c.year_inferred))
+                for c in record.citations
+            ],
+        )
+        return doc_id
+
+    @staticmethod
+    async def _delete(db: aiosqlite.Connection, doc_id: int) -> None:
+        # Paragraph rows first, explicitly, so the FTS delete trigger sees each one.
+        await db.execute("DELETE FROM paragraphs WHERE doc_id = ?", (doc_id,))
+        await db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+
+    async def delete_document(self, doc_id: int) -> None:
+        assert self._write is not None
+        async with self._write_lock:
+            await self._write.execute("BEGIN IMMEDIATE")
+            try:
+                await self._delete(self._write, doc_id)
+                await self._write.execute("COMMIT")
+            except BaseException:
+                await self._write.execute("ROLLBACK")
+                raise
+            self.generation += 1
+
+    async def delete_sources(self, scope: str, sources: Iterable[str]) -> int:
+        """Remove documents whose files disappeared from data/."""
+        assert self._write is not None
+        n = 0
+        async with self._write_lock:
+            await self._write.execute("BEGIN IMMEDIATE")
+            try:
+                for source in sources:
+                    cur = await self._write.execute(
+                        "SELECT id FROM documents WHERE scope = ? AND source = ?", (scope, source)
+                    )
+                    row = await cur.fetchone()
+                    if row:
+                        await self._delete(self._write, row[0])
+                        n += 1
+                await self._write.execute("COMMIT")
+            except BaseException:
+                await self._write.execute("ROLLBACK")
+                raise
+            if n:
+                self.generation += 1
+        return n
+
+    # ---- reads --------------------------------------------------------------------------
+
+    _DOC_COLS = "id, scope, source, symbols, title, kind, language, date, record, search_text"
+
+    @staticmethod
+    def _doc(row: Sequence[Any]) -> StoredDocument:
+        return StoredDocument(
+            id=row[0],
+            scope=row[1],
+            source=row[2],
+            symbols=json.loads(row[3]),
+            title=row[4],
+            kind=row[5],
+            language=row[6],
+            date=row[7],
+            record=json.loads(row[8]),
+            search_text=row[9],
+        )
+
+    @staticmethod
+    def _scope_sql(scopes: Sequence[str], alias: str = "") -> tuple[str, list[str]]:
+        col = f"{alias}.scope" if alias else "scope"
+        return f"{col} IN ({','.join('?' * len(scopes))})", list(scopes)
+
+    async def documents(self, scopes: Sequence[str]) -> list[StoredDocument]:
+        where, args = self._scope_sql(scopes)
+        cur = await self.db.execute(
+            f"SELECT {self._DOC_COLS} FROM documents WHERE {where} ORDER BY scope, date, id", args
+        )
+        return [self._doc(r) for r in await cur.fetchall()]
+
+    async def document(self, doc_id: int) -> StoredDocument | None:
+        cur = await self.db.execute(f"SELECT {self._DOC_COLS} FROM documents WHERE id = ?", (doc_id,))
+        row = await cur.fetchone()
+        return self._doc(row) if row else None
+
+    async def documents_by_symbol(self, key: str, scopes: Sequence[str]) -> list[StoredDocument]:
+        where, args = self._scope_sql(scopes, "d")
+        cur = await self.db.execute(
+            f"SELECT {', '.join('d.' + c.strip() for c in self._DOC_COLS.split(','))}"
+            f" FROM doc_symbols s JOIN documents d ON d.id = s.doc_id WHERE s.key = ? AND {where}",
+            [key, *args],
+        )
+        return [self._doc(r) for r in await cur.fetchall()]
+
+    async def paragraphs(self, doc_id: int) -> list[StoredParagraph]:
+        cur = await self.db.execute(
+            "SELECT id, doc_id, idx, section, text FROM paragraphs WHERE doc_id = ? ORDER BY idx",
+            (doc_id,),
+        )
+        return [StoredParagraph(*r) for r in await cur.fetchall()]
+
+    async def paragraphs_by_ids(self, ids: Sequence[int]) -> list[StoredParagraph]:
+        if not ids:
+            return []
+        cur = await self.db.execute(
+            "SELECT id, doc_id, idx, section, text FROM paragraphs"
+            f" WHERE id IN ({','.join('?' * len(ids))})",
+            list(ids),
+        )
+        return [StoredParagraph(*r) for r in await cur.fetchall()]
+
+    async def citations(self, doc_id: int) -> list[StoredCitation]:
+        cur = await self.db.execute(
+            "SELECT doc_id, symbol, kind, body, paragraph, surface, year_inferred FROM citations"
+            " WHERE doc_id = ? ORDER BY rowid",
+            (doc_id,),
+        )
+        return [StoredCitation(*r[:6], bool(r[6])) for r in await cur.fetchall()]
+
+    async def citing(self, symbol: str, scopes: Sequence[str]) -> list[tuple[int, int, int | None]]:
+        """(doc_id, mentions, first paragraph) for visible documents citing `symbol`."""
+        where, args = self._scope_sql(scopes, "d")
+        cur = await self.db.execute(
+            "SELECT c.doc_id, COUNT(*), MIN(c.paragraph) FROM citations c"
+            f" JOIN documents d ON d.id = c.doc_id WHERE c.symbol = ? AND {where}"
+            " GROUP BY c.doc_id ORDER BY d.date, d.id",
+            [symbol, *args],
+        )
+        return [(r[0], r[1], r[2]) for r in await cur.fetchall()]
+
+    async def loaded_symbols(self, keys: Iterable[str], scopes: Sequence[str]) -> dict[str, int]:
+        """Which of these symbol keys name a loaded document (key -> doc id)."""
+        keys = list(keys)
+        if not keys:
+            return {}
+        where, args = self._scope_sql(scopes, "d")
+        cur = await self.db.execute(
+            "SELECT s.key, s.doc_id FROM doc_symbols s JOIN documents d ON d.id = s.doc_id"
+            f" WHERE s.key IN ({','.join('?' * len(keys))}) AND {where}",
+            [*keys, *args],
+        )
+        return {r[0]: r[1] for r in await cur.fetchall()}
+
+    async def vocabulary(self) -> list[tuple[str, int]]:
+        """Every indexed term with the number of paragraphs holding it."""
+        cur = await self.db.execute("SELECT term, doc FROM paragraphs_vocab")
+        return [(r[0], r[1]) for r in await cur.fetchall()]
+
+    async def paragraph_count(self) -> int:
+        cur = await self.db.execute("SELECT COUNT(*) FROM paragraphs")
+        row = await cur.fetchone()
+        return int(row[0]) if row else 0
+
+    async def fts_candidates(
+        self, match: str, scopes: Sequence[str], limit: int, doc_id: int | None = None
+    ) -> list[tuple[int, int, float]]:
+        """(paragraph id, doc id, bm25) for an FTS5 MATCH expression, best first."""
+        where, args = self._scope_sql(scopes, "d")
+        extra = ""
+        params: list[Any] = [match, *args]
+        if doc_id is not None:
+            extra = " AND p.doc_id = ?"
+            params.append(doc_id)
+        params.append(limit)
+        cur = await self.db.execute(
+            "SELECT p.id, p.doc_id, bm25(paragraphs_fts) AS score FROM paragraphs_fts"
+            " JOIN paragraphs p ON p.id = paragraphs_fts.rowid"
+            " JOIN documents d ON d.id = p.doc_id"
+            f" WHERE paragraphs_fts MATCH ? AND {where}{extra} AND p.section != 'masthead'"
+            " ORDER BY score LIMIT ?",
+            params,
+        )
+        return [(r[0], r[1], r[2]) for r in await cur.fetchall()]
+
+    async def integrity_check(self) -> str:
+        cur = await self.db.execute("PRAGMA integrity_check")
+        row = await cur.fetchone()
+        return str(row[0]) if row else "?"
+
+
+def _split_sql(sql: str) -> list[str]:
+    """Split a migration into statements, keeping trigger bodies (BEGIN ... END;) whole."""
+    statements: list[str] = []
+    buf: list[str] = []
+    depth = 0
+    for line in sql.splitlines():
+        stripped = line.strip()
+        if not buf and (not stripped or stripped.startswith("--")):
+            continue
+        buf.append(line)
+        upper = stripped.upper()
+        if upper.endswith("BEGIN"):
+            depth += 1
+        if stripped.endswith(";"):
+            if depth and upper.startswith("END"):
+                depth -= 1
+            if depth == 0:
+                statements.append("\n".join(buf))
+                buf = []
+    if buf and "".join(buf).strip():
+        statements.append("\n".join(buf))
+    return statements

@@ -1,0 +1,70 @@
+"""Key sentences of a document, taken from its own text in its own language (extractive)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from bot.core.models import Paragraph
+from bot.core.textnorm import content_tokens, fold
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[«“\"(]?[A-ZÀ-ÖØ-Þ0-9])")
+
+# Verbs that carry what a letter or resolution does (folded, so accents do not matter).
+_CUES = re.compile(
+    r"\b(honou?r to|transmit|enclos|attach|request|urge|call(s|ed)? (up)?on|condemn|demand|decide|"
+    r"reaffirm|express|welcome|strongly|reject|protest|inform|draw your attention|"
+    r"honneur de|faire tenir|transmet|demand|exhort|condamn|appel|decide|prie|reaffirm|"
+    r"exprim|rejet|informer)",
+)
+# Procedural sentences the structured record already states.
+_PROCEDURAL = re.compile(
+    r"(grateful if|would appreciate|circulated? (as|the)|distribu|faire distribuer|"
+    r"serais oblige|obliged if|accept.{0,40}assurances|highest consideration|"
+    r"tres haute consideration|has the honour to refer to)",
+)
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def key_sentences(paragraphs: Sequence[Paragraph], limit: int = 3) -> list[str]:
+    """2-4 sentences that say what the document is about, in document order."""
+    body = [p for p in paragraphs if p.section in ("body", "annex")]
+    sentences: list[tuple[int, str]] = []
+    for p in body:
+        for s in split_sentences(p.text):
+            if 40 <= len(s) <= 700 and not s.isupper():
+                sentences.append((len(sentences), s))
+    if not sentences:
+        return []
+    freq: Counter[str] = Counter()
+    for _, s in sentences:
+        freq.update(set(content_tokens(s)))
+    top = max(freq.values(), default=1)
+    scored = []
+    n = len(sentences)
+    for pos, s in sentences:
+        folded = fold(s)
+        words = content_tokens(s)
+        if not words:
+            continue
+        centrality = sum(freq[w] for w in set(words)) / (len(set(words)) * top) if words else 0
+        cue = 0.35 if _CUES.search(folded) else 0.0
+        proc = -1.0 if _PROCEDURAL.search(folded) else 0.0
+        lead = 0.3 if pos < 2 else (0.1 if pos < max(3, n // 10) else 0.0)
+        scored.append((centrality + cue + proc + lead, pos, s))
+    want = 2 if n <= 6 else (3 if n <= 60 else 4)
+    want = min(want, limit + 1)
+    chosen = sorted(sorted(scored, key=lambda x: -x[0])[:want], key=lambda x: x[1])
+    return [_trim(s) for _, _, s in chosen]
+
+
+def _trim(sentence: str, limit: int = 400) -> str:
+    sentence = " ".join(sentence.split())
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence.rfind(" ", 0, limit - 1)
+    return sentence[: cut if cut > 0 else limit - 1] + "…"
