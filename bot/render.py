@@ -1,0 +1,404 @@
+"""Answers to text pages under a size budget (Discord 2,000; terminal unlimited) and to JSON.
+
+Markup is light Markdown, which Discord renders and a terminal reads fine. Text that comes from
+documents or users is escaped so that it cannot ping anyone or inject markup.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, is_dataclass
+from typing import Any
+
+from bot.answer import Answer
+from bot.core.results import (
+    Cites,
+    DocDetail,
+    DocList,
+    FindHit,
+    FindResult,
+    LoadReport,
+    Removed,
+    Resolutions,
+    Summary,
+)
+from bot.core.storage import StoredDocument
+from bot.core.symbols import undocs_url
+
+DISCORD_MESSAGE = 2000
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "from": "From", "to": "To", "date": "Date", "letter_date": "Letter dated",
+        "distributed": "Distributed", "adopted": "Adopted", "agenda": "Agenda", "annex": "Annex",
+        "key": "Key points", "resolutions": "Resolutions cited", "none_cited": "No resolution cited.",
+        "signed": "Signed", "circulate": "Asks to circulate it as a document of",
+        "kind": "Kind", "language": "Language", "original": "original", "subject": "Subject",
+        "decisions": "Decisions", "other": "Other bodies' resolutions", "loaded": "text loaded",
+        "inferred": "year inferred from the numbering", "mentions": "mentions", "para": "¶",
+        "nothing": "Nothing found for", "cited_by": "Documents citing", "no_cites":
+        "No loaded document cites", "docs": "Documents", "did_you_mean": "Did you mean",
+        "paragraphs": "paragraphs", "in": "in", "session": "session", "year": "year",
+    },
+    "fr": {
+        "from": "Expéditeur", "to": "Destinataire", "date": "Date", "letter_date": "Lettre datée du",
+        "distributed": "Distribution", "adopted": "Adoptée le", "agenda": "Ordre du jour",
+        "annex": "Annexe", "key": "Points clés", "resolutions": "Résolutions citées",
+        "none_cited": "Aucune résolution citée.", "signed": "Signé",
+        "circulate": "Demande de distribution comme document de", "kind": "Type",
+        "language": "Langue", "original": "original", "subject": "Objet", "decisions": "Décisions",
+        "other": "Résolutions d'autres organes", "loaded": "texte chargé",
+        "inferred": "année déduite de la numérotation", "mentions": "mentions", "para": "§",
+        "nothing": "Rien trouvé pour", "cited_by": "Documents qui citent", "no_cites":
+        "Aucun document chargé ne cite", "docs": "Documents", "did_you_mean": "Vouliez-vous dire",
+        "paragraphs": "paragraphes", "in": "dans", "session": "session", "year": "année",
+    },
+}
+
+HELP = {
+    "en": """**Rapporteur** — UN documents in chat. Commands:
+`!docs [words]` list the documents (filter by words, country, month and year)
+`!doc REF` show a document's text
+`!summary REF` who writes to whom, when, agenda, annex, key points, resolutions cited
+`!resolutions REF` the resolutions a document cites, with links
+`!find WORDS [in REF]` passages matching words, typos and missing accents welcome
+`!cites RESOLUTION` the documents that cite a resolution, e.g. `!cites 1325 (2000)`
+`!load` (moderators) load documents: attach .txt .md .pdf .docx .html files
+`!remove REF` (moderators) remove a document this server loaded
+REF is a symbol (`S/2025/40`), a number from `!docs`, or words (`Azerbaijan April 2020`).
+Or just mention me: “@Rapporteur which resolutions does the Azerbaijan letter cite?”""",
+    "fr": """**Rapporteur** — les documents de l'ONU dans la discussion. Commandes :
+`!docs [mots]` liste des documents (filtre par mots, pays, mois et année)
+`!doc REF` le texte d'un document
+`!summary REF` qui écrit à qui, quand, ordre du jour, annexe, points clés, résolutions citées
+`!resolutions REF` les résolutions citées par un document, avec liens
+`!find MOTS [in REF]` les passages qui correspondent, fautes de frappe et accents manquants compris
+`!cites RÉSOLUTION` les documents qui citent une résolution, p. ex. `!cites 1325 (2000)`
+`!load` (modérateurs) charger des documents : joindre des fichiers .txt .md .pdf .docx .html
+`!remove REF` (modérateurs) retirer un document chargé sur ce serveur
+REF : une cote (`S/2025/40`), un numéro de `!docs`, ou des mots (`Azerbaïdjan avril 2020`).
+Ou mentionnez-moi : « @Rapporteur quelles résolutions cite la lettre de l'Azerbaïdjan ? »""",
+}
+
+_MARKDOWN = re.compile(r"([\\*_`~|>\[\]])")
+_MENTION = re.compile(r"@(everyone|here)|<@[!&]?\d+>|<#\d+>")
+
+
+def escape(text: str) -> str:
+    """Document or user text made inert: no markup, no pings."""
+    text = _MARKDOWN.sub(r"\\\1", text)
+    return _MENTION.sub(lambda m: m.group(0).replace("@", "@\u200b").replace("<", "<\u200b"), text)
+
+
+def label(lang: str, key: str) -> str:
+    return LABELS.get(lang, LABELS["en"]).get(key, LABELS["en"][key])
+
+
+def doc_name(doc: StoredDocument) -> str:
+    return doc.label
+
+
+def doc_link(doc: StoredDocument, markdown: bool = True) -> str:
+    if doc.symbols and markdown:
+        return f"[{doc.label}](<{undocs_url(doc.symbols[0])}>)"
+    return escape(doc.label)
+
+
+def snippet(hit: FindHit, width: int = 300, mark: tuple[str, str] = ("**", "**")) -> str:
+    """A window of the paragraph around the matched words, matched words marked."""
+    text = hit.text
+    if not hit.spans:
+        return escape(_shorten(text, width))
+    first = hit.spans[0][0]
+    last = max(e for _, e in hit.spans)
+    start = max(0, min(first - 40, last - width + 40))
+    start = text.rfind(" ", 0, start) + 1 if start > 0 else 0
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    out = []
+    pos = start
+    for s, e in hit.spans:
+        if s < start or e > end:
+            continue
+        out.append(escape(text[pos:s]))
+        out.append(mark[0] + escape(text[s:e]) + mark[1])
+        pos = e
+    out.append(escape(text[pos:end]))
+    return ("…" if start > 0 else "") + "".join(out).replace("\n", " ") + (
+        "…" if end < len(text) else ""
+    )
+
+
+def _shorten(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text.rfind(" ", 0, width - 1)
+    return text[: cut if cut > 0 else width - 1] + "…"
+
+
+# ---- one function per answer ------------------------------------------------------------------
+
+
+def render(answer: Answer) -> str:
+    """The whole answer as one text (split it with `pages` for Discord)."""
+    lang = answer.lang
+    if answer.error:
+        return render_error(answer)
+    r = answer.result
+    if answer.intent == "help":
+        return HELP.get(lang, HELP["en"])
+    if isinstance(r, Summary):
+        return render_summary(r, lang)
+    if isinstance(r, Resolutions):
+        return render_resolutions(r, lang)
+    if isinstance(r, FindResult):
+        return render_find(r, lang)
+    if isinstance(r, Cites):
+        return render_cites(r, lang)
+    if isinstance(r, DocList):
+        return render_docs(r, lang)
+    if isinstance(r, DocDetail):
+        return render_detail(r, lang)
+    if isinstance(r, LoadReport):
+        return render_load(r)
+    if isinstance(r, Removed):
+        return f"Removed {escape(r.doc.label)} ({escape(r.doc.title or r.doc.source)})."
+    return "Done."
+
+
+def render_error(answer: Answer) -> str:
+    msg = escape(answer.error or "something went wrong")
+    msg = msg[0].upper() + msg[1:] if msg else msg
+    if answer.candidates:
+        names = "\n".join(
+            f"• {escape(d.label)} — {escape(_shorten(d.title or d.source, 90))}"
+            for d in answer.candidates[:5]
+        )
+        return f"{msg}. {label(answer.lang, 'did_you_mean')}:\n{names}"
+    return msg if msg.endswith((".", "?", "!", ")")) else msg + "."
+
+
+def render_summary(s: Summary, lang: str) -> str:
+    rec = s.record
+    L = lambda k: label(lang, k)  # noqa: E731
+    lines = [f"**{doc_link(s.doc)}** — {escape(rec.get('title') or s.doc.source)}"]
+    meta = []
+    kind = rec.get("kind")
+    if kind:
+        lng = rec.get("language")
+        orig = rec.get("original_language")
+        lang_txt = f" · {lng}" + (f" ({L('original')}: {orig})" if orig and orig != lng else "") if lng else ""
+        meta.append(f"{L('kind')}: {kind}{lang_txt}")
+    sender = rec.get("sender") or {}
+    if sender.get("role") or sender.get("entity"):
+        meta.append(f"{L('from')}: " + escape(", ".join(v for v in (sender.get("role"), sender.get("entity")) if v)))
+    if rec.get("addressees"):
+        meta.append(f"{L('to')}: " + escape("; ".join(rec["addressees"])))
+    if rec.get("letter_date"):
+        meta.append(f"{L('letter_date')} {rec['letter_date']}")
+    if rec.get("adoption_date"):
+        meta.append(f"{L('adopted')} {rec['adoption_date']}")
+    if rec.get("distribution_date"):
+        meta.append(f"{L('distributed')}: {rec['distribution_date']}")
+    bodies = []
+    for b in rec.get("bodies") or []:
+        part = b.get("body", "")
+        if b.get("session"):
+            part += f" {L('session')} {b['session']}"
+        if b.get("year"):
+            part += f" ({L('year')} {b['year']})"
+        if b.get("agenda_items"):
+            part += f", items {', '.join(b['agenda_items'])}"
+        bodies.append(part)
+    if bodies:
+        meta.append(f"{L('agenda')}: " + escape("; ".join(bodies)))
+    if rec.get("subject"):
+        meta.append(f"{L('subject')}: " + escape(_shorten(rec["subject"], 300)))
+    for a in rec.get("annexes") or []:
+        bits = [v for v in (a.get("title"), a.get("author"), a.get("date")) if v]
+        if bits:
+            meta.append(f"{L('annex')}: " + escape(_shorten(" — ".join(bits), 300)))
+    if rec.get("signatories"):
+        meta.append(f"{L('signed')}: " + escape(", ".join(rec["signatories"])))
+    if rec.get("request_to_circulate"):
+        where = [b.get("body") for b in rec.get("bodies") or [] if b.get("body")]
+        meta.append(f"{L('circulate')} " + (" and ".join(where) if where else "the UN"))
+    lines.extend(meta)
+    if s.key_points:
+        lines.append(f"\n**{L('key')}**")
+        lines.extend(f"• {escape(p)}" for p in s.key_points)
+    lines.append(f"\n**{L('resolutions')}**")
+    if s.resolutions:
+        lines.append(", ".join(_resolution_link(c.symbol) for c in s.resolutions))
+    else:
+        lines.append(L("none_cited"))
+    return "\n".join(lines)
+
+
+def _resolution_link(symbol: str) -> str:
+    return f"[{symbol}](<{undocs_url(symbol)}>)"
+
+
+def render_resolutions(r: Resolutions, lang: str) -> str:
+    L = lambda k: label(lang, k)  # noqa: E731
+    head = f"**{L('resolutions')}** — {doc_link(r.doc)} — {escape(_shorten(r.doc.title or r.doc.source, 120))}"
+    if not r.items:
+        return f"{head}\n{L('none_cited')}"
+    lines = [head]
+    current = None
+    for c in r.items:
+        if c.kind != current:
+            current = c.kind
+            if c.kind == "decision":
+                lines.append(f"**{L('decisions')}**")
+            elif c.kind == "other":
+                lines.append(f"**{L('other')}**")
+        extra = []
+        if c.mentions > 1:
+            extra.append(f"{c.mentions} {L('mentions')}")
+        if c.paragraphs:
+            extra.append(L("para") + " " + ", ".join(str(p + 1) for p in c.paragraphs[:6]))
+        if c.year_inferred:
+            extra.append(L("inferred"))
+        if c.loaded_doc is not None:
+            extra.append(f"{L('loaded')}: `!doc {c.loaded_doc.label}`")
+        name = _resolution_link(c.symbol) if c.kind != "other" else escape(c.symbol)
+        lines.append(f"• {name}" + (f" ({'; '.join(extra)})" if extra else ""))
+    return "\n".join(lines)
+
+
+def render_find(r: FindResult, lang: str) -> str:
+    where = f" {label(lang, 'in')} {escape(r.within.label)}" if r.within else ""
+    if not r.hits:
+        return f"{label(lang, 'nothing')} “{escape(r.query)}”{where}."
+    lines = [f"**{len(r.hits)}** × “{escape(r.query)}”{where}"]
+    for i, h in enumerate(r.hits, 1):
+        lines.append(
+            f"**{i}.** {doc_link(h.doc)} {label(lang, 'para')} {h.paragraph + 1} "
+            f"({h.score:.2f})\n> {snippet(h)}"
+        )
+    return "\n".join(lines)
+
+
+def render_cites(r: Cites, lang: str) -> str:
+    inferred = f" ({label(lang, 'inferred')})" if r.year_inferred else ""
+    own = f" — {label(lang, 'loaded')}: `!doc {r.loaded_doc.label}`" if r.loaded_doc else ""
+    if not r.items:
+        return f"{label(lang, 'no_cites')} {_resolution_link(r.symbol)}{inferred}{own}."
+    lines = [f"**{label(lang, 'cited_by')}** {_resolution_link(r.symbol)}{inferred}{own}: {len(r.items)}"]
+    for it in r.items:
+        title = escape(_shorten(it.doc.title or it.doc.source, 100))
+        lines.append(f"• {doc_link(it.doc)} — {title} ({it.mentions} {label(lang, 'mentions')})")
+        if it.passage:
+            lines.append(f"> {escape(_shorten(it.passage, 220))}")
+    return "\n".join(lines)
+
+
+def render_docs(r: DocList, lang: str) -> str:
+    if not r.items:
+        return f"{label(lang, 'nothing')} “{escape(r.query)}”."
+    head = f"**{label(lang, 'docs')}**: {len(r.items)}" + (f"/{r.total}" if r.query else "")
+    lines = [head]
+    for n, d in r.items:
+        date = f" · {d.date}" if d.date else ""
+        lines.append(f"`{n:>3}` {escape(d.label)}{date} — {escape(_shorten(d.title or d.source, 110))}")
+    return "\n".join(lines)
+
+
+def render_detail(r: DocDetail, lang: str) -> str:
+    d = r.doc
+    lines = [f"**{doc_link(d)}** — {escape(d.title or d.source)}"]
+    for idx, section, text in r.paragraphs:
+        if section == "masthead":
+            continue
+        lines.append(f"{label(lang, 'para')}{idx + 1} {escape(text)}")
+    return "\n\n".join(lines)
+
+
+def render_load(r: LoadReport) -> str:
+    lines = []
+    for d in r.loaded:
+        name = " – ".join(d.symbols) if d.symbols else d.source
+        lines.append(
+            f"✅ {escape(name)} — {escape(_shorten(d.title or d.source, 100))} "
+            f"({d.paragraphs} paragraphs, {d.citations} citations)"
+        )
+    for name, reason in r.failed:
+        lines.append(f"❌ {escape(name)}: {escape(reason)}")
+    if r.unchanged:
+        lines.append(f"{r.unchanged} unchanged")
+    return "\n".join(lines) or "Nothing to load."
+
+
+# ---- pages and JSON ---------------------------------------------------------------------------
+
+
+def pages(text: str, limit: int = DISCORD_MESSAGE) -> list[str]:
+    """Split at line breaks (then spaces) into pages of at most `limit` characters."""
+    if len(text) <= limit:
+        return [text]
+    out: list[str] = []
+    buf = ""
+    for line in text.split("\n"):
+        while len(line) > limit:
+            cut = line.rfind(" ", 0, limit)
+            cut = cut if cut > limit // 2 else limit
+            if buf:
+                out.append(buf)
+                buf = ""
+            out.append(line[:cut])
+            line = line[cut:].lstrip()
+        candidate = f"{buf}\n{line}" if buf else line
+        if len(candidate) > limit:
+            out.append(buf)
+            buf = line
+        else:
+            buf = candidate
+    if buf:
+        out.append(buf)
+    return out
+
+
+def to_json(answer: Answer) -> dict[str, Any]:
+    """One JSON object per answer, for scripts: intent, document, structured result."""
+    doc = answer.doc
+    if doc is None and isinstance(answer.result, Summary | Resolutions):
+        doc = answer.result.doc
+    return {
+        "intent": answer.intent,
+        "lang": answer.lang,
+        "document": _doc_json(doc) if doc else None,
+        "error": answer.error,
+        "error_kind": answer.error_kind,
+        "candidates": [_doc_json(d) for d in answer.candidates],
+        "result": _plain(answer.result),
+        "text": render(answer),
+    }
+
+
+def _doc_json(doc: StoredDocument) -> dict[str, Any]:
+    return {"id": doc.id, "symbols": doc.symbols, "title": doc.title, "source": doc.source,
+            "kind": doc.kind, "date": doc.date, "scope": doc.scope}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, StoredDocument):
+        return _doc_json(value)
+    if is_dataclass(value) and not isinstance(value, type):
+        out = {}
+        for f in value.__dataclass_fields__:
+            out[f] = _plain(getattr(value, f))
+        if hasattr(value, "url"):
+            out["url"] = value.url
+        return out
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+__all__ = ["HELP", "LABELS", "asdict", "escape", "pages", "render", "to_json"]

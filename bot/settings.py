@@ -1,0 +1,50 @@
+"""Settings from the environment, in one small typed object."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+
+
+def default_db_path() -> Path:
+    return Path(user_data_dir("rapporteur", appauthor=False)) / "rapporteur.db"
+
+
+def _ints(value: str | None) -> frozenset[int]:
+    return frozenset(int(v) for v in (value or "").replace(",", " ").split() if v.isdigit())
+
+
+@dataclass(slots=True)
+class Settings:
+    token: str | None = None
+    db_path: Path = field(default_factory=default_db_path)
+    data_dir: Path = PACKAGE_ROOT / "data"
+    prefix: str = "!"
+    owner_ids: frozenset[int] = frozenset()
+    mod_role_names: frozenset[str] = frozenset({"moderator", "mod", "modérateur"})
+    max_upload_bytes: int = 20 * 1024 * 1024
+    test_guild: int | None = None
+
+    @classmethod
+    def from_env(cls, db: str | None = None) -> Settings:
+        env = os.environ
+        s = cls()
+        s.token = env.get("DISCORD_TOKEN") or None
+        if db or env.get("RAPPORTEUR_DB"):
+            s.db_path = Path(db or env["RAPPORTEUR_DB"]).expanduser()
+        if env.get("RAPPORTEUR_DATA"):
+            s.data_dir = Path(env["RAPPORTEUR_DATA"]).expanduser()
+        s.prefix = env.get("RAPPORTEUR_PREFIX", s.prefix)
+        s.owner_ids = _ints(env.get("RAPPORTEUR_OWNERS"))
+        if env.get("RAPPORTEUR_MOD_ROLES"):
+            s.mod_role_names = frozenset(
+                r.strip().lower() for r in env["RAPPORTEUR_MOD_ROLES"].split(",") if r.strip()
+            )
+        guild = env.get("RAPPORTEUR_TEST_GUILD", "")
+        s.test_guild = int(guild) if guild.isdigit() else None
+        return s
