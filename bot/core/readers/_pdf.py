@@ -1,0 +1,192 @@
+"""PDF to text with PDFium (pypdfium2): reading-order lines, page furniture removed."""
+
+from __future__ import annotations
+
+import re
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from ._base import Deadline, UnreadableDocument
+
+# UN print furniture, matched on whole (short) lines only. Bounded quantifiers, no nesting.
+_JOB_RE = re.compile(r"\d{2}-\d{5}(?: \([A-Z]\))?(?:\s+\d{6})?")  # 25-00746 (E) 230125
+_BARCODE_RE = re.compile(r"\*\d{7,9}\*")  # *2500746*
+_COUNTER_RE = re.compile(r"\d{1,4}/\d{1,4}")  # 2/3
+_COUNTER_JOB_RE = re.compile(r"(?:\d{1,4}/\d{1,4}\s+\d{2}-\d{5}|\d{2}-\d{5}\s+\d{1,4}/\d{1,4})")
+_STAMP_RE = re.compile(r"\d{6}")  # print date, 230125
+_SYMBOL_RE = re.compile(r"[A-Z]{1,6}(?:/[A-Za-z0-9.\-]{1,12}){1,6}")  # running header A/79/729
+_FURNITURE = (_JOB_RE, _BARCODE_RE, _COUNTER_RE, _COUNTER_JOB_RE, _STAMP_RE)
+_MAX_FURNITURE_LEN = 40
+
+# PDFium reports a hyphen it could not map (e.g. "long-term" broken by the font) as U+FFFE.
+_CHAR_FIXES = str.maketrans({"\ufffe": "-", "\x02": "-", "\x00": None})
+
+_LOAD_ERRORS = {
+    pdfium_c.FPDF_ERR_PASSWORD: "encrypted",
+    pdfium_c.FPDF_ERR_SECURITY: "encrypted",
+}
+
+
+def read_pdf(data: bytes, *, max_pages: int, budget_s: float) -> tuple[str, int, list[str]]:
+    """Return (text, page count, warnings); refuse encrypted, corrupt, huge or scanned PDFs."""
+    deadline = Deadline(budget_s, "this PDF")
+    pdf = _open(data)
+    try:
+        n_pages = len(pdf)
+        if n_pages == 0:
+            raise UnreadableDocument("corrupt", "this PDF has no pages (damaged or truncated)")
+        if n_pages > max_pages:
+            raise UnreadableDocument(
+                "too_large", f"this PDF has {n_pages} pages; the limit is {max_pages} pages"
+            )
+        pages, ocr_pages = _extract(pdf, n_pages, deadline)
+    finally:
+        pdf.close()
+    return _assemble(pages, ocr_pages, n_pages)
+
+
+def _open(data: bytes) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        reason = _LOAD_ERRORS.get(getattr(e, "err_code", None) or 0, "corrupt")
+        if reason == "encrypted":
+            raise UnreadableDocument(
+                "encrypted",
+                "this PDF is password-protected (encrypted); "
+                "save an unprotected copy and upload that instead",
+            ) from None
+        raise UnreadableDocument(
+            "corrupt", f"this PDF is damaged or truncated and cannot be opened ({_short(e)})"
+        ) from None
+
+
+def _short(e: Exception) -> str:
+    msg = str(e)
+    return msg[msg.find("(") + 1 : msg.rfind(")")] if "(" in msg else msg
+
+
+def _extract(
+    pdf: pdfium.PdfDocument, n_pages: int, deadline: Deadline
+) -> tuple[list[list[str]], list[int]]:
+    pages: list[list[str]] = []
+    ocr_pages: list[int] = []
+    for i in range(n_pages):
+        deadline.check()
+        try:
+            page = pdf[i]
+        except pdfium.PdfiumError as e:
+            raise UnreadableDocument(
+                "corrupt", f"page {i + 1} of this PDF is damaged ({_short(e)})"
+            ) from None
+        try:
+            pages.append(page_lines(page))
+            if _is_ocr_scan(page):
+                ocr_pages.append(i + 1)
+        finally:
+            page.close()
+    return pages, ocr_pages
+
+
+def page_lines(page: pdfium.PdfPage) -> list[str]:
+    """The page's text as PDFium orders it (content order), one entry per text line."""
+    textpage = page.get_textpage()
+    try:
+        raw = textpage.get_text_range()
+    finally:
+        textpage.close()
+    raw = raw.translate(_CHAR_FIXES)
+    return [line.rstrip() for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+
+
+def _is_ocr_scan(page: pdfium.PdfPage) -> bool:
+    """A scan with OCR: a page-sized image under text drawn invisibly (render mode 3)."""
+    width, height = page.get_size()
+    big_image = False
+    visible_text = False
+    for obj in page.get_objects(max_depth=1):
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            left, bottom, right, top = obj.get_bounds()
+            big_image = big_image or (right - left) * (top - bottom) > 0.5 * width * height
+        elif obj.type == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            mode = pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw)
+            visible_text = visible_text or mode != pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE
+        if visible_text:
+            return False
+    return big_image
+
+
+def _assemble(
+    pages: list[list[str]], ocr_pages: list[int], n_pages: int
+) -> tuple[str, int, list[str]]:
+    warnings: list[str] = []
+    if not any(line.strip() for lines in pages for line in lines):
+        raise UnreadableDocument(
+            "no_text_layer", "this PDF has no text layer (scanned); OCR is not supported"
+        )
+    empty = [i + 1 for i, lines in enumerate(pages) if not any(ln.strip() for ln in lines)]
+    if empty:
+        warnings.append(f"page(s) {_ranges(empty)} have no text layer (scanned?) and were skipped")
+    if ocr_pages:
+        warnings.append(
+            f"page(s) {_ranges(ocr_pages)} are scanned images with an OCR text layer; "
+            "expect recognition errors"
+        )
+    cleaned = strip_furniture(pages)
+    # Page boundaries are line boundaries: pages are joined with a newline, never glued.
+    text = "\n".join("\n".join(lines) for lines in cleaned if lines)
+    return text.strip("\n") + "\n", n_pages, warnings
+
+
+def strip_furniture(pages: list[list[str]]) -> list[list[str]]:
+    """Drop UN print furniture: job number, barcode, counters, date stamp, running symbol."""
+    first_page = "\n".join(pages[0]) if pages else ""
+    out = []
+    for index, lines in enumerate(pages):
+        kept = [ln for ln in lines if not _is_furniture(ln)]
+        if index > 0:
+            kept = _drop_running_header(kept, first_page)
+        out.append(kept)
+    return out
+
+
+def _is_furniture(line: str) -> bool:
+    s = line.strip()
+    if len(s) > _MAX_FURNITURE_LEN or not s:
+        return False
+    return any(rx.fullmatch(s) for rx in _FURNITURE)
+
+
+def _drop_running_header(lines: list[str], first_page: str) -> list[str]:
+    """The document symbol repeated at the top (or, in content order, bottom) of later pages."""
+
+    def is_header(line: str) -> bool:
+        parts = line.split()
+        return (
+            bool(parts)
+            and len(line) <= 60
+            and all(_SYMBOL_RE.fullmatch(p) and p in first_page for p in parts)
+        )
+
+    start = 0
+    while start < min(4, len(lines)) and is_header(lines[start]):
+        start += 1
+    end = len(lines)
+    while end > max(start, len(lines) - 4) and is_header(lines[end - 1]):
+        end -= 1
+    return lines[start:end]
+
+
+def _ranges(numbers: list[int]) -> str:
+    """[1, 2, 3, 7] -> "1-3, 7"."""
+    spans: list[str] = []
+    start = prev = numbers[0]
+    for n in [*numbers[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        spans.append(f"{start}-{prev}" if prev != start else str(start))
+        if n is not None:
+            start = prev = n
+    return ", ".join(spans)
