@@ -1,0 +1,451 @@
+"""Metadata of a UN document read from its layout: masthead, title, signatures, annexes."""
+
+from __future__ import annotations
+
+import re
+
+from bot.core.citations import extract_citations
+from bot.core.dates import find_dates, is_date_line, parse_date
+from bot.core.lang import detect_language
+from bot.core.models import Annex, BodyRef, DocumentRecord, Paragraph, Sender
+from bot.core.symbols import normalize_symbol, split_joint_symbol
+from bot.core.text import (
+    AGENDA_RE,
+    ANNEX_HEADING_RE,
+    SESSION_RE,
+    TITLE_START_RE,
+    YEAR_RE,
+    Prepared,
+    group_headings,
+    join_lines,
+    paragraphs_with_lines,
+    prepare,
+    symbol_line,
+)
+
+
+def parse_document(
+    text: str, *, filename: str | None = None, lang: str | None = None
+) -> DocumentRecord:
+    """Parse a UN document (plain text or light Markdown) into a DocumentRecord."""
+    rec = parse_metadata(text, filename=filename, lang=lang)
+    for p in rec.paragraphs:
+        for c in extract_citations(p.text, rec.language):
+            c.paragraph = p.index
+            rec.citations.append(c)
+    return rec
+
+
+def parse_metadata(
+    text: str, *, filename: str | None = None, lang: str | None = None
+) -> DocumentRecord:
+    """Everything but the citations (which another module extracts)."""
+    prep = prepare(text)
+    pairs = paragraphs_with_lines(prep)
+    paragraphs = [p for p, _ in pairs]
+    rec = DocumentRecord(paragraphs=paragraphs)
+    body_text = "\n".join(p.text for p in paragraphs if p.section != "masthead")
+    rec.language = lang or _language(prep) or detect_language(body_text)
+    header = prep.lines[: prep.header_end]
+    rec.title = join_lines(prep.lines[prep.header_end : prep.title_end]) or None
+    rec.symbols = _symbols(prep, rec.title)
+    rec.kind = _kind(rec.title, rec.symbols)
+    _masthead_fields(rec, prep, header)
+    rec.subject = _subject(prep, rec.kind) or None
+    _title_fields(rec)
+    covering = _covering_paragraphs(paragraphs)
+    rec.signatories = _signatories(pairs)
+    rec.request_to_circulate = rec.kind != "resolution" and _asks_circulation(covering)
+    rec.annexes = _annexes(pairs, rec)
+    return rec
+
+
+# --- symbols, kind, language -------------------------------------------------------------
+
+_RES_TITLE_RE = re.compile(
+    r"^(?:RESOLUTION|Resolution|Résolution|Resolución)\s+(\d{1,4})\s*\((\d{4})\)"
+    r"|^(\d{1,4})\s*\((\d{4})\)\s+Resolution",
+    re.I,
+)
+_GA_RES_NUMBER_RE = re.compile(r"^(\d{2,3}/\d{1,4})\.\s")
+
+
+def _symbols(prep: Prepared, title: str | None) -> list[str]:
+    for line in prep.lines[: max(prep.header_end, 1) + 5]:
+        syms = symbol_line(line)
+        if syms:
+            return syms
+    if prep.meta.get("symbol"):
+        return split_joint_symbol(prep.meta["symbol"])
+    m = _RES_TITLE_RE.match(title or "")
+    if m:  # printed volumes of Council resolutions carry no symbol, only "338 (1973)"
+        num, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        return [normalize_symbol(f"S/RES/{num} ({year})")]
+    return []
+
+
+def _kind(title: str | None, symbols: list[str]) -> str:
+    t = (title or "").lower()
+    if t.startswith(("identical letters", "lettres identiques", "cartas idénticas")):
+        return "identical letters"
+    if t.startswith(("note verbale", "notes verbales", "nota verbal")):
+        return "note verbale"
+    if t.startswith(("letter", "lettre", "carta")):
+        return "letter"
+    if any("/RES/" in s for s in symbols) or _RES_TITLE_RE.match(title or ""):
+        return "resolution"
+    if t.startswith(("resolution", "résolution", "resolución")):
+        return "resolution"
+    if t.startswith(("report", "rapport", "informe")):
+        return "report"
+    return "other"
+
+
+_LANG_NAMES = {
+    "english": "en",
+    "anglais": "en",
+    "inglés": "en",
+    "french": "fr",
+    "français": "fr",
+    "francés": "fr",
+    "spanish": "es",
+    "espagnol": "es",
+    "español": "es",
+    "russian": "ru",
+    "russe": "ru",
+    "ruso": "ru",
+    "arabic": "ar",
+    "arabe": "ar",
+    "árabe": "ar",
+    "chinese": "zh",
+    "chinois": "zh",
+    "chino": "zh",
+}
+
+
+def _language(prep: Prepared) -> str | None:
+    """The edition's language as the masthead prints it ("English", "Français")."""
+    lang = (prep.meta.get("language") or "").lower()
+    if lang in ("en", "fr", "es", "ru", "ar", "zh"):
+        return lang
+    for i in sorted(prep.masthead):
+        code = _LANG_NAMES.get(prep.lines[i].lower())
+        if code:
+            return code
+    return None
+
+
+# --- masthead ---------------------------------------------------------------------------
+
+_ORIGINAL_RE = re.compile(r"\bOriginal\s?:\s*\[?([A-Za-zÀ-ÿ]+)", re.I)
+_BODY_LINE_RE = {
+    "GA": re.compile(r"General Assembly|Assemblée générale|Asamblea General", re.I),
+    "SC": re.compile(r"Security Council|Conseil de sécurité|Consejo de Seguridad", re.I),
+}
+
+
+def _masthead_fields(rec: DocumentRecord, prep: Prepared, header: list[str]) -> None:
+    lines = prep.lines
+    session: int | str | None = None
+    year: int | None = None
+    items: list[str] = []
+    has = {"GA": False, "SC": False}
+    for i in sorted(prep.masthead):
+        s = lines[i]
+        for body, rx in _BODY_LINE_RE.items():
+            if rx.search(s) and len(s) < 60:
+                has[body] = True
+        if rec.distribution_date is None and re.match(r"^Distr\b", s, re.I):
+            rec.distribution_date = _date_after(s, lines, i)
+        m = _ORIGINAL_RE.search(s)
+        if m and rec.original_language is None:
+            rec.original_language = _LANG_NAMES.get(m.group(1).lower())
+        m = SESSION_RE.match(s)
+        if m and session is None:
+            n = ordinal_value(m.group("ord"))
+            if n is not None:
+                session = f"ES-{n}" if m.group("es") and "emergency" in m.group("es").lower() else n
+        m = YEAR_RE.match(s)
+        if m and year is None:
+            year = ordinal_value(m.group("ord"))
+        m = AGENDA_RE.match(s)
+        if m and not items:
+            listed = m.group("items")
+            j = i + 1
+            while j < len(lines) and j in prep.masthead and re.match(r"^(?:and|et|y)?\s*\d", lines[j]):
+                listed += " " + lines[j]
+                j += 1
+            items = agenda_items(listed)
+    if rec.distribution_date is None and prep.meta.get("date"):
+        rec.distribution_date = parse_date(prep.meta["date"])
+    syms = rec.symbols
+    if session is not None or items or (has["GA"] and not has["SC"]):
+        has["GA"] = True
+    if any(s.startswith("A/") and "/RES/" not in s for s in syms):
+        has["GA"] = True
+    if any(s.startswith("S/") for s in syms) or year is not None:
+        has["SC"] = True
+    if rec.kind == "resolution" and not has["GA"]:
+        has["SC"] = True
+    if has["GA"] and (session is not None or items or not has["SC"]):
+        rec.bodies.append(BodyRef("GA", session=session, agenda_items=items))  # type: ignore[arg-type]
+    if has["SC"]:
+        rec.bodies.append(BodyRef("SC", year=year))
+
+
+def _date_after(line: str, lines: list[str], i: int) -> str | None:
+    """The distribution date: on the `Distr.` line or within the next few lines."""
+    d = parse_date(line)
+    if d:
+        return d
+    for s in lines[i + 1 : i + 5]:
+        if s and is_date_line(s):
+            return parse_date(s)
+    return None
+
+
+def agenda_items(listed: str) -> list[str]:
+    """`32, 60 and 132` -> ['32', '60', '132']; `69 (a)` stays `69 (a)`."""
+    found = re.findall(r"\b(\d{1,3})\s?(\([a-z]\))?", listed)
+    return [f"{n} {sub}" if sub else n for n, sub in found]
+
+
+_EN_UNITS = {
+    "one": 1, "first": 1, "two": 2, "second": 2, "three": 3, "third": 3, "four": 4,
+    "fourth": 4, "five": 5, "fifth": 5, "six": 6, "sixth": 6, "seven": 7, "seventh": 7,
+    "eight": 8, "eighth": 8, "nine": 9, "ninth": 9, "ten": 10, "tenth": 10,
+    "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "twenty": 20, "twentieth": 20, "thirty": 30, "thirtieth": 30, "forty": 40,
+    "fortieth": 40, "fifty": 50, "fiftieth": 50, "sixty": 60, "sixtieth": 60,
+    "seventy": 70, "seventieth": 70, "eighty": 80, "eightieth": 80, "ninety": 90,
+    "ninetieth": 90, "hundred": 100, "hundredth": 100,
+}  # fmt: skip
+_FR_STEMS = {
+    "premi": 1, "un": 1, "deux": 2, "trois": 3, "quatr": 4, "quatre": 4, "cinqu": 5,
+    "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuv": 9, "neuf": 9, "dix": 10, "onz": 11,
+    "douz": 12, "treiz": 13, "quatorz": 14, "quinz": 15, "seiz": 16, "vingt": 20,
+    "trent": 30, "quarant": 40, "cinquant": 50, "soixant": 60, "cent": 100,
+}  # fmt: skip
+_ES_WORDS = {
+    "primer": 1, "primero": 1, "primera": 1, "segundo": 2, "segunda": 2, "tercer": 3,
+    "tercero": 3, "cuarto": 4, "quinto": 5, "sexto": 6, "séptimo": 7, "septimo": 7,
+    "octavo": 8, "noveno": 9, "décimo": 10, "decimo": 10, "vigésimo": 20, "trigésimo": 30,
+    "cuadragésimo": 40, "quincuagésimo": 50, "sexagésimo": 60, "septuagésimo": 70,
+    "octogésimo": 80, "nonagésimo": 90, "centésimo": 100,
+}  # fmt: skip
+
+
+def ordinal_value(words: str) -> int | None:
+    """`Seventy-ninth` -> 79, `Soixante-quinzième` -> 75, `Septuagésimo noveno` -> 79."""
+    tokens = [t for t in re.split(r"[-\s]+", words.lower()) if t and t not in ("and", "et")]
+    total, last = 0, 0
+    for t in tokens:
+        v = _EN_UNITS.get(t) or _ES_WORDS.get(t) or _ES_WORDS.get(t[:-1] + "o") or _fr_value(t)
+        if v is None:
+            return None
+        if v == 20 and last == 4:  # quatre-vingt
+            total += 76
+        elif v == 100:
+            total = max(total, 1) * 100
+        else:
+            total += v
+        last = v
+    return total or None
+
+
+def _fr_value(token: str) -> int | None:
+    t = token.replace("ième", "").replace("ieme", "").replace("ière", "i").rstrip("s")
+    if t in _FR_STEMS:
+        return _FR_STEMS[t]
+    return _FR_STEMS.get(t.rstrip("e"))
+
+
+def _subject(prep: Prepared, kind: str) -> str:
+    """Agenda headings printed between the masthead and the title, joined by '; '."""
+    lines = prep.lines
+    picked: list[str] = []
+    for i in range(prep.header_end):
+        if i in prep.masthead:
+            if picked and picked[-1]:
+                picked.append("")
+            continue
+        picked.append(lines[i])
+    headings = [h for h in group_headings(picked) if not h.startswith(("[", "("))]
+    return "; ".join(headings)
+
+
+# --- title: date, sender, addressees ------------------------------------------------------
+
+_ROLE_SPLIT_RE = re.compile(
+    r"\s+and\s+the\s+(?=(?:Permanent|Chargé|Deputy|Acting|Minister|President|Secretary)\b)"
+)
+_SENDER_OF_RE = re.compile(
+    r"^(?P<role>.+?)\s+of\s+(?:the\s+Permanent\s+Missions?\s+of\s+)?(?P<entity>.+)$"
+)
+_UN_SUFFIX_RE = re.compile(
+    r"\s+(?:to the United Nations(?: Office at Geneva| \(Geneva\))?"
+    r"|auprès de l'Organisation des Nations Unies|ante las Naciones Unidas)$"
+)
+
+
+def _title_fields(rec: DocumentRecord) -> None:
+    title = (rec.title or "").replace("'", "'")
+    if rec.kind in ("letter", "identical letters", "note verbale"):
+        m = re.search(r"\b(?:dated|datées?|de fecha)\s+(?:du\s+)?(.{6,30}?\d{4})", title)
+        if m:
+            rec.letter_date = parse_date(m.group(1))
+        _letter_parties(rec, title)
+    elif rec.kind == "resolution":
+        rec.sender = Sender(None, "General Assembly" if _is_ga(rec) else "Security Council")
+    elif rec.kind == "report":
+        if re.search(r"Secretary-General|Secrétaire général|Secretario General", title):
+            rec.sender = Sender("Secretary-General", "United Nations")
+        rec.addressees = [
+            "General Assembly" if any(b.body == "GA" for b in rec.bodies) else "Security Council"
+        ]
+
+
+def _is_ga(rec: DocumentRecord) -> bool:
+    return any(s.startswith("A/") for s in rec.symbols)
+
+
+def _letter_parties(rec: DocumentRecord, title: str) -> None:
+    en = re.search(r"\bfrom\s+(?:the\s+)?(?P<s>.+?)\s+addressed to\s+(?:the\s+)?(?P<a>.+)$", title)
+    fr = re.search(r"\badressées? (?:à|au|aux)\s+(?:la\s+|le\s+)?(?P<a>.+?)\s+par\s+(?:le|la|les)\s+(?P<s>.+)$", title)
+    es = re.search(r"\bdirigidas? (?:a|al)\s+(?:la\s+|el\s+)?(?P<a>.+?)\s+por\s+(?:el|la|los)\s+(?P<s>.+)$", title)
+    m = en or fr or es
+    if not m:
+        return
+    rec.addressees = _split_addressees(m.group("a"))
+    rec.sender = _sender(_UN_SUFFIX_RE.sub("", m.group("s").strip()), french=m is not en)
+
+
+def _split_addressees(text: str) -> list[str]:
+    text = text.strip().rstrip(".")
+    parts = re.split(r",\s+(?:and\s+|et\s+)?(?:the\s+|le\s+|la\s+|au\s+|à la\s+)?|\s+(?:and|et|y)\s+(?:the\s+|le\s+|la\s+|au\s+|à la\s+|al\s+)", text)
+    return [re.sub(r"^(?:the|le|la|el)\s+", "", p.strip()) for p in parts if p.strip()]
+
+
+def _sender(text: str, *, french: bool = False) -> Sender:
+    if re.fullmatch(r"Secretary-General|Secrétaire général|Secretario General", text):
+        return Sender(text, "United Nations")
+    roles: list[str] = []
+    entities: list[str] = []
+    for part in _ROLE_SPLIT_RE.split(text):
+        if french:
+            m = re.match(r"^(?P<role>.+?)\s+(?:de l'|de la |du |des |de )(?P<entity>.+)$", part)
+        else:
+            m = _SENDER_OF_RE.match(part)
+        if not m:
+            roles.append(part)
+            continue
+        roles.append(m.group("role").strip())
+        entities.append(m.group("entity").strip())
+    if not entities:
+        return Sender(text, None)
+    first = re.sub(r"^the\s+", "", entities[0])
+    entity = " and ".join([first, *[f"the {e}" if not e.startswith("the ") else e for e in entities[1:]]])
+    return Sender(" and ".join(roles), entity)
+
+
+# --- body: circulation, signatures, annexes -----------------------------------------------
+
+
+def _covering_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    return [p for p in paragraphs if p.section == "body"]
+
+
+_CIRCULATE_RE = re.compile(
+    r"circulated? (?:\w+ ){0,12}?as (?:an? )?(?:official )?documents? of"
+    r"|(?:faire )?distribuer (?:\S+ ){0,12}?comme documents? (?:officiels? )?de"
+    r"|distribuir (?:\S+ ){0,12}?como documentos? (?:oficial(?:es)? )?de",
+    re.I,
+)
+
+
+def _asks_circulation(paragraphs: list[Paragraph]) -> bool:
+    return any(_CIRCULATE_RE.search(p.text) for p in paragraphs)
+
+
+_SIGNED_RE = re.compile(r"^\((?:Signed|Signé|Signée|Firmado|Firmada)\)\s*(.*)$", re.I)
+
+
+def _signatories(pairs: list[tuple[Paragraph, list[str]]]) -> list[str]:
+    names: list[str] = []
+    lines = [ln for _, chunk in pairs for ln in chunk]
+    for i, s in enumerate(lines):
+        m = _SIGNED_RE.match(s)
+        if not m:
+            continue
+        name = m.group(1).strip() or (lines[i + 1] if i + 1 < len(lines) else "")
+        name = name.strip().rstrip(",")
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
+def _annexes(pairs: list[tuple[Paragraph, list[str]]], rec: DocumentRecord) -> list[Annex]:
+    annexes: list[Annex] = []
+    n = len(pairs)
+    i = 0
+    while i < n:
+        p, _ = pairs[i]
+        if p.section != "annex" or not ANNEX_HEADING_RE.match(pairs[i][1][0]):
+            i += 1
+            continue
+        heading = p.text
+        titles: list[str] = []
+        date: str | None = None
+        j = i + 1
+        while j < n and pairs[j][0].section in ("annex", "footnote"):
+            q, chunk = pairs[j]
+            t = q.text
+            if ANNEX_HEADING_RE.match(chunk[0]) or _SIGNED_RE.match(t):
+                break
+            if t.startswith("[") or t.endswith("]") or q.section == "footnote":
+                j += 1
+                continue
+            if len(t) < 60 and is_date_line(t):
+                date = date or parse_date(t)
+                j += 1
+                continue
+            if _heading_like(t) and len(titles) < 3:
+                if TITLE_START_RE.match(t):
+                    titles.append(t)
+                else:
+                    titles.extend(group_headings(chunk))
+                j += 1
+                continue
+            break
+        title = ": ".join(titles) if titles else None
+        if heading.lower().startswith(("enclosure", "pièce jointe")) and title:
+            title = f"Enclosure: {title}"
+        elif title is None and len(heading.split()) > 3:
+            title = heading
+        annexes.append(Annex(title=title, date=date or _title_date(title), author=_author(title)))
+        i = j
+    return annexes
+
+
+def _heading_like(text: str) -> bool:
+    return len(text) < 400 and not text.endswith((".", ";", ":")) and not text[0].isdigit()
+
+
+def _title_date(title: str | None) -> str | None:
+    if not title:
+        return None
+    m = re.search(r"\b(?:dated|datée? du|de fecha)\s+(.{6,30}?\d{4})", title)
+    if m:
+        return parse_date(m.group(1))
+    # A date in the title outside parentheses ("held on 21 May 2025", ", 24 March 2025").
+    outside = re.sub(r"\([^)]*\)", "", title)
+    found = find_dates(outside)
+    return found[0][2] if found else None
+
+
+def _author(title: str | None) -> str | None:
+    if not title:
+        return None
+    m = re.match(r"^(?:Letter|Note verbale|Lettre)\b.*?\b(?:from|de)\s+(?:the\s+)?(.+?)\s+addressed to\b", title)
+    return m.group(1) if m else None
