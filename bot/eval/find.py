@@ -1,0 +1,117 @@
+"""Score fuzzy find on find_queries_dev.jsonl, beside brute-force rapidfuzz in the same run.
+
+    python -m bot eval find [--gold PATH] [--k 5] [--json]
+
+A query counts as found when one of the top k hits is in the gold file and holds the expected
+passage; an `absent` query counts when nothing is found. Brute force scores every paragraph with
+`partial_ratio` and says "nothing" below a floor; its floor is the best one for it on this set,
+so the comparison flatters the baseline, not us.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from bot.core.textnorm import fold
+from bot.eval.common import DEFAULT_SHARED, corpus_library, read_jsonl
+
+
+def _norm(text: str) -> str:
+    return " ".join(fold(text).replace("’", "'").split())
+
+
+def holds(passage: str, expect: str) -> bool:
+    p, e = _norm(passage), _norm(expect)
+    return e in p or (len(e) > 20 and fuzz.partial_ratio(e, p) >= 90)
+
+
+async def evaluate(gold_path: Path, k: int) -> dict[str, Any]:
+    queries = list(read_jsonl(gold_path))
+    async with corpus_library() as lib:
+        scopes = ["corpus"]
+        ours: list[dict[str, Any]] = []
+        times = []
+        for q in queries:
+            t0 = time.perf_counter()
+            res = await lib.find(q["query"], scopes, limit=k)
+            times.append(time.perf_counter() - t0)
+            ok = _judge(q, [(h.doc.source, h.text) for h in res.hits])
+            ours.append({"id": q["id"], "kind": q["kind"], "ok": ok})
+        # Brute force over every paragraph, same corpus.
+        rows = await lib.store.db.execute_fetchall(
+            "SELECT d.source, p.text FROM paragraphs p JOIN documents d ON d.id = p.doc_id"
+            " WHERE p.section != 'masthead'"
+        )
+        paras = [(r[0], r[1]) for r in rows]
+        folded = [fold(t) for _, t in paras]
+        brute_scores = []
+        bt = []
+        for q in queries:
+            t0 = time.perf_counter()
+            top = process.extract(fold(q["query"]), folded, scorer=fuzz.partial_ratio, limit=k)
+            bt.append(time.perf_counter() - t0)
+            brute_scores.append([(paras[i], s) for _, s, i in top])
+    best_floor, brute = 0.0, []
+    for floor in range(50, 101, 2):
+        judged = [
+            _judge(q, [p for p, s in top if s >= floor]) for q, top in zip(queries, brute_scores)
+        ]
+        if sum(judged) > sum(b["ok"] for b in brute) or not brute:
+            best_floor = floor
+            brute = [{"id": q["id"], "kind": q["kind"], "ok": j} for q, j in zip(queries, judged)]
+    return {
+        "queries": len(queries),
+        "k": k,
+        "ours": _summary(ours, times),
+        "brute_force_partial_ratio": {**_summary(brute, bt), "floor": best_floor},
+        "misses": [o["id"] for o in ours if not o["ok"]],
+    }
+
+
+def _judge(q: dict[str, Any], hits: list[tuple[str, str]]) -> bool:
+    if q["kind"] == "absent":
+        return not hits
+    # data/ mirrors shared/: a gold "corpus/en/X.txt" is the source "corpus/en/X.txt".
+    return any(src == q["file"] and holds(text, q["expect"]) for src, text in hits)
+
+
+def _summary(rows: list[dict[str, Any]], times: list[float]) -> dict[str, Any]:
+    kinds: dict[str, list[bool]] = {}
+    for r in rows:
+        kinds.setdefault(r["kind"], []).append(r["ok"])
+    return {
+        "accuracy": round(sum(r["ok"] for r in rows) / max(len(rows), 1), 3),
+        "by_kind": {k: f"{sum(v)}/{len(v)}" for k, v in sorted(kinds.items())},
+        "median_ms": round(statistics.median(times) * 1000, 2) if times else None,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m bot eval find")
+    p.add_argument("--gold", default=str(DEFAULT_SHARED / "eval" / "find_queries_dev.jsonl"))
+    p.add_argument("--k", type=int, default=5)
+    p.add_argument("--json", action="store_true")
+    args = p.parse_args(argv)
+    result = asyncio.run(evaluate(Path(args.gold), args.k))
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        o, b = result["ours"], result["brute_force_partial_ratio"]
+        print(f"find, {result['queries']} queries, top {result['k']}")
+        print(f"  rapporteur : {o['accuracy']:.3f}  {o['by_kind']}  median {o['median_ms']} ms")
+        print(f"  brute force: {b['accuracy']:.3f}  {b['by_kind']}  median {b['median_ms']} ms"
+              f"  (floor {b['floor']})")
+        print(f"  misses: {result['misses']}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
