@@ -8,7 +8,7 @@ from bot.core.citations import extract_citations
 from bot.core.dates import find_dates, is_date_line, parse_date
 from bot.core.lang import detect_language
 from bot.core.models import Annex, BodyRef, DocumentRecord, Paragraph, Sender
-from bot.core.symbols import normalize_symbol, split_joint_symbol
+from bot.core.symbols import normalize_symbol
 from bot.core.text import (
     AGENDA_RE,
     ANNEX_HEADING_RE,
@@ -20,6 +20,7 @@ from bot.core.text import (
     join_lines,
     paragraphs_with_lines,
     prepare,
+    split_symbols,
     symbol_line,
 )
 
@@ -53,6 +54,8 @@ def parse_metadata(
     _masthead_fields(rec, prep, header)
     rec.subject = _subject(prep, rec.kind) or None
     _title_fields(rec)
+    if rec.kind == "resolution":
+        rec.adoption_date = _adoption_date(prep)
     covering = _covering_paragraphs(paragraphs)
     rec.signatories = _signatories(pairs)
     rec.request_to_circulate = rec.kind != "resolution" and _asks_circulation(covering)
@@ -76,7 +79,7 @@ def _symbols(prep: Prepared, title: str | None) -> list[str]:
         if syms:
             return syms
     if prep.meta.get("symbol"):
-        return split_joint_symbol(prep.meta["symbol"])
+        return split_symbols(prep.meta["symbol"])
     m = _RES_TITLE_RE.match(title or "")
     if m:  # printed volumes of Council resolutions carry no symbol, only "338 (1973)"
         num, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
@@ -155,7 +158,7 @@ def _masthead_fields(rec: DocumentRecord, prep: Prepared, header: list[str]) -> 
         for body, rx in _BODY_LINE_RE.items():
             if rx.search(s) and len(s) < 60:
                 has[body] = True
-        if rec.distribution_date is None and re.match(r"^Distr\b", s, re.I):
+        if rec.distribution_date is None and re.search(r"\bDistr\b", s, re.I):
             rec.distribution_date = _date_after(s, lines, i)
         m = _ORIGINAL_RE.search(s)
         if m and rec.original_language is None:
@@ -306,6 +309,15 @@ def _title_fields(rec: DocumentRecord) -> None:
         ]
 
 
+def _adoption_date(prep: Prepared) -> str | None:
+    """The date in the title or the adoption line right under it."""
+    lines = [s for s in prep.lines[prep.header_end : prep.title_end + 8] if s]
+    text = " ".join(lines[: (prep.title_end - prep.header_end) + 3])
+    m = re.search(r"\b(?:[Aa]dopted|of|on|du|le|de)\b", text)
+    found = find_dates(text[m.start() :] if m else text)
+    return found[0][2] if found else None
+
+
 def _is_ga(rec: DocumentRecord) -> bool:
     return any(s.startswith("A/") for s in rec.symbols)
 
@@ -357,7 +369,7 @@ def _covering_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:
 
 
 _CIRCULATE_RE = re.compile(
-    r"circulated? (?:\w+ ){0,12}?as (?:an? )?(?:official )?documents? of"
+    r"\b(?:circulat\w*|distribut\w*|issued)\b[^.]{0,200}?\bas (?:an? )?(?:official )?documents? of"
     r"|(?:faire )?distribuer (?:\S+ ){0,12}?comme documents? (?:officiels? )?de"
     r"|distribuir (?:\S+ ){0,12}?como documentos? (?:oficial(?:es)? )?de",
     re.I,

@@ -75,7 +75,13 @@ _SYMBOL_LINE_RE = re.compile(
 def symbol_line(line: str) -> list[str]:
     """The symbols of a line that holds only a (joint) document symbol, else []."""
     m = _SYMBOL_LINE_RE.match(line.strip())
-    return split_joint_symbol(m.group(1)) if m else []
+    return split_symbols(m.group(1)) if m else []
+
+
+def split_symbols(text: str) -> list[str]:
+    """`A/79/729-S/2025/40` (hyphen or dash) -> ["A/79/729", "S/2025/40"]."""
+    parts = re.split(r"\s*[-–—]\s*(?=[A-Z]{1,5}/)", text.strip())
+    return [s for p in parts for s in split_joint_symbol(p)]
 
 
 def _is_simple_furniture(s: str) -> bool:
@@ -204,7 +210,7 @@ AGENDA_RE = re.compile(
     r"|de la liste préliminaire|del programa(?: provisional)?|de la lista preliminar))?\*?$"
 )
 _MASTHEAD_RE = re.compile(
-    rf"^(?:(?:{_BODY_NAMES})(?: (?:{_BODY_NAMES}))*|Distr\b.*|ORIGINAL\b.*|Original\s?:.*"
+    rf"^(?:(?:{_BODY_NAMES})(?: (?:{_BODY_NAMES}))*(?: Distr\b.*)?|Distr\b.*|ORIGINAL\b.*|Original\s?:.*"
     rf"|\[?Original\s?:.*|(?:{_LANGUAGE_WORDS})(?:/(?:{_LANGUAGE_WORDS}))*)$",
     re.I,
 )
