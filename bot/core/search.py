@@ -97,16 +97,24 @@ def analyse(query: str, vocab: Vocabulary) -> list[QueryTerm]:
 def fts_match(terms: Sequence[QueryTerm], vocab: Vocabulary) -> str | None:
     """An OR of the content words' expansions (rare ones only when there are enough)."""
     words: set[str] = set()
-    for t in terms:
-        if not t.stop:
-            words.update(t.expansions)
+    common = vocab.paragraphs // 5
+    content = [t for t in terms if not t.stop and t.expansions]
+    for t in content:
+        best = max(t.expansions.values())
+        # Each word brings its closest spellings only, so a typo cannot flood the candidates.
+        close = sorted(
+            (e for e, c in t.expansions.items() if c >= best - 0.15),
+            key=lambda e: (-t.expansions[e], vocab.df.get(e, 0)),
+        )[:4]
+        # A word in a fifth of all paragraphs selects nothing; the others carry the query.
+        if len(content) > 1:
+            close = [e for e in close if vocab.df.get(e, 0) <= common] or close[:0]
+        words.update(close)
+    if not words:
+        words = {e for t in content for e in t.expansions}
     if not words:
         return None
-    ranked = sorted(words, key=lambda w: vocab.df.get(w, 0))
-    # The commonest words add rows but little signal; keep the rarer ones when there are many.
-    if len(ranked) > 6:
-        ranked = ranked[: max(6, len(ranked) * 2 // 3)]
-    return " OR ".join(f'"{w}"' for w in ranked)
+    return " OR ".join(f'"{w}"' for w in sorted(words))
 
 
 def score_paragraph(text: str, terms: Sequence[QueryTerm], query_folded: str) -> Hit | None:

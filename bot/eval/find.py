@@ -60,7 +60,7 @@ async def evaluate(gold_path: Path, k: int) -> dict[str, Any]:
             bt.append(time.perf_counter() - t0)
             brute_scores.append([(paras[i], s) for _, s, i in top])
     best_floor, brute = 0.0, []
-    for floor in range(50, 101, 2):
+    for floor in range(0, 101, 2):
         judged = [
             _judge(q, [p for p, s in top if s >= floor]) for q, top in zip(queries, brute_scores)
         ]
