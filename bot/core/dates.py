@@ -112,5 +112,7 @@ def is_date_line(line: str) -> bool:
     if not found:
         return False
     start, end, _ = found[0]
-    head = s[:start].strip(" ,")
-    return end >= len(s.rstrip(" .")) and len(head.split()) <= 3
+    head = s[:start].strip()
+    # Only a place ("Kinshasa,") or a particle ("Le", "On") may precede the date.
+    ok_head = not head or head.endswith(",") or head.lower() in ("le", "on", "of", "the", "du")
+    return end >= len(s.rstrip(" .")) and ok_head and len(head.split()) <= 4

@@ -43,7 +43,7 @@ def parse_metadata(
     """Everything but the citations (which another module extracts)."""
     prep = prepare(text)
     pairs = paragraphs_with_lines(prep)
-    paragraphs = [p for p, _ in pairs]
+    paragraphs = [p for p, _, _ in pairs]
     rec = DocumentRecord(paragraphs=paragraphs)
     body_text = "\n".join(p.text for p in paragraphs if p.section != "masthead")
     rec.language = lang or _language(prep) or detect_language(body_text)
@@ -383,9 +383,9 @@ def _asks_circulation(paragraphs: list[Paragraph]) -> bool:
 _SIGNED_RE = re.compile(r"^\((?:Signed|Signé|Signée|Firmado|Firmada)\)\s*(.*)$", re.I)
 
 
-def _signatories(pairs: list[tuple[Paragraph, list[str]]]) -> list[str]:
+def _signatories(pairs: list[tuple[Paragraph, list[str], str]]) -> list[str]:
     names: list[str] = []
-    lines = [ln for _, chunk in pairs for ln in chunk]
+    lines = [ln for _, chunk, _ in pairs for ln in chunk]
     for i, s in enumerate(lines):
         m = _SIGNED_RE.match(s)
         if not m:
@@ -397,46 +397,28 @@ def _signatories(pairs: list[tuple[Paragraph, list[str]]]) -> list[str]:
     return names
 
 
-def _annexes(pairs: list[tuple[Paragraph, list[str]]], rec: DocumentRecord) -> list[Annex]:
+def _annexes(pairs: list[tuple[Paragraph, list[str], str]], rec: DocumentRecord) -> list[Annex]:
+    """One entry per annex (or enclosure) heading, with the title block printed under it."""
     annexes: list[Annex] = []
-    n = len(pairs)
-    i = 0
-    while i < n:
-        p, _ = pairs[i]
-        if p.section != "annex" or not ANNEX_HEADING_RE.match(pairs[i][1][0]):
-            i += 1
+    for k, (p, _, role) in enumerate(pairs):
+        if role != "annex-heading":
             continue
-        heading = p.text
         titles: list[str] = []
         date: str | None = None
-        j = i + 1
-        while j < n and pairs[j][0].section in ("annex", "footnote"):
-            q, chunk = pairs[j]
-            t = q.text
-            if ANNEX_HEADING_RE.match(chunk[0]) or _SIGNED_RE.match(t):
+        for q, _, r in pairs[k + 1 :]:
+            if r == "annex-title":
+                titles.append(q.text)
+            elif r == "annex-date":
+                date = date or parse_date(q.text)
+            else:
                 break
-            if t.startswith("[") or t.endswith("]") or q.section == "footnote":
-                j += 1
-                continue
-            if len(t) < 60 and is_date_line(t):
-                date = date or parse_date(t)
-                j += 1
-                continue
-            if _heading_like(t) and len(titles) < 3:
-                if TITLE_START_RE.match(t):
-                    titles.append(t)
-                else:
-                    titles.extend(group_headings(chunk))
-                j += 1
-                continue
-            break
         title = ": ".join(titles) if titles else None
+        heading = p.text
         if heading.lower().startswith(("enclosure", "pièce jointe")) and title:
             title = f"Enclosure: {title}"
         elif title is None and len(heading.split()) > 3:
             title = heading
         annexes.append(Annex(title=title, date=date or _title_date(title), author=_author(title)))
-        i = j
     return annexes
 
 

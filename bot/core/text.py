@@ -366,6 +366,7 @@ class _Builder:
 
     def __init__(self) -> None:
         self.paras: list[tuple[list[str], str]] = []
+        self.roles: dict[int, str] = {}  # position in `paras` -> "annex-title" / "annex-date"
         self.cur: list[str] | None = None
         self.prefix = ""
         self.suspended: list[str] | None = None
@@ -387,20 +388,22 @@ def split_paragraphs(text: str) -> list[Paragraph]:
 
 
 def paragraphs_from(prep: Prepared) -> list[Paragraph]:
-    return [p for p, _ in paragraphs_with_lines(prep)]
+    return [p for p, _, _ in paragraphs_with_lines(prep)]
 
 
-def paragraphs_with_lines(prep: Prepared) -> list[tuple[Paragraph, list[str]]]:
-    """Paragraphs with the printed lines each was rebuilt from."""
+def paragraphs_with_lines(prep: Prepared) -> list[tuple[Paragraph, list[str], str]]:
+    """Paragraphs with the printed lines each was rebuilt from and a layout role
+    ("annex-heading", "annex-title", "annex-date" or "")."""
     lines = prep.lines
     b = _Builder()
     _header_paragraphs(prep, b)
     _body_paragraphs(lines[prep.title_end :], prep.width, b)
-    out: list[tuple[Paragraph, list[str]]] = []
-    for chunk, section in b.paras:
+    out: list[tuple[Paragraph, list[str], str]] = []
+    for k, (chunk, section) in enumerate(b.paras):
         text = join_lines(chunk).strip()
         if text:
-            out.append((Paragraph(index=len(out), text=text, section=section), chunk))
+            para = Paragraph(index=len(out), text=text, section=section)
+            out.append((para, chunk, b.roles.get(k, "")))
     return out
 
 
@@ -442,6 +445,7 @@ def _body_paragraphs(lines: list[str], width: int, b: _Builder) -> None:
     gap = False
     in_notes = False
     pending_heading = False
+    title_lines: list[str] | None = None  # lines of an annex's own title, being collected
     for s in lines:
         if not s:
             gap = True
@@ -465,12 +469,21 @@ def _body_paragraphs(lines: list[str], width: int, b: _Builder) -> None:
                 continue
             b.suspended = None
             b.cur = None
+        if title_lines is not None:
+            if _annex_title_line(title_lines, s, gap, width):
+                title_lines.append(s)
+                gap = False
+                continue
+            _emit_annex_title(b, title_lines)
+            title_lines = None
         if ANNEX_HEADING_RE.match(s) and (gap or b.cur is None or _ends_sentence(b.cur[-1])):
             section = "annex"
             b.start(s, section)
+            b.roles[len(b.paras) - 1] = "annex-heading"
             if " " in s and not re.fullmatch(r"\S+ [IVXA-H\d]{1,5}", s):
                 pending_heading = True  # "Annex to the letter dated ..." wraps
             b.cur = None if not pending_heading else b.cur
+            title_lines = None if pending_heading else []
             gap = False
             continue
         if pending_heading:
@@ -479,6 +492,12 @@ def _body_paragraphs(lines: list[str], width: int, b: _Builder) -> None:
                 continue
             pending_heading = False
             b.cur = None
+            title_lines = []
+            if _annex_title_line(title_lines, s, gap, width):
+                title_lines.append(s)
+                gap = False
+                continue
+            title_lines = None
         if _NUMBER_LINE_RE.match(s):
             b.cur = None
             b.prefix = f"{b.prefix} {s}".strip()
@@ -494,6 +513,58 @@ def _body_paragraphs(lines: list[str], width: int, b: _Builder) -> None:
         else:
             b.add(s)
         gap = False
+    if title_lines:
+        _emit_annex_title(b, title_lines)
+
+
+_SECTION_HEADING_RE = re.compile(r"^(?:[IVX]{1,5}\.|\d{1,2}\.)\s|^(?:Introduction|Background)$")
+
+
+def _annex_title_line(title: list[str], s: str, gap: bool, width: int) -> bool:
+    """Is `s` part of the annex's own title block (short bold lines under the heading)?"""
+    if s.startswith("[") or s.endswith("]"):
+        return True  # "[Original: French]", possibly split over lines
+    content = [t for t in title if not (t.startswith("[") or t.endswith("]"))]
+    if len(content) >= 8 or _NUMBER_LINE_RE.match(s) or _SIGNED_RE.match(s):
+        return False
+    if _SECTION_HEADING_RE.match(s):
+        return False
+    if gap and any(not is_date_line(t) for t in content) and not is_date_line(s):
+        return False
+    if content and len(s) > max(len(t) for t in content) + 6 and not s[0].islower():
+        return False  # a full-width line after the title: the text has started
+    return len(s) < width * 0.88 and not s.endswith((".", ";"))
+
+
+def _emit_annex_title(b: _Builder, lines: list[str]) -> None:
+    """Title lines become heading paragraphs; a date-only line is the annex's date."""
+    lines = [s for s in lines if not (s.startswith("[") or s.endswith("]"))]
+    groups: list[list[str]] = []
+    limit = max((len(s) for s in lines), default=0)
+    for s in lines:
+        if is_date_line(s) and len(s) < 60:
+            b.paras.append(([s], "annex"))
+            b.roles[len(b.paras) - 1] = "annex-date"
+            continue
+        if groups and groups[-1] and not _title_breaks(groups[-1][-1], s, limit):
+            groups[-1].append(s)
+        else:
+            groups.append([s])
+    for g in groups:
+        b.paras.append((g, "annex"))
+        b.roles[len(b.paras) - 1] = "annex-title"
+    b.cur = None
+
+
+def _title_breaks(prev: str, s: str, limit: int) -> bool:
+    """A new heading starts at `s` inside an annex's title block."""
+    if not (s[0].isupper() or s[0].isdigit()) or prev.endswith((",", "-", ":", "–")):
+        return False
+    if prev.rsplit(" ", 1)[-1].lower() in _JOIN_WORDS:
+        return False
+    if prev.isupper() != s.isupper() or prev[-1].isdigit():
+        return True
+    return len(prev) + 1 + len(s.split(" ", 1)[0]) < limit * 0.8
 
 
 def _annex_heading_continues(text: str, nxt: str) -> bool:
