@@ -15,7 +15,7 @@ from pathlib import Path
 from bot.answer import Answer, Asker, Dispatcher
 from bot.core.intents import parse_command, parse_mention
 from bot.core.library import Actor, Library
-from bot.render import render, to_json
+from bot.render import render, to_json, unescape
 from bot.settings import Settings
 
 BANNER = (
@@ -86,7 +86,7 @@ async def run_repl(settings: Settings) -> int:
                 break
             reply = console.switch(line)
             if reply is None:
-                reply = render(await console.ask(line))
+                reply = unescape(render(await console.ask(line)))
             print(reply + "\n")
     finally:
         await library.close()
@@ -134,7 +134,7 @@ async def run_ask(settings: Settings, messages: Iterable[str], as_json: bool, mo
             if as_json:
                 print(json.dumps(to_json(answer), ensure_ascii=False))
             else:
-                print(render(answer) + "\n")
+                print(unescape(render(answer)) + "\n")
     finally:
         await library.close()
     return 0

@@ -90,6 +90,14 @@ def escape(text: str) -> str:
     return _MENTION.sub(lambda m: m.group(0).replace("@", "@\u200b").replace("<", "<\u200b"), text)
 
 
+_ESCAPED = re.compile(r"\\([\\*_`~|>\[\]])")
+
+
+def unescape(text: str) -> str:
+    """For the terminal, where Markdown escapes would only show as backslashes."""
+    return _ESCAPED.sub(r"\1", text)
+
+
 def label(lang: str, key: str) -> str:
     return LABELS.get(lang, LABELS["en"]).get(key, LABELS["en"][key])
 

@@ -25,3 +25,16 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip(f"../shared not found at {SHARED}")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+async def corpus_lib(tmp_path_factory: pytest.TempPathFactory):
+    """One library over data/, loaded once per test session."""
+    from bot.core.library import Library
+
+    lib = Library(tmp_path_factory.mktemp("db") / "corpus.db")
+    await lib.open()
+    report = await lib.load_directory(DATA)
+    assert not report.failed, report.failed
+    yield lib
+    await lib.close()

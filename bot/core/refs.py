@@ -47,7 +47,7 @@ class Resolved:
 
     @property
     def ambiguous(self) -> bool:
-        return self.document is None and len(self.candidates) > 1
+        return self.document is None and len(self.candidates) > 1 and not self.reason
 
 
 @dataclass(slots=True)

@@ -26,6 +26,9 @@ _PROCEDURAL = re.compile(
 )
 
 
+_ENDS = (".", "!", "?", ";", ":", "…")
+
+
 def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
 
@@ -36,7 +39,8 @@ def key_sentences(paragraphs: Sequence[Paragraph], limit: int = 3) -> list[str]:
     sentences: list[tuple[int, str]] = []
     for p in body:
         for s in split_sentences(p.text):
-            if 40 <= len(s) <= 700 and not s.isupper():
+            # Headings (no closing punctuation) are in the record already; keep real sentences.
+            if 40 <= len(s) <= 700 and not s.isupper() and s.rstrip("»”\"')").endswith(_ENDS):
                 sentences.append((len(sentences), s))
     if not sentences:
         return []
