@@ -417,7 +417,9 @@ def _annexes(pairs: list[tuple[Paragraph, list[str], str]], rec: DocumentRecord)
         if heading.lower().startswith(("enclosure", "pièce jointe")) and title:
             title = f"Enclosure: {title}"
         elif title is None and len(heading.split()) > 3:
-            title = heading
+            # The "Annex to the letter dated ..." heading names it; its date is the letter's.
+            annexes.append(Annex(title=heading, date=date))
+            continue
         annexes.append(Annex(title=title, date=date or _title_date(title), author=_author(title)))
     return annexes
 

@@ -531,7 +531,8 @@ def _annex_title_line(title: list[str], s: str, gap: bool, width: int) -> bool:
         return False
     if gap and any(not is_date_line(t) for t in content) and not is_date_line(s):
         return False
-    if content and len(s) > max(len(t) for t in content) + 6 and not s[0].islower():
+    texts = [t for t in content if not is_date_line(t)]
+    if texts and len(s) > max(len(t) for t in texts) + 6 and not s[0].islower():
         return False  # a full-width line after the title: the text has started
     return len(s) < width * 0.88 and not s.endswith((".", ";"))
 
