@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import re
 
 import pypdfium2 as pdfium
@@ -18,6 +19,9 @@ _STAMP_RE = re.compile(r"\d{6}")  # print date, 230125
 _SYMBOL_RE = re.compile(r"[A-Z]{1,6}(?:/[A-Za-z0-9.\-]{1,12}){1,6}")  # running header A/79/729
 _FURNITURE = (_JOB_RE, _BARCODE_RE, _COUNTER_RE, _COUNTER_JOB_RE, _STAMP_RE)
 _MAX_FURNITURE_LEN = 40
+# Wider than justified word spaces in UN documents; masthead columns and table cells are
+# further apart. Tuned on corpus/pdf with bench/pdf_fidelity.py (10-30 pt tried).
+COLUMN_GAP_PT = 15.0
 
 # PDFium reports a hyphen it could not map (e.g. "long-term" broken by the font) as U+FFFE.
 _CHAR_FIXES = str.maketrans({"\ufffe": "-", "\x02": "-", "\x00": None})
@@ -90,14 +94,51 @@ def _extract(
 
 
 def page_lines(page: pdfium.PdfPage) -> list[str]:
-    """The page's text as PDFium orders it (content order), one entry per text line."""
+    """The page's text lines in PDFium's (content) order, split where columns are far apart.
+
+    PDFium joins text at the same height into one line ("United Nations   S/2025/40",
+    table cells); pdftotext, whose output the paragraph rebuilder expects, puts each
+    column block on its own line. A gap wider than COLUMN_GAP_PT starts a new line.
+    """
     textpage = page.get_textpage()
     try:
         raw = textpage.get_text_range()
+        aligned = len(raw) == textpage.count_chars()  # char index i <-> raw[i]
+        cuts = _column_cuts(textpage, raw) if aligned else []
     finally:
         textpage.close()
+    for cut in reversed(cuts):
+        raw = raw[:cut].rstrip(" ") + "\n" + raw[cut:]
     raw = raw.translate(_CHAR_FIXES)
     return [line.rstrip() for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+
+
+def _column_cuts(textpage: pdfium.PdfTextPage, raw: str) -> list[int]:
+    """Offsets of words that start more than COLUMN_GAP_PT right of the previous word's end.
+
+    Only the two characters around each single space are measured, a few hundred
+    PDFium calls per page instead of one per character.
+    """
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    handle = textpage.raw
+
+    def box(index: int) -> tuple[float, float]:
+        pdfium_c.FPDFText_GetCharBox(handle, index, left, right, bottom, top)
+        return left.value, right.value
+
+    cuts = []
+    start = raw.find(" ")
+    while 0 < start < len(raw) - 1:
+        end = start + 1
+        while end < len(raw) and raw[end] == " ":
+            end += 1
+        before, after = raw[start - 1], raw[end] if end < len(raw) else "\n"
+        if before not in "\r\n" and after not in "\r\n":
+            gap = box(end)[0] - box(start - 1)[1]
+            if gap > COLUMN_GAP_PT:
+                cuts.append(end)
+        start = raw.find(" ", end)
+    return cuts
 
 
 def _is_ocr_scan(page: pdfium.PdfPage) -> bool:
