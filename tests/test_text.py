@@ -69,7 +69,10 @@ def test_footnote_kept_apart_and_sentence_rejoined() -> None:
     [
         ("The Security Council, recalling its resolutions on the situation in the region", "en"),
         ("Le Conseil de sécurité, rappelant ses résolutions sur la situation dans la région", "fr"),
-        ("El Consejo de Seguridad, recordando sus resoluciones sobre la situación de la región", "es"),
+        (
+            "El Consejo de Seguridad, recordando sus resoluciones sobre la situación de la región",
+            "es",
+        ),
         ("Совет Безопасности, ссылаясь на свои резолюции", "ru"),
         ("إن مجلس الأمن، إذ يشير إلى قراراته", "ar"),
         ("安全理事会回顾其以往各项决议", "zh"),
@@ -91,7 +94,7 @@ FURNITURE = [
 
 @needs_shared
 def test_no_furniture_in_any_paragraph() -> None:
-    files = sorted((CORPUS / "en").glob("*.txt")) + [next(SEED.glob("*.txt"))]
+    files = [*sorted((CORPUS / "en").glob("*.txt")), next(SEED.glob("*.txt"))]
     for f in files:
         paras = split_paragraphs(f.read_text(encoding="utf-8"))
         own = paras[0].text if paras and paras[0].section == "masthead" else None

@@ -11,9 +11,7 @@ from bot.core.models import Annex, BodyRef, DocumentRecord, Paragraph, Sender
 from bot.core.symbols import normalize_symbol
 from bot.core.text import (
     AGENDA_RE,
-    ANNEX_HEADING_RE,
     SESSION_RE,
-    TITLE_START_RE,
     YEAR_RE,
     Prepared,
     group_headings,
@@ -175,7 +173,9 @@ def _masthead_fields(rec: DocumentRecord, prep: Prepared, header: list[str]) -> 
         if m and not items:
             listed = m.group("items")
             j = i + 1
-            while j < len(lines) and j in prep.masthead and re.match(r"^(?:and|et|y)?\s*\d", lines[j]):
+            while (
+                j < len(lines) and j in prep.masthead and re.match(r"^(?:and|et|y)?\s*\d", lines[j])
+            ):
                 listed += " " + lines[j]
                 j += 1
             items = agenda_items(listed)
@@ -324,8 +324,14 @@ def _is_ga(rec: DocumentRecord) -> bool:
 
 def _letter_parties(rec: DocumentRecord, title: str) -> None:
     en = re.search(r"\bfrom\s+(?:the\s+)?(?P<s>.+?)\s+addressed to\s+(?:the\s+)?(?P<a>.+)$", title)
-    fr = re.search(r"\badressées? (?:à|au|aux)\s+(?:la\s+|le\s+)?(?P<a>.+?)\s+par\s+(?:le|la|les)\s+(?P<s>.+)$", title)
-    es = re.search(r"\bdirigidas? (?:a|al)\s+(?:la\s+|el\s+)?(?P<a>.+?)\s+por\s+(?:el|la|los)\s+(?P<s>.+)$", title)
+    fr = re.search(
+        r"\badressées? (?:à|au|aux)\s+(?:la\s+|le\s+)?(?P<a>.+?)\s+par\s+(?:le|la|les)\s+(?P<s>.+)$",
+        title,
+    )
+    es = re.search(
+        r"\bdirigidas? (?:a|al)\s+(?:la\s+|el\s+)?(?P<a>.+?)\s+por\s+(?:el|la|los)\s+(?P<s>.+)$",
+        title,
+    )
     m = en or fr or es
     if not m:
         return
@@ -335,7 +341,10 @@ def _letter_parties(rec: DocumentRecord, title: str) -> None:
 
 def _split_addressees(text: str) -> list[str]:
     text = text.strip().rstrip(".")
-    parts = re.split(r",\s+(?:and\s+|et\s+)?(?:the\s+|le\s+|la\s+|au\s+|à la\s+)?|\s+(?:and|et|y)\s+(?:the\s+|le\s+|la\s+|au\s+|à la\s+|al\s+)", text)
+    parts = re.split(
+        r",\s+(?:and\s+|et\s+)?(?:the\s+|le\s+|la\s+|au\s+|à la\s+)?|\s+(?:and|et|y)\s+(?:the\s+|le\s+|la\s+|au\s+|à la\s+|al\s+)",
+        text,
+    )
     return [re.sub(r"^(?:the|le|la|el)\s+", "", p.strip()) for p in parts if p.strip()]
 
 
@@ -357,7 +366,9 @@ def _sender(text: str, *, french: bool = False) -> Sender:
     if not entities:
         return Sender(text, None)
     first = re.sub(r"^the\s+", "", entities[0])
-    entity = " and ".join([first, *[f"the {e}" if not e.startswith("the ") else e for e in entities[1:]]])
+    entity = " and ".join(
+        [first, *[f"the {e}" if not e.startswith("the ") else e for e in entities[1:]]]
+    )
     return Sender(" and ".join(roles), entity)
 
 
@@ -443,5 +454,8 @@ def _title_date(title: str | None) -> str | None:
 def _author(title: str | None) -> str | None:
     if not title:
         return None
-    m = re.match(r"^(?:Letter|Note verbale|Lettre)\b.*?\b(?:from|de)\s+(?:the\s+)?(.+?)\s+addressed to\b", title)
+    m = re.match(
+        r"^(?:Letter|Note verbale|Lettre)\b.*?\b(?:from|de)\s+(?:the\s+)?(.+?)\s+addressed to\b",
+        title,
+    )
     return m.group(1) if m else None

@@ -282,8 +282,42 @@ def title_block_end(lines: list[str], start: int, width: int) -> int:
 
 
 _JOIN_WORDS = frozenset(
-    "a an and as at by de des du et for from in la le les of on or the to with y en el los "
-    "las del al sur dans pour par et/ou".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "de",
+        "des",
+        "du",
+        "et",
+        "for",
+        "from",
+        "in",
+        "la",
+        "le",
+        "les",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+        "y",
+        "en",
+        "el",
+        "los",
+        "las",
+        "del",
+        "al",
+        "sur",
+        "dans",
+        "pour",
+        "par",
+        "et/ou",
+    ]
 )
 
 
@@ -570,9 +604,9 @@ def _title_breaks(prev: str, s: str, limit: int) -> bool:
 
 def _annex_heading_continues(text: str, nxt: str) -> bool:
     """Does the annex heading `text` go on with line `nxt`?"""
-    if re.search(r"\b(?:addressed to|adressée? au|dirigida al?)\b", text) and _ADDRESSEE_END_RE.search(
-        text
-    ):
+    if re.search(
+        r"\b(?:addressed to|adressée? au|dirigida al?)\b", text
+    ) and _ADDRESSEE_END_RE.search(text):
         return bool(_CONTINUES_RE.match(nxt))
     return True
 
@@ -586,9 +620,11 @@ def _footnote_over(b: _Builder, s: str, gap: bool) -> bool:
 
 
 def _footnote_line(b: _Builder, s: str, gap: bool) -> None:
-    if re.fullmatch(r"\d{1,3}", s):
-        b.start(s, "footnote")
-    elif b.cur is None or (gap and _FOOTNOTE_START_RE.match(s) and len(b.cur[-1]) > 3):
+    if (
+        re.fullmatch(r"\d{1,3}", s)
+        or b.cur is None
+        or (gap and _FOOTNOTE_START_RE.match(s) and len(b.cur[-1]) > 3)
+    ):
         b.start(s, "footnote")
     else:
         b.add(s)

@@ -109,10 +109,9 @@ def evaluate(gold: list[dict[str, Any]], root: Path) -> dict[str, Any]:
         if filled(g.get("annexes")):
             n_g, n_o = len(g["annexes"]), len(got["annexes"])
             score("annexes.count", n_g == n_o, file, n_g, n_o)
-        if with_citations:
-            # Resolutions are scored as a set when the gold lists none, too.
-            if not filled(g.get("resolutions")):
-                res_fp += len(got["resolutions"])
+        if with_citations and not filled(g.get("resolutions")):
+            # Resolutions found where the gold lists none count against precision.
+            res_fp += len(got["resolutions"])
     elapsed = time.perf_counter() - started
     out: dict[str, Any] = {
         "records": len(gold),
@@ -146,7 +145,9 @@ def _print(report: dict[str, Any], show: Callable[[str], None]) -> None:
             continue
         show(f"\n== misses: {name}")
         for m in f["misses"]:
-            show(f"  {m['file']}\n    expected: {_short(m['expected'])}\n    got:      {_short(m['got'])}")
+            show(
+                f"  {m['file']}\n    expected: {_short(m['expected'])}\n    got:      {_short(m['got'])}"
+            )
 
 
 def _short(v: Any) -> str:

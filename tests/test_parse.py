@@ -1,0 +1,155 @@
+"""Metadata parsing on the real documents and the gold set."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import CORPUS, EVAL, SEED, SHARED, needs_shared
+
+from bot.core.dates import parse_date
+from bot.core.models import BodyRef
+from bot.core.parse import agenda_items, ordinal_value, parse_metadata
+from bot.eval.documents import evaluate, load_gold
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("17 January 2025", "2025-01-17"),
+        ("Le 6 avril 2020", "2020-04-06"),
+        ("13 de abril de 2020", "2020-04-13"),
+        ("April 7, 2023", "2023-04-07"),
+        ("of 3 Apri] 1991", "1991-04-03"),  # OCR damage in a printed volume
+        ("no date here", None),
+    ],
+)
+def test_parse_date(text: str, iso: str | None) -> None:
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    ("words", "n"),
+    [
+        ("Seventy-ninth", 79),
+        ("Eightieth", 80),
+        ("Fifty-second", 52),
+        ("Soixante-quatorzième", 74),
+        ("Soixante-quinzième", 75),
+        ("Quatre-vingtième", 80),
+        ("Septuagésimo noveno", 79),
+    ],
+)
+def test_ordinal_value(words: str, n: int) -> None:
+    assert ordinal_value(words) == n
+
+
+def test_agenda_items() -> None:
+    assert agenda_items("32, 60, 61, 69, 71, 84 and 132") == [
+        "32",
+        "60",
+        "61",
+        "69",
+        "71",
+        "84",
+        "132",
+    ]
+    assert agenda_items("69 (a)") == ["69 (a)"]
+    assert agenda_items("32 et 37") == ["32", "37"]
+
+
+@needs_shared
+def test_seed_metadata() -> None:
+    rec = parse_metadata(next(SEED.glob("*.txt")).read_text(encoding="utf-8"))
+    assert rec.symbols == []
+    assert rec.kind == "letter"
+    assert rec.language == "fr"
+    assert rec.original_language == "en"
+    assert rec.distribution_date == "2020-04-13"
+    assert rec.letter_date == "2020-04-13"
+    assert rec.sender is not None and rec.sender.entity == "Azerbaïdjan"
+    assert rec.sender.role == "Représentant permanent"
+    assert rec.addressees == ["Secrétaire général"]
+    assert rec.signatories == ["Yashar Aliyev"]
+    assert rec.bodies == [
+        BodyRef("GA", session=74, agenda_items=["32", "37"]),
+        BodyRef("SC", year=75),
+    ]
+    assert rec.request_to_circulate
+    assert rec.title and rec.title.startswith("Lettre datée du 13 avril 2020")
+    assert rec.subject and rec.subject.endswith(
+        "La situation dans les territoires occupés de l'Azerbaïdjan"
+    )
+    assert len(rec.annexes) == 1 and rec.annexes[0].date == "2020-04-06"
+
+
+@needs_shared
+def test_joint_symbol_gives_two_symbols() -> None:
+    rec = parse_metadata((CORPUS / "en" / "A_79_729-S_2025_40.txt").read_text(encoding="utf-8"))
+    assert rec.symbols == ["A/79/729", "S/2025/40"]
+    assert rec.bodies[1] == BodyRef("SC", year=80)
+    rec = parse_metadata(
+        (CORPUS / "en" / "A_ES-10_1029-S_2025_210.txt").read_text(encoding="utf-8")
+    )
+    assert rec.symbols == ["A/ES-10/1029", "S/2025/210"]
+    assert rec.bodies[0].session == "ES-10"
+
+
+@needs_shared
+def test_resolution_without_masthead() -> None:
+    rec = parse_metadata((CORPUS / "en" / "S_RES_1_1946.txt").read_text(encoding="utf-8"))
+    assert rec.symbols == ["S/RES/1 (1946)"]
+    assert rec.kind == "resolution"
+    assert rec.adoption_date == "1946-01-25"
+    assert rec.subject == "MILITARY STAFF COMMITTEE"
+
+
+@needs_shared
+def test_markdown_front_matter_gives_symbol_and_date() -> None:
+    rec = parse_metadata((CORPUS / "en" / "A_RES_80_2.md").read_text(encoding="utf-8"))
+    assert rec.symbols == ["A/RES/80/2"]
+    assert rec.distribution_date == "2025-10-15"
+
+
+def test_parse_document_calls_the_citation_extractor() -> None:
+    from bot.core.parse import parse_document
+
+    text = "Resolution 2000 (2011)\nAdopted by the Security Council on 1 January 2011\n\nRecalling its resolution 1325 (2000),\n"
+    try:
+        rec = parse_document(text)
+    except NotImplementedError:
+        pytest.skip("citation extractor not written yet")
+    assert all(c.paragraph is not None for c in rec.citations)
+
+
+# Per-field accuracy reached on documents_dev.jsonl (metadata fields; citations are
+# scored by the eval command once the extractor exists). Annex sub-fields hold the
+# labellers' free-text descriptions and stay low.
+THRESHOLDS = {
+    "symbols": 0.95,
+    "kind": 0.95,
+    "language": 0.95,
+    "distribution_date": 0.95,
+    "letter_date": 0.95,
+    "adoption_date": 0.95,
+    "title": 0.95,
+    "subject": 0.95,
+    "sender": 0.95,
+    "addressees": 0.95,
+    "signatories": 0.95,
+    "bodies": 0.95,
+    "request_to_circulate": 0.95,
+    "annexes.count": 0.95,
+    "annexes.title": 0.5,
+    "annexes.date": 0.5,
+}
+
+
+@needs_shared
+def test_gold_accuracy() -> None:
+    report = evaluate(load_gold(EVAL / "documents_dev.jsonl"), SHARED)
+    low = {
+        name: report["fields"][name]["accuracy"]
+        for name, floor in THRESHOLDS.items()
+        if report["fields"][name]["accuracy"] < floor
+    }
+    assert not low, low
+    assert report["seconds"] < 5
