@@ -28,8 +28,13 @@ def parse_document(
 ) -> DocumentRecord:
     """Parse a UN document (plain text or light Markdown) into a DocumentRecord."""
     rec = parse_metadata(text, filename=filename, lang=lang)
+    own = set(rec.symbols)
     for p in rec.paragraphs:
+        if p.section == "masthead":
+            continue
         for c in extract_citations(p.text, rec.language):
+            if c.symbol in own:  # the title or a running header naming the document itself
+                continue
             c.paragraph = p.index
             rec.citations.append(c)
     return rec
