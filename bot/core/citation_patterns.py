@@ -105,7 +105,7 @@ CYRILLIC_GAP_RE = re.compile(r"\s*(?:№\s*)?")
 # (قرار مجلس الأمن 1325). Up to ten words, checked afterwards.
 ARABIC_GAP_RE = re.compile(r"((?:\s+[\u0621-\u065f\u0670-\u06d3]+){1,10})\s*(?=\d)")
 ARABIC_GAP_STOP = frozenset(
-    "في الذي التي الذين اللذين من على إلى عن عام لعام العام سنة لسنة الساعة رقم المؤرخ المؤرخة"
+    "في الذي التي الذين اللذين من على إلى عن عام لعام العام سنة لسنة الساعة المؤرخ المؤرخة"
     " بتاريخ يوم مع أو كل بعد قبل منذ حتى الفقرة الفقرتين الفقرات المادة المواد البند".split()
 )
 # A body's name in Arabic has at least one of these nouns.
@@ -124,7 +124,10 @@ PLURAL_LEADIN_RE = re.compile(
 
 # Between items of one list. `to`-words join the two ends of a range (both ends are cited).
 LIST_SEP_RE = re.compile(
-    r"\s*(?:[,;،]\s*)?(?:(?:and|or|et|ou|y|e|o|и|или|as well as|to|à|a|до|по)\s+|و\s*|إلى\s+)?",
+    r"\s*(?:[,;،]\s*)?(?:(?:and|or|et|ou|y|e|o|и|или|to|à|a|до|по)\s+|و\s*|إلى\s+)?"
+    r"(?:(?:as\s+well\s+as|(?:as\s+)?(?:supplemented|amended|extended)\s+by|ainsi\s+que"
+    r"|(?:complétée|modifiée|prorogée)\s+par|así\s+como|(?:complementada|modificada)\s+por"
+    r"|а\s+также|وكذلك|فضلا\s+عن)\s+)?",
     re.IGNORECASE,
 )
 # A date after an item: "of 29 June 1999", "du 16 octobre 1948", "de 9 de mayo de 2014",
@@ -198,6 +201,8 @@ BODY_PATTERNS: list[tuple[str, str]] = [
     ("SC", r"Совет[а-я]{0,3}\s+Безопасности|مجلس\s+الأمن|安全理事会|安理会"),
     ("GA", r"General\s+Assembly|Assembl[ée]e\s+g[ée]n[ée]rale|Asamblea\s+General"),
     ("GA", r"Генеральн[а-я]{0,3}\s+Ассамбле[а-я]{0,3}|الجمعية\s+العامة|联合国大会|(?<![方生])大会"),
+    ("OTHER", r"Trusteeship\s+Council|Conseil\s+de\s+tutelle|Consejo\s+de\s+Administraci[óo]n\s+Fiduciaria"),
+    ("OTHER", r"Совет[а-я]{0,3}\s+по\s+опеке|مجلس\s+الوصاية|托管理事会"),
     ("OTHER", r"Governing\s+Council|Board\s+of\s+Governors|Executive\s+Board|Executive\s+Council"),
     ("OTHER", r"Economic\s+Commission\s+for\s+[A-Z][a-z]+(?:\s+(?:and\s+the\s+)?[A-Z][a-z]+)*"),
     ("OTHER", r"Economic\s+and\s+Social\s+Commission\s+for\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"),

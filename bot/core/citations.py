@@ -26,6 +26,7 @@ _SENTENCE_END_RE = re.compile(r"[.;!?。；！？]\s|\n\s*\n")
 _ZH_STOP_RE = re.compile(r"[。；！？\n]")
 _ZH_ADJ_NOISE_RE = re.compile(r"\d{4}年|\d{1,2}月|\d{1,2}日|通过的|关于[^，。；、]{0,40}?的|在|其|的|\s")
 _SPACES_RE = re.compile(r"\s*")
+_PARA_NUMBER_RE = re.compile(r"\.[ \t]*\n")
 _RANGE_WORD_RE = re.compile(r"\b(?:to|à|a|до|по)\b|إلى", re.IGNORECASE)
 
 
@@ -136,7 +137,10 @@ def _parse_list(norm: str, pos: int, typed_only: bool = False) -> list[_Item]:
             break
         real_sep = bool(sep.strip())
         if first.shape == "bare":
-            if not real_sep or _RANGE_WORD_RE.search(sep) or not _bare_ok(norm, new):
+            # bare lists stay within a clause: "2699 and 2700", not "2752;\n3. Expresses"
+            if not real_sep or ";" in sep or _RANGE_WORD_RE.search(sep):
+                break
+            if not _bare_ok(norm, new) or _PARA_NUMBER_RE.match(norm, new.end):
                 break
         elif not real_sep and first.shape == "slash":
             break
@@ -230,6 +234,8 @@ def _arabic_gap(gap: str) -> tuple[bool, _Body | None]:
         body = _body_of(m)
         if body.code != "COUNCIL" or len(words) == 1:
             return True, body
+    if "رقم" in words:
+        return False, None  # "No." after an unnamed or national body: a decree, a law
     if P.ARABIC_BODY_NOUN_RE.search(gap):
         return True, _Body("OTHER", " ".join(words))
     return False, None
@@ -279,6 +285,8 @@ def _symbol_for(
         return None
     if code == "COUNCIL" and adj is None:
         return None
+    if item.num < 100 and (adj is None or adj.code not in ("SC", "UN")):
+        return None  # "resolution 4 programme": a footnote marker, unless the Council is named
     year = sc_year(item.num)
     if year is None:
         return None
@@ -410,17 +418,27 @@ def _after_keyword(norm: str, kw: re.Match[str], kind: str, script: str) -> list
         if not norm[pos : pos + 1].isdigit():
             inline, pos = _inline_body(norm, pos)
     items = _parse_list(norm, pos)
-    if not items and kw.group().lower().endswith(("s", "и", "й", "ات")):
+    if not items and _is_plural(kw.group(), loose=True):
         lead = P.PLURAL_LEADIN_RE.match(norm, pos)
         if lead:
             items = _parse_list(norm, lead.end(), typed_only=True)
     if not items:
         return []
+    if len(items) == 1 and items[0].shape == "bare" and _is_plural(kw.group()):
+        return []  # "two resolutions 31 adopted": a footnote marker after a plural
     pre_adj, win = _pre_context(norm, kw.start())
     adj = inline or pre_adj or _post_body(norm, items[-1].end)
     if adj is not None and adj.code == "COUNCIL" and win is not None and win.code != "COUNCIL":
         adj = None  # "the Council" refers back to the body named earlier
     return _found_for_items(items, kind, adj, win)
+
+
+def _is_plural(keyword: str, loose: bool = False) -> bool:
+    """Plural keyword; `loose` also counts Russian forms that may be singular (резолюции)."""
+    k = keyword.lower()
+    if k.endswith(("s", "ях", "ями", "ям", "ий", "ات", "ين")):
+        return True
+    return loose and k in ("резолюции", "решения")
 
 
 def _found_for_items(

@@ -40,13 +40,14 @@ def body_of_symbol(symbol: str) -> str:
     return "other"
 
 
-_NUM_KEY_RE = re.compile(r"\d+(?:/\d+)?(?:\s*\((?:\d{4}|[IVXL]+)\))?")
+_DATE_RE = re.compile(r"\b\d{1,2}\s+[A-Za-z]+\s+\d{4}\b|\b(?:of|in)\s+\d{4}\b|\(\d{4}\)")
 
 
 def other_key(text: str) -> str:
-    """Loose key for another body's act: its last number ("... resolution 689 (XXXV)" -> 689)."""
-    nums = re.findall(r"\d+(?:/\d+)*", text)
-    return nums[-1] if nums else text.strip().lower()
+    """Loose key for another body's act: its first number that is not a date
+    ("ECLAC resolution 689 (XXXV)" -> 689, "... GOV/2015/72 of 15 December 2015" -> 2015/72)."""
+    nums = re.findall(r"\d+(?:/\d+)*", _DATE_RE.sub(" ", text))
+    return nums[0] if nums else text.strip().lower()
 
 
 class PR:
