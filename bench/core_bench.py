@@ -24,10 +24,18 @@ from bot.core.textnorm import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = [
-    "ceasefire violations", "humanitarian coridors", "panel of experts mandate extened",
-    "prisoners of war repatriated", "sanctions remain suspened", "territorial integrity",
-    "nuclear non-proliferation treaty", "women peace and security", "mass graves gaza",
-    "football association slogan", "refugees returnees displaced persons", "landmines",
+    "ceasefire violations",
+    "humanitarian coridors",
+    "panel of experts mandate extened",
+    "prisoners of war repatriated",
+    "sanctions remain suspened",
+    "territorial integrity",
+    "nuclear non-proliferation treaty",
+    "women peace and security",
+    "mass graves gaza",
+    "football association slogan",
+    "refugees returnees displaced persons",
+    "landmines",
 ]
 
 

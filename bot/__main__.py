@@ -25,14 +25,18 @@ def build_parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="answer messages as if typed in the chat, then exit")
     ask.add_argument("--json", action="store_true", help="one JSON object per message")
     ask.add_argument("--as-mod", action="store_true", help="with the moderator right")
-    ask.add_argument("messages", nargs="+", help="messages; `-` reads one message a line from stdin")
+    ask.add_argument(
+        "messages", nargs="+", help="messages; `-` reads one message a line from stdin"
+    )
     load = sub.add_parser("load", help="load files or folders into the local library")
     load.add_argument("paths", nargs="+")
     ex = sub.add_parser("extract", help="print what the parser reads from files, as JSON Lines")
     ex.add_argument("--lines", action="store_true", help="one object per input line: citations")
     ex.add_argument("--lang", help="language of the text (en, fr, es, ru, ar, zh)")
     ex.add_argument("files", nargs="+")
-    ev = sub.add_parser("eval", help="score against gold labels (documents, citations, find, mentions)")
+    ev = sub.add_parser(
+        "eval", help="score against gold labels (documents, citations, find, mentions)"
+    )
     ev.add_argument("what", choices=["documents", "citations", "find", "mentions"])
     ev.add_argument("rest", nargs=argparse.REMAINDER)
     return p
@@ -96,7 +100,9 @@ def _progress_bar():  # type: ignore[no-untyped-def]
     def show(done: int, total: int, name: str) -> None:
         width = 30
         filled = width * done // max(total, 1)
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name[:40]:40}")
+        sys.stderr.write(
+            f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name[:40]:40}"
+        )
         if done == total:
             sys.stderr.write("\n")
         sys.stderr.flush()

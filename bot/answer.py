@@ -104,8 +104,10 @@ class Dispatcher:
             answer.result = await lib.cites(req.query or "", scopes)
         elif intent == "load":
             if not asker.filesystem:
-                raise PermissionDenied("`!load PATH` reads files on the bot's machine: only in "
-                                       "the terminal chat; in a server, attach the files instead")
+                raise PermissionDenied(
+                    "`!load PATH` reads files on the bot's machine: only in "
+                    "the terminal chat; in a server, attach the files instead"
+                )
             if not req.paths:
                 raise BadInput("which files? e.g. `!load ~/letters/S_2025_40.pdf`")
             answer.result = await lib.load_paths(req.paths, asker.scope or "local", asker.actor)

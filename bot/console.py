@@ -29,8 +29,9 @@ class Console:
     def __init__(self, library: Library, prefix: str = "!", moderator: bool = False) -> None:
         self.dispatcher = Dispatcher(library)
         self.prefix = prefix
-        self.asker = Asker(scope="local", actor=Actor("console", moderator), channel="console",
-                           filesystem=True)
+        self.asker = Asker(
+            scope="local", actor=Actor("console", moderator), channel="console", filesystem=True
+        )
 
     async def ask(self, message: str) -> Answer:
         text = message.strip()
@@ -117,7 +118,9 @@ def _line_reader():  # type: ignore[no-untyped-def]
     return read_plain
 
 
-async def run_ask(settings: Settings, messages: Iterable[str], as_json: bool, moderator: bool) -> int:
+async def run_ask(
+    settings: Settings, messages: Iterable[str], as_json: bool, moderator: bool
+) -> int:
     library = await prepare_library(settings, quiet=as_json)
     console = Console(library, settings.prefix, moderator)
     failures = 0

@@ -29,29 +29,72 @@ DISCORD_MESSAGE = 2000
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
-        "from": "From", "to": "To", "date": "Date", "letter_date": "Letter dated",
-        "distributed": "Distributed", "adopted": "Adopted", "agenda": "Agenda", "annex": "Annex",
-        "key": "Key points", "resolutions": "Resolutions cited", "none_cited": "No resolution cited.",
-        "signed": "Signed", "circulate": "Asks to circulate it as a document of",
-        "kind": "Kind", "language": "Language", "original": "original", "subject": "Subject",
-        "decisions": "Decisions", "other": "Other bodies' resolutions", "loaded": "text loaded",
-        "inferred": "year inferred from the numbering", "mentions": "mentions", "para": "¶",
-        "nothing": "Nothing found for", "cited_by": "Documents citing", "no_cites":
-        "No loaded document cites", "docs": "Documents", "did_you_mean": "Did you mean",
-        "paragraphs": "paragraphs", "in": "in", "session": "session", "year": "year",
+        "from": "From",
+        "to": "To",
+        "date": "Date",
+        "letter_date": "Letter dated",
+        "distributed": "Distributed",
+        "adopted": "Adopted",
+        "agenda": "Agenda",
+        "annex": "Annex",
+        "key": "Key points",
+        "resolutions": "Resolutions cited",
+        "none_cited": "No resolution cited.",
+        "signed": "Signed",
+        "circulate": "Asks to circulate it as a document of",
+        "kind": "Kind",
+        "language": "Language",
+        "original": "original",
+        "subject": "Subject",
+        "decisions": "Decisions",
+        "other": "Other bodies' resolutions",
+        "loaded": "text loaded",
+        "inferred": "year inferred from the numbering",
+        "mentions": "mentions",
+        "para": "¶",
+        "nothing": "Nothing found for",
+        "cited_by": "Documents citing",
+        "no_cites": "No loaded document cites",
+        "docs": "Documents",
+        "did_you_mean": "Did you mean",
+        "paragraphs": "paragraphs",
+        "in": "in",
+        "session": "session",
+        "year": "year",
     },
     "fr": {
-        "from": "Expéditeur", "to": "Destinataire", "date": "Date", "letter_date": "Lettre datée du",
-        "distributed": "Distribution", "adopted": "Adoptée le", "agenda": "Ordre du jour",
-        "annex": "Annexe", "key": "Points clés", "resolutions": "Résolutions citées",
-        "none_cited": "Aucune résolution citée.", "signed": "Signé",
-        "circulate": "Demande de distribution comme document de", "kind": "Type",
-        "language": "Langue", "original": "original", "subject": "Objet", "decisions": "Décisions",
-        "other": "Résolutions d'autres organes", "loaded": "texte chargé",
-        "inferred": "année déduite de la numérotation", "mentions": "mentions", "para": "§",
-        "nothing": "Rien trouvé pour", "cited_by": "Documents qui citent", "no_cites":
-        "Aucun document chargé ne cite", "docs": "Documents", "did_you_mean": "Vouliez-vous dire",
-        "paragraphs": "paragraphes", "in": "dans", "session": "session", "year": "année",
+        "from": "Expéditeur",
+        "to": "Destinataire",
+        "date": "Date",
+        "letter_date": "Lettre datée du",
+        "distributed": "Distribution",
+        "adopted": "Adoptée le",
+        "agenda": "Ordre du jour",
+        "annex": "Annexe",
+        "key": "Points clés",
+        "resolutions": "Résolutions citées",
+        "none_cited": "Aucune résolution citée.",
+        "signed": "Signé",
+        "circulate": "Demande de distribution comme document de",
+        "kind": "Type",
+        "language": "Langue",
+        "original": "original",
+        "subject": "Objet",
+        "decisions": "Décisions",
+        "other": "Résolutions d'autres organes",
+        "loaded": "texte chargé",
+        "inferred": "année déduite de la numérotation",
+        "mentions": "mentions",
+        "para": "§",
+        "nothing": "Rien trouvé pour",
+        "cited_by": "Documents qui citent",
+        "no_cites": "Aucun document chargé ne cite",
+        "docs": "Documents",
+        "did_you_mean": "Vouliez-vous dire",
+        "paragraphs": "paragraphes",
+        "in": "dans",
+        "session": "session",
+        "year": "année",
     },
 }
 
@@ -134,8 +177,10 @@ def snippet(hit: FindHit, width: int = 300, mark: tuple[str, str] = ("**", "**")
         out.append(mark[0] + escape(text[s:e]) + mark[1])
         pos = e
     out.append(escape(text[pos:end]))
-    return ("…" if start > 0 else "") + "".join(out).replace("\n", " ") + (
-        "…" if end < len(text) else ""
+    return (
+        ("…" if start > 0 else "")
+        + "".join(out).replace("\n", " ")
+        + ("…" if end < len(text) else "")
     )
 
 
@@ -198,11 +243,18 @@ def render_summary(s: Summary, lang: str) -> str:
     if kind:
         lng = rec.get("language")
         orig = rec.get("original_language")
-        lang_txt = f" · {lng}" + (f" ({L('original')}: {orig})" if orig and orig != lng else "") if lng else ""
+        lang_txt = (
+            f" · {lng}" + (f" ({L('original')}: {orig})" if orig and orig != lng else "")
+            if lng
+            else ""
+        )
         meta.append(f"{L('kind')}: {kind}{lang_txt}")
     sender = rec.get("sender") or {}
     if sender.get("role") or sender.get("entity"):
-        meta.append(f"{L('from')}: " + escape(", ".join(v for v in (sender.get("role"), sender.get("entity")) if v)))
+        meta.append(
+            f"{L('from')}: "
+            + escape(", ".join(v for v in (sender.get("role"), sender.get("entity")) if v))
+        )
     if rec.get("addressees"):
         meta.append(f"{L('to')}: " + escape("; ".join(rec["addressees"])))
     if rec.get("letter_date"):
@@ -296,7 +348,9 @@ def render_cites(r: Cites, lang: str) -> str:
     own = f" — {label(lang, 'loaded')}: `!doc {r.loaded_doc.label}`" if r.loaded_doc else ""
     if not r.items:
         return f"{label(lang, 'no_cites')} {_resolution_link(r.symbol)}{inferred}{own}."
-    lines = [f"**{label(lang, 'cited_by')}** {_resolution_link(r.symbol)}{inferred}{own}: {len(r.items)}"]
+    lines = [
+        f"**{label(lang, 'cited_by')}** {_resolution_link(r.symbol)}{inferred}{own}: {len(r.items)}"
+    ]
     for it in r.items:
         title = escape(_shorten(it.doc.title or it.doc.source, 100))
         lines.append(f"• {doc_link(it.doc)} — {title} ({it.mentions} {label(lang, 'mentions')})")
@@ -312,7 +366,9 @@ def render_docs(r: DocList, lang: str) -> str:
     lines = [head]
     for n, d in r.items:
         date = f" · {d.date}" if d.date else ""
-        lines.append(f"`{n:>3}` {escape(d.label)}{date} — {escape(_shorten(d.title or d.source, 110))}")
+        lines.append(
+            f"`{n:>3}` {escape(d.label)}{date} — {escape(_shorten(d.title or d.source, 110))}"
+        )
     return "\n".join(lines)
 
 
@@ -388,8 +444,15 @@ def to_json(answer: Answer) -> dict[str, Any]:
 
 
 def _doc_json(doc: StoredDocument) -> dict[str, Any]:
-    return {"id": doc.id, "symbols": doc.symbols, "title": doc.title, "source": doc.source,
-            "kind": doc.kind, "date": doc.date, "scope": doc.scope}
+    return {
+        "id": doc.id,
+        "symbols": doc.symbols,
+        "title": doc.title,
+        "source": doc.source,
+        "kind": doc.kind,
+        "date": doc.date,
+        "scope": doc.scope,
+    }
 
 
 def _plain(value: Any) -> Any:

@@ -19,8 +19,14 @@ def _run(args: list[str], db: Path, stdin: str | None = None) -> subprocess.Comp
     env = {**os.environ, "RAPPORTEUR_DB": str(db)}
     env.pop("DISCORD_TOKEN", None)
     return subprocess.run(
-        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, text=True,
-        env=env, cwd=ROOT, timeout=120, check=False,
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
     )
 
 
@@ -30,7 +36,9 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_ask_json_answers_each_message(db: Path) -> None:
-    out = _run(["ask", "--json", "!resolutions S/2025/274", "@Rapporteur find condems seizure agdam"], db)
+    out = _run(
+        ["ask", "--json", "!resolutions S/2025/274", "@Rapporteur find condems seizure agdam"], db
+    )
     assert out.returncode == 0, out.stderr
     first, second = (json.loads(line) for line in out.stdout.splitlines())
     assert first["intent"] == "resolutions"
@@ -50,7 +58,11 @@ def test_ask_reads_messages_from_stdin_and_the_database_persists(db: Path) -> No
 
 
 def test_console_repl_on_piped_stdin(db: Path) -> None:
-    out = _run(["console"], db, stdin="!help\nquelles résolutions cite la lettre de l'Azerbaïdjan d'avril 2020 ?\n!quit\n")
+    out = _run(
+        ["console"],
+        db,
+        stdin="!help\nquelles résolutions cite la lettre de l'Azerbaïdjan d'avril 2020 ?\n!quit\n",
+    )
     assert out.returncode == 0, out.stderr
     assert "!find" in out.stdout
     assert "S/RES/884 (1993)" in out.stdout
@@ -68,13 +80,24 @@ def test_extract_prints_eval_records_and_lines(tmp_path: Path) -> None:
     seed = ROOT / "data/seed/000_d7938d8b0aeb43da.txt"
     out = _run(["extract", str(seed)], tmp_path / "x.db")
     record = json.loads(out.stdout)
-    assert record["resolutions"] == ["S/RES/822 (1993)", "S/RES/853 (1993)", "S/RES/874 (1993)", "S/RES/884 (1993)"]
+    assert record["resolutions"] == [
+        "S/RES/822 (1993)",
+        "S/RES/853 (1993)",
+        "S/RES/874 (1993)",
+        "S/RES/884 (1993)",
+    ]
     assert record["language"] == "fr" and record["kind"] == "letter"
     lines = tmp_path / "lines.txt"
     lines.write_text("Recalling resolution 2231 (2015)\nnothing here\n", encoding="utf-8")
     out = _run(["extract", "--lines", "--lang", "en", str(lines)], tmp_path / "x.db")
     rows = [json.loads(line) for line in out.stdout.splitlines()]
-    assert rows[0] == {"line": 1, "resolutions": ["S/RES/2231 (2015)"], "decisions": [], "other": [], "year_inferred": []}
+    assert rows[0] == {
+        "line": 1,
+        "resolutions": ["S/RES/2231 (2015)"],
+        "decisions": [],
+        "other": [],
+        "year_inferred": [],
+    }
     assert rows[1]["resolutions"] == []
 
 

@@ -36,8 +36,16 @@ def test_malformed_commands_explain_themselves() -> None:
 @pytest.mark.parametrize(
     ("text", "intent", "ref_words"),
     [
-        ("@Rapporteur summarize the Azerbaijan letter of April 2020", "summary", "azerbaijan april 2020"),
-        ("@Rapporteur quelles résolutions cite la lettre de l'Azerbaïdjan ?", "resolutions", "azerbaidjan"),
+        (
+            "@Rapporteur summarize the Azerbaijan letter of April 2020",
+            "summary",
+            "azerbaijan april 2020",
+        ),
+        (
+            "@Rapporteur quelles résolutions cite la lettre de l'Azerbaïdjan ?",
+            "resolutions",
+            "azerbaidjan",
+        ),
         ("<@123> which resolutions does the Azerbaijan letter cite?", "resolutions", "azerbaijan"),
         ("@Rapporteur who wrote S/2025/182?", "summary", "S/2025/182"),
         ("@Rapporteur résume S/2025/85 s'il te plaît", "summary", "S/2025/85"),
@@ -53,7 +61,9 @@ def test_mentions_name_a_document(text: str, intent: str, ref_words: str) -> Non
 def test_mentions_find_and_cites_and_help() -> None:
     req = parse_mention("@Rapporteur find ceasefire violations Gazakh")
     assert (req.intent, req.query) == ("find", "ceasefire violations Gazakh")
-    req = parse_mention("@Rapporteur cherche le passage sur la coexistence pacifique avec les Arméniens")
+    req = parse_mention(
+        "@Rapporteur cherche le passage sur la coexistence pacifique avec les Arméniens"
+    )
     assert req.intent == "find" and req.query == "coexistence pacifique avec les Arméniens"
     assert req.lang == "fr"
     req = parse_mention("@Rapporteur which documents refer to resolution 1325 (2000)?")

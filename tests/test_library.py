@@ -17,8 +17,11 @@ CORPUS = ["corpus"]
 
 async def test_bundled_corpus_loads_every_file(corpus_lib: Library) -> None:
     docs = await corpus_lib.documents(CORPUS)
-    files = [p for p in DATA.rglob("*") if p.suffix in (".txt", ".md")
-             and p.name not in ("README.md", "SOURCES.md")]
+    files = [
+        p
+        for p in DATA.rglob("*")
+        if p.suffix in (".txt", ".md") and p.name not in ("README.md", "SOURCES.md")
+    ]
     assert len(docs) == len(files)
     assert await corpus_lib.store.integrity_check() == "ok"
 
@@ -27,7 +30,12 @@ async def test_seed_resolutions_are_exactly_the_four_of_1993(corpus_lib: Library
     doc = await corpus_lib.resolve("000_d7938d8b0aeb43da", CORPUS)
     res = await corpus_lib.resolutions(doc, CORPUS)
     symbols = [c.symbol for c in res.items if c.kind == "resolution"]
-    assert symbols == ["S/RES/822 (1993)", "S/RES/853 (1993)", "S/RES/874 (1993)", "S/RES/884 (1993)"]
+    assert symbols == [
+        "S/RES/822 (1993)",
+        "S/RES/853 (1993)",
+        "S/RES/874 (1993)",
+        "S/RES/884 (1993)",
+    ]
     assert all(c.url.startswith("https://undocs.org/en/S/RES/") for c in res.items)
     # Their own texts are bundled, so each is marked as openable.
     assert all(c.loaded_doc is not None for c in res.items)
@@ -80,7 +88,7 @@ async def test_summary_of_the_seed(corpus_lib: Library) -> None:
     assert s.record["letter_date"] == "2020-04-13"
     assert 2 <= len(s.key_points) <= 4
     text = " ".join(p.text for p in await corpus_lib.store.paragraphs(doc.id))
-    assert all(p.rstrip("…") .split()[0] in text for p in s.key_points)  # taken from the document
+    assert all(p.rstrip("…").split()[0] in text for p in s.key_points)  # taken from the document
     assert [c.symbol for c in s.resolutions][0] == "S/RES/822 (1993)"
 
 
@@ -164,7 +172,9 @@ async def test_a_failed_load_leaves_nothing_behind(tmp_path: Path, monkeypatch) 
             return await real(*args, **kwargs)
 
         monkeypatch.setattr(store, "_insert", failing)
-        files = [(p.name, p.read_bytes()) for p in sorted((DATA / "corpus" / "en").glob("S_2025_1*.txt"))]
+        files = [
+            (p.name, p.read_bytes()) for p in sorted((DATA / "corpus" / "en").glob("S_2025_1*.txt"))
+        ]
         with pytest.raises(RuntimeError):
             await lib.load_files(files, "guild:1", Actor("mod", moderator=True))
         assert await lib.documents(["guild:1"]) == []

@@ -13,11 +13,28 @@ from bot.core.textnorm import fold
 
 COMMANDS = ("help", "docs", "doc", "summary", "resolutions", "find", "cites", "load", "remove")
 ALIASES = {
-    "aide": "help", "commands": "help", "list": "docs", "documents": "docs", "show": "doc",
-    "open": "doc", "summarize": "summary", "summarise": "summary", "resume": "summary",
-    "résumé": "summary", "sum": "summary", "res": "resolutions", "resolution": "resolutions",
-    "résolutions": "resolutions", "search": "find", "cherche": "find", "chercher": "find",
-    "citedby": "cites", "cite": "cites", "citent": "cites", "rm": "remove", "delete": "remove",
+    "aide": "help",
+    "commands": "help",
+    "list": "docs",
+    "documents": "docs",
+    "show": "doc",
+    "open": "doc",
+    "summarize": "summary",
+    "summarise": "summary",
+    "resume": "summary",
+    "résumé": "summary",
+    "sum": "summary",
+    "res": "resolutions",
+    "resolution": "resolutions",
+    "résolutions": "resolutions",
+    "search": "find",
+    "cherche": "find",
+    "chercher": "find",
+    "citedby": "cites",
+    "cite": "cites",
+    "citent": "cites",
+    "rm": "remove",
+    "delete": "remove",
 }
 
 
@@ -48,7 +65,7 @@ def parse_command(text: str, prefix: str = "!") -> Request | None:
     text = text.strip()
     if not text.startswith(prefix):
         return None
-    body = text[len(prefix):].strip()
+    body = text[len(prefix) :].strip()
     if not body:
         return Request("help")
     name, _, rest = body.partition(" ")
@@ -68,7 +85,9 @@ def parse_command(text: str, prefix: str = "!") -> Request | None:
     if name == "find":
         query, within = split_within(rest)
         if not query:
-            return Request(name, error=f"what should I look for? e.g. `{prefix}find ceasefire Gazakh`")
+            return Request(
+                name, error=f"what should I look for? e.g. `{prefix}find ceasefire Gazakh`"
+            )
         return Request("find", query=query, ref=within, lang=lang)
     if name == "cites":
         if not rest:
@@ -103,10 +122,14 @@ _HELP = re.compile(
     r"^\W*(help|aide|commands?|commandes?|what can you do|que sais-tu faire|"
     r"quelles sont tes commandes|how do i use you|comment t'utiliser)\b"
 )
-_CITES = re.compile(r"\b(cite|cites|citing|cited by|refer|refers|mention|mentions|citent|mentionnent|"
-                    r"font reference|qui citent|evoquent|invoke)\b")
-_CITES_SUBJECT = re.compile(r"\b(which|what|list|liste|quels?|quelles?|documents?|texts?|textes?|"
-                            r"letters?|lettres?)\b")
+_CITES = re.compile(
+    r"\b(cite|cites|citing|cited by|refer|refers|mention|mentions|citent|mentionnent|"
+    r"font reference|qui citent|evoquent|invoke)\b"
+)
+_CITES_SUBJECT = re.compile(
+    r"\b(which|what|list|liste|quels?|quelles?|documents?|texts?|textes?|"
+    r"letters?|lettres?)\b"
+)
 _RESOLUTIONS = re.compile(r"\b(resolutions?|unscrs?)\b")
 _FIND = re.compile(
     r"^(?:.*?\b)?(?:find|search|look for|looking for|where (?:is|are|does)|which passage|passage|"
@@ -117,10 +140,14 @@ _SUMMARY = re.compile(
     r"who sent|what did|gist|overview|synthese|de quoi parle|que dit|explain)\b"
 )
 _DOC = re.compile(r"\b(show|open|affiche|montre|display|full text|texte integral)\b")
-_DOCS = re.compile(r"\b(list (?:the |all )?(?:documents|docs|letters)|which documents do you have|"
-                   r"liste des documents|quels documents)\b")
-_PRONOUN = re.compile(r"\b(it|this|that|this letter|this document|cette lettre|ce document|"
-                      r"celle-ci|celui-ci|la|le)\b")
+_DOCS = re.compile(
+    r"\b(list (?:the |all )?(?:documents|docs|letters)|which documents do you have|"
+    r"liste des documents|quels documents)\b"
+)
+_PRONOUN = re.compile(
+    r"\b(it|this|that|this letter|this document|cette lettre|ce document|"
+    r"celle-ci|celui-ci|la|le)\b"
+)
 _FILLER = re.compile(
     r"\b(can|could|you|please|pls|me|the|a|an|of|for|about|by|in|from|cited|mentioned|"
     r"any|are|is|what|which|whats|what's|give|tell|list|show|do|does|did|it|s'il|te|plait|"
@@ -143,12 +170,12 @@ def parse_mention(text: str) -> Request:
     if not t or _HELP.search(t):
         return Request("help", lang=lang)
     res = _RES_NUMBER.search(raw)
-    if res and (_CITES.search(t) or not _RESOLUTIONS.search(t[: res.start()] + t[res.end():])):
-        if _CITES.search(t) or _CITES_SUBJECT.search(t):
-            return Request("cites", query=res.group(0), lang=lang)
+    # A resolution named with "cite"/"refer" (or a "which documents" subject) asks who cites it.
+    if res and (_CITES.search(t) or _CITES_SUBJECT.search(t)):
+        return Request("cites", query=res.group(0), lang=lang)
     find = _FIND.search(t)
     if find and not _SUMMARY.search(t[: find.start()]):
-        query = _strip_find_words(raw[find.end():] if len(raw) == len(t) else t[find.end():])
+        query = _strip_find_words(raw[find.end() :] if len(raw) == len(t) else t[find.end() :])
         query, within = split_within(query)
         if query:
             return Request("find", query=query, ref=within, lang=lang)

@@ -98,8 +98,10 @@ class Library:
         changed ones replace their old version, vanished ones are removed."""
         root = Path(folder)
         files = sorted(
-            p for p in root.rglob("*")
-            if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS
+            p
+            for p in root.rglob("*")
+            if p.is_file()
+            and p.suffix.lower() in SUPPORTED_EXTENSIONS
             and p.name.lower() not in ("readme.md", "sources.md")
         )
         items = [(p.relative_to(root).as_posix(), p) for p in files]
@@ -123,12 +125,19 @@ class Library:
         self._require_moderator(actor, "load documents")
         known = await self.store.source_hashes(scope)
         return await self._load(
-            [(name, (lambda d=data: d)) for name, data in files], scope, actor.name, known,
-            progress, force=True,
+            [(name, (lambda d=data: d)) for name, data in files],
+            scope,
+            actor.name,
+            known,
+            progress,
+            force=True,
         )
 
     async def load_paths(
-        self, paths: Iterable[str | Path], scope: str, actor: Actor,
+        self,
+        paths: Iterable[str | Path],
+        scope: str,
+        actor: Actor,
         progress: Progress | None = None,
     ) -> LoadReport:
         """`!load PATH` in the terminal chat: files or folders from this machine."""
@@ -243,9 +252,9 @@ class Library:
                 out.append((n, d))
         return DocList(words, out, len(docs))
 
-    async def autocomplete(self, current: str, scopes: Sequence[str], limit: int = 25) -> list[
-        tuple[str, str]
-    ]:
+    async def autocomplete(
+        self, current: str, scopes: Sequence[str], limit: int = 25
+    ) -> list[tuple[str, str]]:
         """(label ≤ 100 chars, value) choices for a document reference being typed."""
         docs = await self.store.documents(scopes)
         cur = current.strip().lower()
@@ -274,8 +283,9 @@ class Library:
         plain = [Paragraph(p.idx, p.text, p.section) for p in paras]
         points = await asyncio.to_thread(key_sentences, plain)
         cited = await self._cited(doc, scopes)
-        return Summary(doc, doc.record, points, [c for c in cited if c.kind == "resolution"],
-                       len(paras))
+        return Summary(
+            doc, doc.record, points, [c for c in cited if c.kind == "resolution"], len(paras)
+        )
 
     async def resolutions(self, doc: StoredDocument, scopes: Sequence[str]) -> Resolutions:
         return Resolutions(doc, await self._cited(doc, scopes))
@@ -287,7 +297,10 @@ class Library:
             item = items.get(c.symbol)
             if item is None:
                 items[c.symbol] = CitedResolution(
-                    c.symbol, c.kind, 1, [c.paragraph] if c.paragraph is not None else [],
+                    c.symbol,
+                    c.kind,
+                    1,
+                    [c.paragraph] if c.paragraph is not None else [],
                     c.year_inferred,
                 )
             else:
@@ -341,11 +354,11 @@ class Library:
         match = fts_match(terms, vocab)
         if match is None:
             return FindResult(query, [], doc)
-        cands = await self.store.fts_candidates(
-            match, scopes, CANDIDATES, doc.id if doc else None
-        )
+        cands = await self.store.fts_candidates(match, scopes, CANDIDATES, doc.id if doc else None)
         paras = {p.id: p for p in await self.store.paragraphs_by_ids([c[0] for c in cands])}
-        rows = [(pid, did, paras[pid].idx, paras[pid].text) for pid, did, _ in cands if pid in paras]
+        rows = [
+            (pid, did, paras[pid].idx, paras[pid].text) for pid, did, _ in cands if pid in paras
+        ]
         hits = await asyncio.to_thread(rank, rows, terms, query, limit)
         docs: dict[int, StoredDocument] = {}
         out = []

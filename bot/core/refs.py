@@ -14,24 +14,116 @@ from bot.core.symbols import normalize_symbol, symbol_key
 from bot.core.textnorm import STOPWORDS, fold, tokens
 
 MONTHS: dict[str, int] = {
-    **{m: i + 1 for i, m in enumerate(
-        "january february march april may june july august september october november december".split()
-    )},
-    **{m: i + 1 for i, m in enumerate(
-        "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split()
-    )},
-    **{m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())},
+    **{
+        m: i + 1
+        for i, m in enumerate(
+            [
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            ]
+        )
+    },
+    **{
+        m: i + 1
+        for i, m in enumerate(
+            [
+                "janvier",
+                "fevrier",
+                "mars",
+                "avril",
+                "mai",
+                "juin",
+                "juillet",
+                "aout",
+                "septembre",
+                "octobre",
+                "novembre",
+                "decembre",
+            ]
+        )
+    },
+    **{
+        m: i + 1
+        for i, m in enumerate(
+            ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        )
+    },
     "sept": 9,
 }
 
 # Words that describe what kind of thing is meant, not which one.
 GENERIC = frozenset(
-    """
-    letter letters lettre lettres document documents doc note verbale verbal text texte texts
-    textes dated datee date from sent send envoyee envoye written wrote ecrit ecrite by par
-    de des du the of in en dans il y mission permanent representative representant permanente
-    me moi about sur ce cette that this those un une one annex annexe report rapport
-    """.split()
+    [
+        "letter",
+        "letters",
+        "lettre",
+        "lettres",
+        "document",
+        "documents",
+        "doc",
+        "note",
+        "verbale",
+        "verbal",
+        "text",
+        "texte",
+        "texts",
+        "textes",
+        "dated",
+        "datee",
+        "date",
+        "from",
+        "sent",
+        "send",
+        "envoyee",
+        "envoye",
+        "written",
+        "wrote",
+        "ecrit",
+        "ecrite",
+        "by",
+        "par",
+        "de",
+        "des",
+        "du",
+        "the",
+        "of",
+        "in",
+        "en",
+        "dans",
+        "il",
+        "y",
+        "mission",
+        "permanent",
+        "representative",
+        "representant",
+        "permanente",
+        "me",
+        "moi",
+        "about",
+        "sur",
+        "ce",
+        "cette",
+        "that",
+        "this",
+        "those",
+        "un",
+        "une",
+        "one",
+        "annex",
+        "annexe",
+        "report",
+        "rapport",
+    ]
 )
 
 _SYMBOLISH = re.compile(r"^[A-Za-z]{1,6}\s*/", re.ASCII)
@@ -57,12 +149,16 @@ class DateFilter:
     day: int | None = None
 
     def matches(self, doc: StoredDocument) -> bool:
-        dates = [doc.date, doc.record.get("letter_date"), doc.record.get("distribution_date"),
-                 doc.record.get("adoption_date")]
+        dates = [
+            doc.date,
+            doc.record.get("letter_date"),
+            doc.record.get("distribution_date"),
+            doc.record.get("adoption_date"),
+        ]
         for d in dates:
             if not d:
                 continue
-            y, m, dd = (d.split("-") + ["", "", ""])[:3]
+            y, m, dd = [*d.split("-"), "", "", ""][:3]
             if self.year and y != str(self.year):
                 continue
             if self.month and (not m or int(m) != self.month):
@@ -165,7 +261,9 @@ def _by_words(ref: str, docs: Sequence[StoredDocument]) -> Resolved:
         for w in words:
             if w in have:
                 s += 1.0
-            elif len(w) >= 5 and any(fuzz.ratio(w, h) >= 85 for h in have if abs(len(h) - len(w)) <= 2):
+            elif len(w) >= 5 and any(
+                fuzz.ratio(w, h) >= 85 for h in have if abs(len(h) - len(w)) <= 2
+            ):
                 s += 0.7
             if w in title:
                 s += 0.2  # the sender named in the title beats a mention in an annex
@@ -177,7 +275,9 @@ def _by_words(ref: str, docs: Sequence[StoredDocument]) -> Resolved:
     best = scored[0][0]
     top = [d for s, d in scored if s >= best - 1e-9]
     if best < 0.5:
-        return Resolved(candidates=[d for _, d in scored[:5]], reason=f"no document matches “{ref}”")
+        return Resolved(
+            candidates=[d for _, d in scored[:5]], reason=f"no document matches “{ref}”"
+        )
     if len(top) == 1:
         return Resolved(document=top[0])
     return Resolved(candidates=top[:10])

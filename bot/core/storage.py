@@ -78,8 +78,14 @@ def _migrations() -> list[tuple[int, str]]:
 def document_search_text(record: DocumentRecord, source: str) -> str:
     """Words a person might use to name a document (title, sender, symbols, date, file)."""
     parts: list[str] = [*record.symbols, Path(source).stem.replace("_", " ")]
-    for value in (record.title, record.subject, record.kind, record.letter_date,
-                  record.distribution_date, record.adoption_date):
+    for value in (
+        record.title,
+        record.subject,
+        record.kind,
+        record.letter_date,
+        record.distribution_date,
+        record.adoption_date,
+    ):
         if value:
             parts.append(value)
     if record.sender:
@@ -310,7 +316,9 @@ class Store:
         return [self._doc(r) for r in await cur.fetchall()]
 
     async def document(self, doc_id: int) -> StoredDocument | None:
-        cur = await self.db.execute(f"SELECT {self._DOC_COLS} FROM documents WHERE id = ?", (doc_id,))
+        cur = await self.db.execute(
+            f"SELECT {self._DOC_COLS} FROM documents WHERE id = ?", (doc_id,)
+        )
         row = await cur.fetchone()
         return self._doc(row) if row else None
 

@@ -62,11 +62,15 @@ async def evaluate(gold_path: Path, k: int) -> dict[str, Any]:
     best_floor, brute = 0.0, []
     for floor in range(0, 101, 2):
         judged = [
-            _judge(q, [p for p, s in top if s >= floor]) for q, top in zip(queries, brute_scores)
+            _judge(q, [p for p, s in top if s >= floor])
+            for q, top in zip(queries, brute_scores, strict=True)
         ]
         if sum(judged) > sum(b["ok"] for b in brute) or not brute:
             best_floor = floor
-            brute = [{"id": q["id"], "kind": q["kind"], "ok": j} for q, j in zip(queries, judged)]
+            brute = [
+                {"id": q["id"], "kind": q["kind"], "ok": j}
+                for q, j in zip(queries, judged, strict=True)
+            ]
     return {
         "queries": len(queries),
         "k": k,
@@ -107,8 +111,10 @@ def main(argv: list[str] | None = None) -> int:
         o, b = result["ours"], result["brute_force_partial_ratio"]
         print(f"find, {result['queries']} queries, top {result['k']}")
         print(f"  rapporteur : {o['accuracy']:.3f}  {o['by_kind']}  median {o['median_ms']} ms")
-        print(f"  brute force: {b['accuracy']:.3f}  {b['by_kind']}  median {b['median_ms']} ms"
-              f"  (floor {b['floor']})")
+        print(
+            f"  brute force: {b['accuracy']:.3f}  {b['by_kind']}  median {b['median_ms']} ms"
+            f"  (floor {b['floor']})"
+        )
         print(f"  misses: {result['misses']}")
     return 0
 

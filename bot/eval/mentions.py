@@ -1,6 +1,6 @@
 """Score plain-language mentions on mentions_dev.jsonl: the right answer about the right document.
 
-    python -m bot eval mentions [--gold PATH] [--json]
+python -m bot eval mentions [--gold PATH] [--json]
 """
 
 from __future__ import annotations
@@ -25,10 +25,21 @@ async def evaluate(gold_path: Path) -> dict[str, Any]:
             blob = json.dumps(out, ensure_ascii=False)
             missing = [s for s in m["must_contain"] if s not in blob]
             ok = out["intent"] == m["intent"] and not missing and not out["error"]
-            rows.append({"id": m["id"], "ok": ok, "intent": out["intent"], "want": m["intent"],
-                         "missing": missing, "error": out["error"]})
-    return {"mentions": len(rows), "accuracy": round(sum(r["ok"] for r in rows) / len(rows), 3),
-            "failures": [r for r in rows if not r["ok"]]}
+            rows.append(
+                {
+                    "id": m["id"],
+                    "ok": ok,
+                    "intent": out["intent"],
+                    "want": m["intent"],
+                    "missing": missing,
+                    "error": out["error"],
+                }
+            )
+    return {
+        "mentions": len(rows),
+        "accuracy": round(sum(r["ok"] for r in rows) / len(rows), 3),
+        "failures": [r for r in rows if not r["ok"]],
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,8 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"mentions: {result['accuracy']:.3f} right ({result['mentions']} messages)")
         for f in result["failures"]:
-            print(f"  #{f['id']}: intent {f['intent']} (want {f['want']}), missing {f['missing']},"
-                  f" error {f['error']}")
+            print(
+                f"  #{f['id']}: intent {f['intent']} (want {f['want']}), missing {f['missing']},"
+                f" error {f['error']}"
+            )
     return 0
 
 
