@@ -136,9 +136,13 @@ def escape(text: str) -> str:
 _ESCAPED = re.compile(r"\\([\\*_`~|>\[\]])")
 
 
+_LINK = re.compile(r"\[([^\]]+)\]\(<([^>]+)>\)")
+
+
 def unescape(text: str) -> str:
-    """For the terminal, where Markdown escapes would only show as backslashes."""
-    return _ESCAPED.sub(r"\1", text)
+    """For the terminal: Markdown escapes would show as backslashes, links as brackets."""
+    return _ESCAPED.sub(r"\1", _LINK.sub(r"\1 <\2>", text))
+
 
 
 def label(lang: str, key: str) -> str:
@@ -330,6 +334,10 @@ def render_resolutions(r: Resolutions, lang: str) -> str:
     return "\n".join(lines)
 
 
+def _mentions(n: int, lang: str) -> str:
+    return f"{n} {label(lang, 'mentions')}" if n != 1 else f"1 {label(lang, 'mentions')[:-1]}"
+
+
 def render_find(r: FindResult, lang: str) -> str:
     where = f" {label(lang, 'in')} {escape(r.within.label)}" if r.within else ""
     if not r.hits:
@@ -353,7 +361,7 @@ def render_cites(r: Cites, lang: str) -> str:
     ]
     for it in r.items:
         title = escape(_shorten(it.doc.title or it.doc.source, 100))
-        lines.append(f"• {doc_link(it.doc)} — {title} ({it.mentions} {label(lang, 'mentions')})")
+        lines.append(f"• {doc_link(it.doc)} — {title} ({_mentions(it.mentions, lang)})")
         if it.passage:
             lines.append(f"> {escape(_shorten(it.passage, 220))}")
     return "\n".join(lines)
