@@ -113,6 +113,8 @@ def _line_reader():  # type: ignore[no-untyped-def]
 
     async def read_plain() -> str | None:
         line = await asyncio.to_thread(sys.stdin.readline)
+        if line.strip():
+            print(f"you> {line.strip()}")  # piped input: echo it, so the output reads as a chat
         return line if line else None
 
     return read_plain
