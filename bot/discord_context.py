@@ -1,0 +1,252 @@
+"""What the cogs share: who asks (scope, moderator right), how to wait, how to answer.
+
+Kept as plain functions over `commands.Context` / `discord.Message` rather than a Context
+subclass, so the cogs can be driven in tests by spec'd mocks (python-discord's habit).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Awaitable, Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.answer import Answer, Asker
+from bot.core.intents import Request, guess_lang
+from bot.core.library import Actor, guild_scope, visible_scopes
+from bot.discord_render import AnswerView, Reply, build_reply
+
+if TYPE_CHECKING:
+    from bot.discord_bot import Rapporteur
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+# Answers quicker than this go out at once; slower ones first show "thinking…" (slash) or the
+# typing indicator (prefix). Discord wants a first response to an interaction within 3 s.
+QUICK_SECONDS = 0.8
+
+AUTOCOMPLETE_CHOICES = 25
+CHOICE_CHARS = 100
+
+
+# ---- who asks --------------------------------------------------------------------------------
+
+
+class GuildConfig:
+    """Per-server moderator role names, in a small JSON file beside the database.
+
+    A role counts when its name is in the defaults from the environment (RAPPORTEUR_MOD_ROLES)
+    or in the names a server added with `!modrole add`. Writes are atomic (temp file + rename).
+    """
+
+    def __init__(self, path: Path | None, default_roles: Iterable[str]) -> None:
+        self.path = path
+        self.defaults = frozenset(r.lower() for r in default_roles)
+        self._roles: dict[str, list[str]] = {}
+        if path is not None and path.is_file():
+            try:
+                data = json.loads(path.read_text("utf-8"))
+                self._roles = {str(k): list(v) for k, v in data.get("mod_roles", {}).items()}
+            except (OSError, ValueError, AttributeError):
+                log.exception("could not read %s; starting with no per-server roles", path)
+
+    def mod_roles(self, guild_id: int) -> frozenset[str]:
+        return self.defaults | {r.lower() for r in self._roles.get(str(guild_id), [])}
+
+    def server_roles(self, guild_id: int) -> list[str]:
+        return list(self._roles.get(str(guild_id), []))
+
+    def add(self, guild_id: int, role: str) -> bool:
+        roles = self._roles.setdefault(str(guild_id), [])
+        if role.lower() in (r.lower() for r in roles):
+            return False
+        roles.append(role)
+        self._save()
+        return True
+
+    def remove(self, guild_id: int, role: str) -> bool:
+        roles = self._roles.get(str(guild_id), [])
+        kept = [r for r in roles if r.lower() != role.lower()]
+        if len(kept) == len(roles):
+            return False
+        self._roles[str(guild_id)] = kept
+        self._save()
+        return True
+
+    def _save(self) -> None:
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".guild_settings.")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump({"mod_roles": self._roles}, f, ensure_ascii=False, indent=1)
+        os.replace(tmp, self.path)
+
+
+def is_moderator(bot: Rapporteur, user: discord.abc.User, guild: discord.Guild | None) -> bool:
+    """Manage Server, a moderator role of this server, or a bot owner. Never in DMs."""
+    if guild is None:
+        return False
+    if user.id in (bot.owner_ids or ()) or user.id == bot.owner_id:
+        return True
+    perms = getattr(user, "guild_permissions", None)
+    if perms is not None and (perms.manage_guild or perms.administrator):
+        return True
+    names = {r.name.lower() for r in getattr(user, "roles", [])}
+    return bool(names & bot.guild_config.mod_roles(guild.id))
+
+
+def scope_of(guild: discord.abc.Snowflake | None) -> str | None:
+    """A server's own scope; None outside servers (only the bundled corpus is visible)."""
+    return guild_scope(guild.id) if guild is not None else None
+
+
+def asker_for(
+    bot: Rapporteur,
+    user: discord.abc.User,
+    guild: discord.Guild | None,
+    channel: discord.abc.Snowflake,
+) -> Asker:
+    return Asker(
+        scope=scope_of(guild),
+        actor=Actor(str(user.id), is_moderator(bot, user, guild)),
+        channel=str(channel.id),
+    )
+
+
+def lang_of(ctx: commands.Context[Any], words: str = "") -> str:
+    """French for a French Discord client (slash) or French words (prefix); English otherwise."""
+    if ctx.interaction is not None and str(ctx.interaction.locale).startswith("fr"):
+        return "fr"
+    return guess_lang(words) if words else "en"
+
+
+def moderator_only() -> Callable[[T], T]:
+    """A check for load/remove: refuse before any download, with a clear reason."""
+
+    async def predicate(ctx: commands.Context[Any]) -> bool:
+        if ctx.guild is None:
+            raise commands.NoPrivateMessage()
+        if not is_moderator(ctx.bot, ctx.author, ctx.guild):
+            raise NotModerator()
+        return True
+
+    return commands.check(predicate)
+
+
+class NotModerator(commands.CheckFailure):
+    pass
+
+
+# ---- waiting and answering -------------------------------------------------------------------
+
+
+async def with_patience(
+    ctx: commands.Context[Any], work: Awaitable[T], quick: float | None = None
+) -> T:
+    """Run `work`; if it takes more than a moment, defer (slash) or show typing (prefix)."""
+    task = asyncio.ensure_future(work)
+    try:
+        return await asyncio.wait_for(
+            asyncio.shield(task), QUICK_SECONDS if quick is None else quick
+        )
+    except TimeoutError:
+        pass
+    if ctx.interaction is not None:
+        if not ctx.interaction.response.is_done():
+            await ctx.defer()
+        return await task
+    async with ctx.typing():
+        return await task
+
+
+async def send_reply(
+    send: Callable[..., Awaitable[discord.Message | None]],
+    reply: Reply,
+    author_id: int,
+    lang: str = "en",
+    *,
+    ephemeral: bool = False,
+) -> discord.Message | None:
+    """Send the first page with its buttons (and the file, if any); keep the view's message."""
+    page = reply.pages[0]
+    kwargs: dict[str, Any] = page.kwargs()
+    file = reply.make_file()
+    if file is not None:
+        kwargs["file"] = file
+    view = None if ephemeral else AnswerView(reply.pages, author_id, lang)
+    if view is not None:
+        kwargs["view"] = view
+    if ephemeral:
+        kwargs["ephemeral"] = True
+    message = await send(**kwargs)
+    if view is not None:
+        view.message = message
+    return message
+
+
+def can_embed(ctx: commands.Context[Any]) -> bool:
+    return bool(ctx.bot_permissions.embed_links)
+
+
+def can_attach(ctx: commands.Context[Any]) -> bool:
+    return bool(ctx.bot_permissions.attach_files)
+
+
+async def send_answer(ctx: commands.Context[Any], answer: Answer) -> discord.Message | None:
+    """Render an Answer for this channel and send it; errors only to the asker on slash."""
+    bot: Rapporteur = ctx.bot
+    reply = build_reply(answer, embeds=can_embed(ctx), prefix=bot.settings.prefix)
+    if reply.file is not None and not can_attach(ctx):
+        reply.file = None  # no Attach Files: the pages alone will do
+    ephemeral = reply.error and ctx.interaction is not None
+    message = await send_reply(ctx.send, reply, ctx.author.id, answer.lang, ephemeral=ephemeral)
+    if message is not None and reply.doc is not None:
+        bot.remember_answer(message.id, reply.doc.id)
+    return message
+
+
+async def answer_request(ctx: commands.Context[Any], req: Request) -> Answer:
+    """The path of every hybrid command: dispatch (patiently), then send."""
+    bot: Rapporteur = ctx.bot
+    asker = asker_for(bot, ctx.author, ctx.guild, ctx.channel)
+    answer = await with_patience(ctx, bot.dispatcher.handle(req, asker))
+    await send_answer(ctx, answer)
+    return answer
+
+
+async def ref_choices(
+    bot: Rapporteur, interaction: discord.Interaction, current: str, own_only: bool = False
+) -> list[app_commands.Choice[str]]:
+    """Autocomplete for document references: ≤ 25 choices of ≤ 100 characters.
+
+    Only suggestions: the library validates whatever value arrives.
+    """
+    scope = scope_of(interaction.guild)
+    scopes = ([scope] if scope else []) if own_only else visible_scopes(scope)
+    if not scopes:
+        return []
+    try:
+        found = await bot.library.autocomplete(
+            current[:CHOICE_CHARS], scopes, limit=AUTOCOMPLETE_CHOICES
+        )
+    except Exception:  # autocomplete must never raise at the user
+        log.exception("autocomplete failed for %r", current)
+        return []
+    return [
+        app_commands.Choice(
+            name=name[:CHOICE_CHARS] or value[:CHOICE_CHARS], value=value[:CHOICE_CHARS]
+        )
+        for name, value in found[:AUTOCOMPLETE_CHOICES]
+        if value
+    ]
