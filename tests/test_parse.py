@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from conftest import CORPUS, EVAL, SEED, SHARED, needs_shared
 
 from bot.core.dates import parse_date
 from bot.core.models import BodyRef
 from bot.core.parse import agenda_items, ordinal_value, parse_metadata
 from bot.eval.documents import evaluate, load_gold
+from conftest import CORPUS, EVAL, SEED, SHARED, needs_shared
 
 
 @pytest.mark.parametrize(

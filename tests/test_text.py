@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import CORPUS, SEED, needs_shared
 
 from bot.core.lang import detect_language
 from bot.core.text import clean_text, split_paragraphs
+from conftest import CORPUS, SEED, needs_shared
 
 CLEAN_CASES = [
     # Markdown residue from the PDF-to-Markdown converter.
