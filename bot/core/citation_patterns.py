@@ -105,8 +105,7 @@ CYRILLIC_GAP_RE = re.compile(r"\s*(?:№\s*)?")
 # (قرار مجلس الأمن 1325). Up to ten words, checked afterwards.
 ARABIC_GAP_RE = re.compile(r"((?:\s+[\u0621-\u065f\u0670-\u06d3]+){1,10})\s*(?=\d)")
 ARABIC_GAP_STOP = frozenset(
-    "في الذي التي الذين اللذين من على إلى عن عام لعام العام سنة لسنة الساعة المؤرخ المؤرخة"
-    " بتاريخ يوم مع أو كل بعد قبل منذ حتى الفقرة الفقرتين الفقرات المادة المواد البند".split()
+    ["في", "الذي", "التي", "الذين", "اللذين", "من", "على", "إلى", "عن", "عام", "لعام", "العام", "سنة", "لسنة", "الساعة", "المؤرخ", "المؤرخة", "بتاريخ", "يوم", "مع", "أو", "كل", "بعد", "قبل", "منذ", "حتى", "الفقرة", "الفقرتين", "الفقرات", "المادة", "المواد", "البند"]
 )
 # A body's name in Arabic has at least one of these nouns.
 ARABIC_BODY_NOUN_RE = re.compile(
@@ -201,7 +200,10 @@ BODY_PATTERNS: list[tuple[str, str]] = [
     ("SC", r"Совет[а-я]{0,3}\s+Безопасности|مجلس\s+الأمن|安全理事会|安理会"),
     ("GA", r"General\s+Assembly|Assembl[ée]e\s+g[ée]n[ée]rale|Asamblea\s+General"),
     ("GA", r"Генеральн[а-я]{0,3}\s+Ассамбле[а-я]{0,3}|الجمعية\s+العامة|联合国大会|(?<![方生])大会"),
-    ("OTHER", r"Trusteeship\s+Council|Conseil\s+de\s+tutelle|Consejo\s+de\s+Administraci[óo]n\s+Fiduciaria"),
+    (
+        "OTHER",
+        r"Trusteeship\s+Council|Conseil\s+de\s+tutelle|Consejo\s+de\s+Administraci[óo]n\s+Fiduciaria",
+    ),
     ("OTHER", r"Совет[а-я]{0,3}\s+по\s+опеке|مجلس\s+الوصاية|托管理事会"),
     ("OTHER", r"Governing\s+Council|Board\s+of\s+Governors|Executive\s+Board|Executive\s+Council"),
     ("OTHER", r"Economic\s+Commission\s+for\s+[A-Z][a-z]+(?:\s+(?:and\s+the\s+)?[A-Z][a-z]+)*"),
@@ -212,26 +214,64 @@ BODY_PATTERNS: list[tuple[str, str]] = [
     ("OTHER", r"Verkhovn[a-z]+\s+Rada|House\s+of\s+Representatives|Parliament|City\s+Council"),
     ("OTHER", r"Regional\s+Council|Council\s+of\s+Ministers|Governors.\s+Forum"),
     ("OTHER", r"Conseil\s+d.administration|Conseil\s+des\s+gouverneurs|Conseil\s+ex[ée]cutif"),
-    ("OTHER", r"Commission\s+[ée]conomique\s+pour\s+l.[A-ZÉ][\w-]+(?:\s+(?:latine\s+)?et\s+les\s+Cara[ïi]bes|\s+[a-z]+)?"),
+    (
+        "OTHER",
+        r"Commission\s+[ée]conomique\s+pour\s+l.[A-ZÉ][\w-]+(?:\s+(?:latine\s+)?et\s+les\s+Cara[ïi]bes|\s+[a-z]+)?",
+    ),
     ("OTHER", r"Commission\s+africaine\s+des\s+droits\s+de\s+l.homme\s+et\s+des\s+peuples"),
-    ("OTHER", r"Union\s+africaine|Union\s+europ[ée]enne|Organisation\s+des\s+[ÉE]tats\s+am[ée]ricains"),
+    (
+        "OTHER",
+        r"Union\s+africaine|Union\s+europ[ée]enne|Organisation\s+des\s+[ÉE]tats\s+am[ée]ricains",
+    ),
     ("OTHER", r"AIEA|\bOMS\b|Consejo\s+de\s+Administraci[óo]n|Junta\s+de\s+Gobernadores|OIEA"),
-    ("OTHER", r"Comisi[óo]n\s+Econ[óo]mica\s+para\s+[A-ZÁ][\w]+(?:\s+(?:Latina\s+)?y\s+el\s+Caribe)?"),
+    (
+        "OTHER",
+        r"Comisi[óo]n\s+Econ[óo]mica\s+para\s+[A-ZÁ][\w]+(?:\s+(?:Latina\s+)?y\s+el\s+Caribe)?",
+    ),
     ("OTHER", r"Comisi[óo]n\s+Africana\s+de\s+Derechos\s+Humanos\s+y\s+de\s+los\s+Pueblos"),
     ("OTHER", r"Uni[óo]n\s+Africana|Uni[óo]n\s+Europea|\bOEA\b|Consejo\s+Ejecutivo"),
     ("OTHER", r"Совет[а-я]{0,3}\s+управляющих|Исполнительн[а-я]{0,3}\s+совет[а-я]{0,3}"),
-    ("OTHER", r"Экономическ[а-я]{0,3}\s+комисси[а-я]{0,3}(?:\s+для\s+[А-Я][а-я]+(?:\s+[А-Яа-я][а-я]+){0,4})?"),
-    ("OTHER", r"Африканск[а-я]{0,3}\s+комисси[а-я]{0,3}(?:\s+по\s+правам\s+человека\s+и\s+народов)?"),
-    ("OTHER", r"Африканск[а-я]{0,3}\s+союз[а-я]{0,2}|Европейск[а-я]{0,3}\s+союз[а-я]{0,2}|МАГАТЭ|ВОЗ"),
-    ("OTHER", r"مجلس\s+الإدارة|مجلس\s+المحافظين|المجلس\s+التنفيذي|الاتحاد\s+الأفريقي|الاتحاد\s+الأوروبي"),
-    ("OTHER", r"اللجنة\s+الاقتصادية(?:\s+[\u0621-\u064a]+){0,6}|اللجنة\s+الأفريقية(?:\s+[\u0621-\u064a]+){0,4}"),
-    ("OTHER", r"[\u4e00-\u9fff]{2,12}经济(?:和社会)?委员会|非洲人权和人民权利委员会|非洲联盟|欧洲联盟|欧盟|原子能机构|执行局"),
+    (
+        "OTHER",
+        r"Экономическ[а-я]{0,3}\s+комисси[а-я]{0,3}(?:\s+для\s+[А-Я][а-я]+(?:\s+[А-Яа-я][а-я]+){0,4})?",
+    ),
+    (
+        "OTHER",
+        r"Африканск[а-я]{0,3}\s+комисси[а-я]{0,3}(?:\s+по\s+правам\s+человека\s+и\s+народов)?",
+    ),
+    (
+        "OTHER",
+        r"Африканск[а-я]{0,3}\s+союз[а-я]{0,2}|Европейск[а-я]{0,3}\s+союз[а-я]{0,2}|МАГАТЭ|ВОЗ",
+    ),
+    (
+        "OTHER",
+        r"مجلس\s+الإدارة|مجلس\s+المحافظين|المجلس\s+التنفيذي|الاتحاد\s+الأفريقي|الاتحاد\s+الأوروبي",
+    ),
+    (
+        "OTHER",
+        r"اللجنة\s+الاقتصادية(?:\s+[\u0621-\u064a]+){0,6}|اللجنة\s+الأفريقية(?:\s+[\u0621-\u064a]+){0,4}",
+    ),
+    (
+        "OTHER",
+        r"拉丁美洲和加勒比经济委员会|非洲经济委员会|欧洲经济委员会|亚洲及太平洋经济社会委员会",
+    ),
+    (
+        "OTHER",
+        r"西亚经济社会委员会|拉加经委会|非洲人权和人民权利委员会|非洲联盟|欧洲联盟|欧盟|原子能机构",
+    ),
     ("UN", r"United\s+Nations|\bUN\b|Nations\s+Unies|\bONU\b|Naciones\s+Unidas"),
     ("UN", r"Организаци[а-я]{0,3}\s+Объединенных\s+Наций|\bООН\b|الأمم\s+المتحدة|联合国"),
     ("COUNCIL", r"\bCouncil\b|\bConseil\b|\bConsejo\b|\bСовет[а-я]{0,3}\b|المجلس"),
 ]
+# Every name above starts with one of these characters; testing it first lets the engine skip
+# most positions without trying each alternative (the window scans are the hot loop).
+_BODY_FIRST = "A-ZÀ-ÞА-ЯЁ\u0621-\u064a安人经联大托非拉西亚欧缔世原"
 # Case-sensitive on purpose: "UN" must not match the French article "un".
-BODY_RE = re.compile("|".join(f"(?P<b{i}>{p})" for i, (_, p) in enumerate(BODY_PATTERNS)))
+BODY_RE = re.compile(
+    f"(?=[{_BODY_FIRST}])(?:"
+    + "|".join(f"(?P<b{i}>{p})" for i, (_, p) in enumerate(BODY_PATTERNS))
+    + ")"
+)
 BODY_CODES = [code for code, _ in BODY_PATTERNS]
 
 # Words allowed between the end of a body's name and the keyword ("... Rights resolution"),

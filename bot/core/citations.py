@@ -24,7 +24,9 @@ __all__ = ["extract_citations", "resolution_symbol_from_query"]
 _PRE_WINDOW = 200  # characters looked at before a keyword for the body's name
 _SENTENCE_END_RE = re.compile(r"[.;!?。；！？]\s|\n\s*\n")
 _ZH_STOP_RE = re.compile(r"[。；！？\n]")
-_ZH_ADJ_NOISE_RE = re.compile(r"\d{4}年|\d{1,2}月|\d{1,2}日|通过的|关于[^，。；、]{0,40}?的|在|其|的|\s")
+_ZH_ADJ_NOISE_RE = re.compile(
+    r"\d{4}年|\d{1,2}月|\d{1,2}日|通过的|关于[^，。；、]{0,40}?的|在|其|的|\s"
+)
 _SPACES_RE = re.compile(r"\s*")
 _PARA_NUMBER_RE = re.compile(r"\.[ \t]*\n")
 _RANGE_WORD_RE = re.compile(r"\b(?:to|à|a|до|по)\b|إلى", re.IGNORECASE)
@@ -386,9 +388,10 @@ def _from_keywords(norm: str, keyword_re: re.Pattern[str], script: str) -> list[
     out: list[_Found] = []
     for kw in keyword_re.finditer(norm):
         kind = "resolution" if kw.group("res") else "decision"
-        if P.DRAFT_BEFORE_RE.search(norm, max(0, kw.start() - 30), kw.start()):
-            continue
-        out.extend(_after_keyword(norm, kw, kind, script))
+        found = _after_keyword(norm, kw, kind, script)
+        # checked only when numbers follow: the window search is the costly part
+        if found and not P.DRAFT_BEFORE_RE.search(norm, max(0, kw.start() - 30), kw.start()):
+            out.extend(found)
     return out
 
 

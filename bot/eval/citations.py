@@ -16,7 +16,7 @@ import argparse
 import json
 import re
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -95,7 +95,9 @@ def _parallel_files(parallel: str) -> dict[str, Path]:
             if hits:
                 found[lang] = hits[0]
         return found
-    return {lang: Path(f"{parallel}.{lang}") for lang in LANGS if Path(f"{parallel}.{lang}").exists()}
+    return {
+        lang: Path(f"{parallel}.{lang}") for lang in LANGS if Path(f"{parallel}.{lang}").exists()
+    }
 
 
 def _split_kinds(cits: list[Any]) -> tuple[set[str], set[str]]:
@@ -147,7 +149,9 @@ def eval_devset(gold_path: str, parallel: str) -> dict[str, Any]:
         total.fn += pr.fn
     langs = list(files)
     active = [i for i in sets if any(sets[i].get(lang) for lang in langs)]
-    agree_active = sum(1 for i in active if len({sets[i].get(lang, frozenset()) for lang in langs}) == 1)
+    agree_active = sum(
+        1 for i in active if len({sets[i].get(lang, frozenset()) for lang in langs}) == 1
+    )
     return {
         "lines": n_lines,
         "languages": {lang: per_lang[lang].as_dict() for lang in langs},
@@ -160,9 +164,7 @@ def eval_devset(gold_path: str, parallel: str) -> dict[str, Any]:
             "lines_with_citations": len(active),
             "all_six_agree": agree_active,
             "fraction": round(agree_active / len(active), 4) if active else 1.0,
-            "fraction_all_lines": round(
-                (n_lines - len(active) + agree_active) / n_lines, 4
-            )
+            "fraction_all_lines": round((n_lines - len(active) + agree_active) / n_lines, 4)
             if n_lines
             else 1.0,
         },
@@ -193,7 +195,9 @@ def eval_documents(gold_path: str, root: str) -> dict[str, Any]:
         pred = {c.symbol for c in cits if c.kind == "resolution"} - own
         gold = set(rec.get("resolutions") or [])
         pr.add(pred, gold)
-        dec_pr.add({c.symbol for c in cits if c.kind == "decision"}, set(rec.get("decisions") or []))
+        dec_pr.add(
+            {c.symbol for c in cits if c.kind == "decision"}, set(rec.get("decisions") or [])
+        )
         other_pr.add(
             {other_key(c.symbol) for c in cits if c.kind == "other"},
             {other_key(x) for x in rec.get("other") or []},
@@ -227,10 +231,14 @@ def _print_devset(r: dict[str, Any]) -> None:
             f" {d['fn']:>4}   {o['precision']:.2f}/{o['recall']:.2f}"
         )
     o = r["overall"]
-    print(f"{'all':<5} {o['precision']:>7.4f} {o['recall']:>7.4f} {o['tp']:>5} {o['fp']:>4} {o['fn']:>4}")
+    print(
+        f"{'all':<5} {o['precision']:>7.4f} {o['recall']:>7.4f} {o['tp']:>5} {o['fp']:>4} {o['fn']:>4}"
+    )
     print("per body (P/R, tp):")
     for lang, bodies in r["bodies"].items():
-        cells = [f"{b} {d['precision']:.3f}/{d['recall']:.3f} ({d['tp']})" for b, d in bodies.items()]
+        cells = [
+            f"{b} {d['precision']:.3f}/{d['recall']:.3f} ({d['tp']})" for b, d in bodies.items()
+        ]
         print(f"  {lang}: " + "; ".join(cells))
     a = r["agreement"]
     print(
@@ -251,7 +259,9 @@ def _print_documents(r: dict[str, Any]) -> None:
     )
     for key in ("decisions", "other"):
         x = r[key]
-        print(f"{key}: P {x['precision']:.3f} R {x['recall']:.3f} (tp {x['tp']}, fp {x['fp']}, fn {x['fn']})")
+        print(
+            f"{key}: P {x['precision']:.3f} R {x['recall']:.3f} (tp {x['tp']}, fp {x['fp']}, fn {x['fn']})"
+        )
     for doc in r["per_document"]:
         if doc.get("error"):
             print(f"  {doc['file']}: {doc['error']}")
