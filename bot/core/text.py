@@ -637,6 +637,8 @@ def _breaks(cur: list[str], s: str, gap: bool, width: int) -> bool:
         return True
     starts_lower = s[0].islower() or bool(re.match(r"^\(\d{4}\)", s))
     if gap:
+        if _BULLET_RE.match(s):
+            return True  # "1. Condemns ..." after a blank line opens an operative paragraph
         if starts_lower and not prev.endswith((".", "!", "?")):
             return False
         return not (len(prev) >= width * 0.8 and not _ends_sentence(prev))
