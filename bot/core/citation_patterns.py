@@ -28,6 +28,12 @@ ONE_TO_ONE = str.maketrans(
     }
 )
 
+# Cheaper to test for these first than to translate every text.
+NEEDS_TRANSLATE_RE = re.compile(
+    "[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19\uff08\uff09\uff0f"
+    "\u00a0\u202f\u2009\u2007\u3000]"
+)
+
 # Characters dropped before matching (the engine maps spans back): kashida, soft hyphen,
 # zero-width marks, Markdown escapes and link syntax around numbers: `[822 \(1993\)](#)`.
 REMOVABLE_RE = re.compile(

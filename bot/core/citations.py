@@ -41,7 +41,7 @@ class _Text:
     __slots__ = ("_cum", "_marks", "norm")
 
     def __init__(self, text: str) -> None:
-        t = text.translate(P.ONE_TO_ONE)
+        t = text.translate(P.ONE_TO_ONE) if P.NEEDS_TRANSLATE_RE.search(text) else text
         self._marks: list[int] = []  # positions in `norm` after which characters were removed
         self._cum: list[int] = []  # characters removed up to that point
         if not P.REMOVABLE_RE.search(t):
