@@ -172,6 +172,10 @@ def _refuse_kind(found: Sniffed, name: str, ext: str) -> UnreadableDocument:
         return UnreadableDocument(
             "binary", f"{claimed} but is {found.label}, not a document; upload {_SUPPORTED_LIST}"
         )
+    if found.kind == "zip_corrupt" and ext == ".docx":
+        return UnreadableDocument(
+            "corrupt", f"'{name}' is damaged or truncated: its ZIP container cannot be opened"
+        )
     if found.kind == "zip_corrupt":
         return UnreadableDocument(
             "corrupt", f"{claimed} but is a damaged or truncated ZIP archive; it cannot be opened"

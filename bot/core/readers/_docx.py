@@ -22,13 +22,16 @@ def read_docx(
     inspect_zip(data, max_unzipped=max_unzipped, max_ratio=max_ratio, max_entries=max_entries)
     document = _open(data)
     blocks: list[str] = []
-    warnings: list[str] = []
-    body = document.element.body
-    _collect(body, document, blocks, deadline, depth=0)
-    notes = _footnotes(document)
-    if notes:
-        blocks.extend(notes)
-    return _PARAGRAPH.join(b.strip() for b in blocks if b.strip()) + "\n", warnings
+    try:
+        _collect(document.element.body, document, blocks, deadline, depth=0)
+        blocks.extend(_footnotes(document))
+    except UnreadableDocument:
+        raise
+    except Exception as e:  # malformed XML that python-docx accepted but cannot walk
+        raise UnreadableDocument(
+            "corrupt", f"this .docx is damaged and cannot be read ({_clip(e)})"
+        ) from None
+    return _PARAGRAPH.join(b.strip() for b in blocks if b.strip()) + "\n", []
 
 
 def inspect_zip(data: bytes, *, max_unzipped: int, max_ratio: int, max_entries: int) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ._base import Deadline
+from ._base import Deadline, UnreadableDocument
 
 # Elements whose content is not the document's text.
 _DROP = (
@@ -74,18 +74,43 @@ _BLANK_LINES_RE = re.compile(r"\n{3,}")
 _RUN_OF_SPACES_RE = re.compile(r"[ \t\u00a0]+")
 _PARAGRAPH = "\n\n"
 _CHECK_EVERY = 4096  # nodes between time-budget checks
+# lexbor scans the whole open-element stack for each of these start tags ("close a p
+# element in button scope"), so parsing is quadratic in their nesting: 200,000 nested
+# <div> take minutes. Real pages nest them a few dozen deep.
+_SCOPE_SCANNING_RE = re.compile(
+    r"<(/?)(?:div|ul|ol|dl|section|article|aside|blockquote|center|details|dialog|dir|"
+    r"fieldset|figcaption|figure|footer|header|hgroup|main|menu|nav|summary|form|pre|"
+    r"h[1-6])(?=[\s/>])",
+    re.IGNORECASE,
+)
+MAX_BLOCK_DEPTH = 1000
 
 
 def html_to_text(html: str, *, budget_s: float) -> str:
     from selectolax.lexbor import LexborHTMLParser
 
     deadline = Deadline(budget_s, "this HTML page")
+    _refuse_deep_nesting(html)
     tree = LexborHTMLParser(html)
     tree.strip_tags(list(_DROP))
     root = tree.body or tree.root
     if root is None:
         return ""
     return _tidy("".join(_walk(root, deadline)))
+
+
+def _refuse_deep_nesting(html: str) -> None:
+    """One linear pass over block tags; refuse before the parser goes quadratic."""
+    depth = deepest = 0
+    for match in _SCOPE_SCANNING_RE.finditer(html):
+        depth = max(depth - 1, 0) if match.group(1) else depth + 1
+        deepest = max(deepest, depth)
+        if deepest > MAX_BLOCK_DEPTH:
+            raise UnreadableDocument(
+                "timeout",
+                f"this HTML nests block elements more than {MAX_BLOCK_DEPTH} deep; "
+                "it is too complex to process in time",
+            )
 
 
 def _walk(root, deadline: Deadline) -> list[str]:

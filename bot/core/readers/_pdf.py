@@ -80,16 +80,16 @@ def _extract(
         deadline.check()
         try:
             page = pdf[i]
+            try:
+                pages.append(page_lines(page))
+                if _is_ocr_scan(page):
+                    ocr_pages.append(i + 1)
+            finally:
+                page.close()
         except pdfium.PdfiumError as e:
             raise UnreadableDocument(
                 "corrupt", f"page {i + 1} of this PDF is damaged ({_short(e)})"
             ) from None
-        try:
-            pages.append(page_lines(page))
-            if _is_ocr_scan(page):
-                ocr_pages.append(i + 1)
-        finally:
-            page.close()
     return pages, ocr_pages
 
 

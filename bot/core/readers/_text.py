@@ -109,8 +109,8 @@ def _try_western(data: bytes) -> str | None:
 
     Guessers mistake short French text for Central European or Mac code pages; a plain
     plausibility test is more reliable: the non-ASCII characters are letters or usual
-    punctuation, and accented letters are a minority of letters (Cyrillic read as cp1252
-    would be nearly all "accented").
+    punctuation, and accented letters are at most half the letters (French runs near 5%;
+    Cyrillic or Greek read as cp1252 would be nearly all "accented").
     """
     try:
         text = data.decode("cp1252")
@@ -124,7 +124,7 @@ def _try_western(data: bytes) -> str | None:
     sample = text[:_SAMPLE]
     accented = sum(1 for c in _NON_ASCII_RE.findall(sample) if c.isalpha())
     ascii_letters = len(_ASCII_LETTER_RE.findall(sample))
-    if accented > 0.3 * max(accented + ascii_letters, 1):
+    if accented > 0.5 * max(accented + ascii_letters, 1):
         return None
     return text
 
