@@ -11,6 +11,7 @@ extractor once per line (4,000 short texts, as the evaluation does).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import statistics
@@ -20,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.core.citations import extract_citations  # noqa: E402
+from bot.core.citations import extract_citations
 
 LANGS = ("ar", "en", "es", "fr", "ru", "zh")
 DEFAULT_PREFIX = (
@@ -31,10 +32,8 @@ DEFAULT_PREFIX = (
 
 def _pin_one_core() -> None:
     if hasattr(os, "sched_setaffinity"):
-        try:
+        with contextlib.suppress(OSError):
             os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-        except OSError:
-            pass
 
 
 def _time(texts: list[str], lang: str) -> tuple[float, int]:

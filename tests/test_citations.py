@@ -154,6 +154,28 @@ CASES: list[tuple[str, str | None, list[str]]] = [
     ("联合国第1325号决议提供了", "zh", ["S/RES/1325 (2000)"]),
     ("第1591(2005)和第1556(2004)号决议", "zh", ["S/RES/1591 (2005)", "S/RES/1556 (2004)"]),
     ("大会第62/243号决议", "zh", ["A/RES/62/243"]),
+    ("大会第ES-11/1号决议", "zh", ["A/RES/ES-11/1"]),
+    ("人权理事会第5/1号决议", "zh", ["A/HRC/RES/5/1"]),
+    # --- bodies and shapes across languages ---
+    ("la resolución 5/1 del Consejo de Derechos Humanos", "es", ["A/HRC/RES/5/1"]),
+    ("резолюция 5/1 Совета по правам человека", "ru", ["A/HRC/RES/5/1"]),
+    ("قرار مجلس حقوق الإنسان 5/1", "ar", ["A/HRC/RES/5/1"]),
+    ("Commission on Human Rights resolution 2005/69", "en", ["E/CN.4/RES/2005/69"]),
+    ("résolutions 1737 (2006) à 1835 (2008)", "fr", ["S/RES/1737 (2006)", "S/RES/1835 (2008)"]),
+    ("General Assembly resolution 217 A (III)", "en", ["A/RES/217 A (III)"]),
+    (
+        "General Assembly resolutions 43/222 A and 51/196 B",
+        "en",
+        ["A/RES/43/222 A", "A/RES/51/196 B"],
+    ),
+    ("resolución ES-10/19 de la Asamblea General", "es", ["A/RES/ES-10/19"]),
+    ("الجمعية العامة في قرارها 62/243", "ar", ["A/RES/62/243"]),
+    ("Генеральная Ассамблея в своей резолюции 3379 (XXX)", "ru", ["A/RES/3379 (XXX)"]),
+    (
+        "E/RES/2014/32 and E/RES/1894(LVII) and A/RES/S-13/2",
+        "en",
+        ["E/RES/2014/32", "E/RES/1894 (LVII)", "A/RES/S-13/2"],
+    ),
 ]
 
 
@@ -224,6 +246,14 @@ def test_decisions() -> None:
     assert symbols("Human Rights Council decision 25/115", "en", "decision") == ["A/HRC/DEC/25/115"]
     assert symbols("大会第68/551号决定", "zh", "decision") == ["A/DEC/68/551"]
     assert symbols("see A/HRC/DEC/25/115", "en", "decision") == ["A/HRC/DEC/25/115"]
+    assert symbols("decisión 68/551 de la Asamblea General", "es", "decision") == ["A/DEC/68/551"]
+    assert symbols("в соответствии с решением 68/551", "ru", "decision") == ["A/DEC/68/551"]
+    assert symbols("وفقا لمقرر الجمعية العامة 68/551", "ar", "decision") == ["A/DEC/68/551"]
+    assert symbols("décision 2014/208 du Conseil économique et social", "fr", "decision") == [
+        "E/DEC/2014/208"
+    ]
+    # a year-numbered decision is another body's (no UN principal organ numbers so)
+    assert symbols("Governing Council decision 267 (2009)", "en", "decision") == []
 
 
 def test_spans_year_inferred_and_order() -> None:

@@ -30,8 +30,7 @@ ONE_TO_ONE = str.maketrans(
 
 # Cheaper to test for these first than to translate every text.
 NEEDS_TRANSLATE_RE = re.compile(
-    "[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19\uff08\uff09\uff0f"
-    "\u00a0\u202f\u2009\u2007\u3000]"
+    "[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19\uff08\uff09\uff0f\u00a0\u202f\u2009\u2007\u3000]"
 )
 
 # Characters dropped before matching (the engine maps spans back): kashida, soft hyphen,
@@ -111,7 +110,40 @@ CYRILLIC_GAP_RE = re.compile(r"\s*(?:№\s*)?")
 # (قرار مجلس الأمن 1325). Up to ten words, checked afterwards.
 ARABIC_GAP_RE = re.compile(r"((?:\s+[\u0621-\u065f\u0670-\u06d3]+){1,10})\s*(?=\d)")
 ARABIC_GAP_STOP = frozenset(
-    ["في", "الذي", "التي", "الذين", "اللذين", "من", "على", "إلى", "عن", "عام", "لعام", "العام", "سنة", "لسنة", "الساعة", "المؤرخ", "المؤرخة", "بتاريخ", "يوم", "مع", "أو", "كل", "بعد", "قبل", "منذ", "حتى", "الفقرة", "الفقرتين", "الفقرات", "المادة", "المواد", "البند"]
+    [
+        "في",
+        "الذي",
+        "التي",
+        "الذين",
+        "اللذين",
+        "من",
+        "على",
+        "إلى",
+        "عن",
+        "عام",
+        "لعام",
+        "العام",
+        "سنة",
+        "لسنة",
+        "الساعة",
+        "المؤرخ",
+        "المؤرخة",
+        "بتاريخ",
+        "يوم",
+        "مع",
+        "أو",
+        "كل",
+        "بعد",
+        "قبل",
+        "منذ",
+        "حتى",
+        "الفقرة",
+        "الفقرتين",
+        "الفقرات",
+        "المادة",
+        "المواد",
+        "البند",
+    ]
 )
 # A body's name in Arabic has at least one of these nouns.
 ARABIC_BODY_NOUN_RE = re.compile(
@@ -147,7 +179,7 @@ DATE_AFTER_RE = re.compile(
 # --- Chinese --------------------------------------------------------------------------------
 
 ZH_ITEM = (
-    r"\d{1,4}(?:\s?/\s?\d{1,4})?(?:\s?[A-H])?"
+    r"(?:E?S-)?\d{1,4}(?:\s?/\s?\d{1,4})?(?:\s?[A-H])?"
     r"(?:\s*\(\s*(?:(?:19|20)\d\d|(?:E?S-)?" + ROMAN + r")\s*\))?"
 )
 # A Chinese list ends right before 号决议: 第2118(2013)、2139(2014)和2191(2014)号决议,
@@ -157,7 +189,7 @@ ZH_LIST_TAIL_RE = re.compile(
     r"(?:\s*(?:、|，|,|和|及|以及|与|至|到)\s*(?:第\s*)?" + ZH_ITEM + r"(?:\s*号)?)*\s*$"
 )
 ZH_ITEM_RE = re.compile(
-    r"(?P<slash>(?P<sess>\d{1,4})\s?/\s?(?P<snum>\d{1,4})(?:\s?(?P<spart>[A-H]))?)"
+    r"(?P<slash>(?P<sess>(?:E?S-)?\d{1,4})\s?/\s?(?P<snum>\d{1,4})(?:\s?(?P<spart>[A-H]))?)"
     r"|(?P<num>\d{1,4})(?:\s?(?P<part>[A-H]))?"
     r"(?:\s*\(\s*(?:(?P<year>(?:19|20)\d\d)|(?P<roman>(?:E?S-)?" + ROMAN + r"))\s*\))?"
 )
