@@ -1,0 +1,529 @@
+"""Kill a bulk load with SIGKILL, many times at random points; nothing may be lost or torn.
+
+    .venv/bin/python bench/fault_kill.py [--kills 30] [--limit 902] [--batch 20] [--seed 1]
+
+A child process loads data/ (one `load_directory` transaction) and then the 902 Security
+Council resolutions of ../shared/corpus/bulk (each one a document, uploaded through
+`Library.load_files` in batches, resuming from what is already stored) into a temporary
+database. The parent SIGKILLs it, half of the time at a random moment and half of the time
+just after a write transaction has begun, then opens the database and checks:
+
+* `PRAGMA integrity_check` is "ok" and `PRAGMA foreign_key_check` finds nothing;
+* the FTS5 index is consistent (`INSERT INTO paragraphs_fts(paragraphs_fts) VALUES
+  ('integrity-check')`, also against the paragraphs table when SQLite can);
+* every document row is whole: its sha256, paragraph count (indexes 0..n-1), citation count and
+  symbols equal what parsing that file gives; no paragraph, citation or symbol row is orphaned;
+* every batch the child reported as committed before the kill is present (durability).
+
+After the last kill a child runs to the end: the load must complete, with every document whole.
+Prints JSON figures; exits 1 if any check failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import hashlib
+import json
+import os
+import queue
+import random
+import signal
+import statistics
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+DATA = ROOT / "data"
+SHARED = Path(os.environ.get("RAPPORTEUR_SHARED", ROOT.parent / "shared"))
+BULK = SHARED / "corpus" / "bulk" / "cr-unsc_res_en_gold_1946-2002.jsonl"
+CORPUS_SCOPE = "corpus"
+BULK_SCOPE = "guild:9001"
+
+
+# ---- the documents: the same list in the parent and the child ---------------------------------
+
+
+def bulk_files(limit: int | None) -> list[tuple[str, bytes]]:
+    """(file name, bytes) of the bulk resolutions, one document each."""
+    out: list[tuple[str, bytes]] = []
+    if BULK.is_file():
+        with BULK.open(encoding="utf-8") as f:
+            for line in f:
+                if not line.strip():
+                    continue
+                row = json.loads(line)
+                name = f"S_RES_{int(row['res_no']):04d}_{row['year']}.txt"
+                out.append((name, row["text"].encode("utf-8")))
+    else:  # no ../shared: copies of data/ under other names, so there is still a bulk to load
+        files = sorted(p for p in DATA.rglob("*.txt") if p.name.lower() != "readme.md")
+        for k in range(3):
+            for p in files:
+                out.append((f"copy{k}_{p.name}", p.read_bytes() + f"\n\nCopy {k}.\n".encode()))
+    return out[:limit] if limit is not None else out
+
+
+def corpus_files() -> dict[str, bytes]:
+    """data/ as load_directory names it."""
+    from bot.core.readers import SUPPORTED_EXTENSIONS
+
+    return {
+        p.relative_to(DATA).as_posix(): p.read_bytes()
+        for p in sorted(DATA.rglob("*"))
+        if p.is_file()
+        and p.suffix.lower() in SUPPORTED_EXTENSIONS
+        and p.name.lower() not in ("readme.md", "sources.md")
+    }
+
+
+# ---- the child: a resumable bulk load ---------------------------------------------------------
+
+
+def _say(*parts: object) -> None:
+    print(*parts, flush=True)
+
+
+async def child(db: str, limit: int | None, batch: int, die_at: int | None = None) -> None:
+    """Load data/, then the bulk in batches, skipping what is already stored: resumable.
+
+    Says WRITE when a batch is parsed and its write transaction begins, and SAVED <documents
+    committed so far> <seconds the write took> once it has committed. With `die_at`, SIGKILLs
+    itself as it starts inserting its die_at-th document: surely inside a write transaction.
+    """
+    from bot.core.library import Actor, Library
+
+    lib = Library(db)
+    await lib.open()
+    if die_at is not None:
+        insert = lib.store._insert
+        inserted = [0]
+
+        async def insert_or_die(*args: object, **kwargs: object) -> int:
+            inserted[0] += 1
+            if inserted[0] == die_at:
+                _say("DYING", inserted[0])
+                os.kill(os.getpid(), signal.SIGKILL)
+            return await insert(*args, **kwargs)
+
+        lib.store._insert = insert_or_die  # type: ignore[method-assign]
+    committed = 0
+    write_began = [0.0]
+
+    def progress(done: int, total: int, _name: str) -> None:
+        if done == total:  # parsing over: the write transaction starts now
+            write_began[0] = time.perf_counter()
+            _say("WRITE", committed)
+
+    def saved(n: int) -> None:
+        nonlocal committed
+        committed += n
+        _say("SAVED", committed, f"{time.perf_counter() - write_began[0]:.4f}" if n else "0")
+
+    report = await lib.load_directory(DATA, CORPUS_SCOPE, progress=progress)
+    if report.failed:
+        _say("FAILED", json.dumps(report.failed))
+    saved(len(report.loaded))
+    known = await lib.store.source_hashes(BULK_SCOPE)
+    todo = [
+        (name, data)
+        for name, data in bulk_files(limit)
+        if known.get(name) != hashlib.sha256(data).hexdigest()
+    ]
+    actor = Actor("fault-kill", moderator=True)
+    for i in range(0, len(todo), batch):
+        report = await lib.load_files(todo[i : i + batch], BULK_SCOPE, actor, progress=progress)
+        if report.failed:
+            _say("FAILED", json.dumps(report.failed))
+        saved(len(report.loaded))
+    await lib.close()
+    _say("DONE", committed)
+
+
+# ---- the parent: kill, check, repeat ----------------------------------------------------------
+
+
+class Expected:
+    """What parsing each file gives, computed once per file in the parent."""
+
+    def __init__(self, limit: int | None) -> None:
+        self.raw: dict[tuple[str, str], bytes] = {
+            (CORPUS_SCOPE, name): data for name, data in corpus_files().items()
+        }
+        self.raw.update({(BULK_SCOPE, name): data for name, data in bulk_files(limit)})
+        self._cache: dict[tuple[str, str], dict[str, object]] = {}
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def get(self, scope: str, source: str) -> dict[str, object] | None:
+        key = (scope, source)
+        if key not in self.raw:
+            return None
+        if key not in self._cache:
+            from bot.core.library import prepare
+            from bot.core.symbols import symbol_key
+
+            data = self.raw[key]
+            record = prepare(source, data)
+            self._cache[key] = {
+                "sha256": hashlib.sha256(data).hexdigest(),
+                "paragraphs": len(record.paragraphs),
+                "citations": len(record.citations),
+                "symbols": record.symbols,
+                "symbol_keys": sorted({symbol_key(s) for s in record.symbols}),
+            }
+        return self._cache[key]
+
+
+def check_db(db: Path, expected: Expected) -> tuple[dict[str, bool], list[str], int]:
+    """Every check on a database nobody has open: (check -> passed, problems, documents)."""
+    problems: list[str] = []
+    checks: dict[str, bool] = {}
+    if not db.exists():
+        return {"database_absent_or_empty": True}, [], 0
+    con = sqlite3.connect(db, isolation_level=None, timeout=30)
+    try:
+        rows = con.execute("PRAGMA integrity_check").fetchall()
+        checks["integrity_check"] = rows == [("ok",)]
+        if not checks["integrity_check"]:
+            problems.append(f"integrity_check: {rows[:5]}")
+        fk = con.execute("PRAGMA foreign_key_check").fetchall()
+        checks["foreign_key_check"] = not fk
+        if fk:
+            problems.append(f"foreign_key_check: {fk[:5]}")
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
+        if "documents" not in tables:  # killed before the first migration committed
+            checks["schema_absent_or_whole"] = not (tables - {"sqlite_sequence"})
+            return checks, problems, 0
+        try:
+            con.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES('integrity-check')")
+            checks["fts_integrity"] = True
+        except sqlite3.DatabaseError as e:
+            checks["fts_integrity"] = False
+            problems.append(f"fts integrity-check: {e}")
+        try:  # the index against the paragraphs table itself (SQLite >= 3.40 reads `rank`)
+            con.execute(
+                "INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES('integrity-check', 1)"
+            )
+            checks["fts_matches_paragraphs"] = True
+        except sqlite3.DatabaseError as e:
+            checks["fts_matches_paragraphs"] = False
+            problems.append(f"fts vs paragraphs: {e}")
+
+        orphans = {
+            "paragraphs": "SELECT COUNT(*) FROM paragraphs WHERE doc_id NOT IN (SELECT id FROM documents)",
+            "citations": "SELECT COUNT(*) FROM citations WHERE doc_id NOT IN (SELECT id FROM documents)",
+            "doc_symbols": "SELECT COUNT(*) FROM doc_symbols WHERE doc_id NOT IN (SELECT id FROM documents)",
+        }
+        bad_orphans = {k: con.execute(q).fetchone()[0] for k, q in orphans.items()}
+        checks["no_orphan_rows"] = not any(bad_orphans.values())
+        if not checks["no_orphan_rows"]:
+            problems.append(f"orphans: {bad_orphans}")
+
+        paras: dict[int, list[int]] = {}
+        for doc_id, idx in con.execute("SELECT doc_id, idx FROM paragraphs ORDER BY doc_id, idx"):
+            paras.setdefault(doc_id, []).append(idx)
+        cits = Counter(r[0] for r in con.execute("SELECT doc_id FROM citations"))
+        keys: dict[int, list[str]] = {}
+        for key, doc_id in con.execute("SELECT key, doc_id FROM doc_symbols ORDER BY key"):
+            keys.setdefault(doc_id, []).append(key)
+        docs = con.execute("SELECT id, scope, source, sha256, symbols FROM documents").fetchall()
+        torn = 0
+        for doc_id, scope, source, sha, symbols in docs:
+            exp = expected.get(scope, source)
+            if exp is None:
+                torn += 1
+                problems.append(f"unknown document {scope}:{source}")
+                continue
+            got = {
+                "sha256": sha,
+                "paragraphs": len(paras.get(doc_id, [])),
+                "citations": cits.get(doc_id, 0),
+                "symbols": json.loads(symbols),
+                "symbol_keys": sorted(keys.get(doc_id, [])),
+            }
+            if got != exp or paras.get(doc_id, []) != list(range(len(paras.get(doc_id, [])))):
+                torn += 1
+                if torn <= 5:
+                    diff = {k: (got[k], exp[k]) for k in exp if got[k] != exp[k]}
+                    problems.append(
+                        f"torn document {scope}:{source}: {diff or 'paragraph idx gap'}"
+                    )
+        checks["every_document_whole"] = torn == 0
+        return checks, problems, len(docs)
+    finally:
+        con.close()
+
+
+class Child:
+    """A child process and its stdout lines, read in a thread with their arrival times."""
+
+    def __init__(self, db: Path, limit: int | None, batch: int, die_at: int | None = None) -> None:
+        cmd = [sys.executable, str(Path(__file__).resolve()), "--child", "--db", str(db)]
+        if die_at is not None:
+            cmd += ["--die-at", str(die_at)]
+        self._err = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
+        cmd += ["--batch", str(batch)]
+        if limit is not None:
+            cmd += ["--limit", str(limit)]
+        self.proc = subprocess.Popen(
+            cmd,
+            stdout=subprocess.PIPE,
+            stderr=self._err,
+            text=True,
+            bufsize=1,
+            cwd=ROOT,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
+        self.lines: queue.Queue[tuple[float, str]] = queue.Queue()
+        self.seen: list[str] = []
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+        self.started = time.perf_counter()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.put((time.perf_counter(), line.rstrip("\n")))
+        self.lines.put((time.perf_counter(), "EOF"))
+
+    def next_line(self, timeout: float) -> str | None:
+        try:
+            _, line = self.lines.get(timeout=timeout)
+        except queue.Empty:
+            return None
+        self.seen.append(line)
+        return line
+
+    def drain(self) -> None:
+        while True:
+            try:
+                self.seen.append(self.lines.get_nowait()[1])
+            except queue.Empty:
+                return
+
+    def committed(self) -> int:
+        """Documents the child reported as committed (its last SAVED line)."""
+        for line in reversed(self.seen):
+            if line.startswith(("SAVED", "DONE")):
+                return int(line.split()[1])
+        return 0
+
+    def phase(self) -> str:
+        """Where the child was when it died, as far as its last words tell."""
+        for line in reversed(self.seen):
+            if line.startswith("DYING"):
+                return "inside_an_insert"
+            if line.startswith("WRITE"):
+                return "write_transaction"
+            if line.startswith(("SAVED", "DONE")):
+                return "reading_or_parsing"
+        return "startup_or_first_parse"
+
+    def kill(self) -> int:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.proc.pid, signal.SIGKILL)
+        rc = self.proc.wait()
+        self._reader.join(timeout=5)
+        self.drain()
+        return rc
+
+    def stderr(self) -> str:
+        self._err.seek(0)
+        return self._err.read()
+
+
+def run(kills: int, limit: int | None, batch: int, seed: int, max_delay: float) -> dict:
+    rng = random.Random(seed)
+    expected = Expected(limit)
+    figures: dict[str, object] = {
+        "documents_to_load": len(expected),
+        "batch": batch,
+        "seed": seed,
+        "sqlite": sqlite3.sqlite_version,
+    }
+    passed: Counter[str] = Counter()
+    failed: Counter[str] = Counter()
+    problems: list[str] = []
+    phases: Counter[str] = Counter()
+    modes: Counter[str] = Counter()
+    present_at_kill: list[int] = []
+    write_times: list[float] = []
+    restarts_from_scratch = 0
+    done_before_kill = 0
+    t_start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="fault-kill-") as tmp:
+        db = Path(tmp) / "fault.db"
+
+        def record(checks: dict[str, bool], issues: list[str], when: str) -> None:
+            for name, ok in checks.items():
+                (passed if ok else failed)[name] += 1
+            problems.extend(f"{when}: {p}" for p in issues)
+
+        k = 0
+        present = 0
+        while k < kills:
+            mode = ("time", "after_write_began", "inside_an_insert")[k % 3]
+            die_at = rng.randint(1, max(1, len(expected) - present)) if k % 3 == 2 else None
+            c = Child(db, limit, batch, die_at)
+            if die_at is not None:
+                c.proc.wait(timeout=600)
+                c._reader.join(timeout=5)
+            elif mode == "after_write_began":
+                # Let a few writes go by, then kill within one (or just after it commits).
+                window = statistics.median(write_times[-20:]) if write_times else 0.05
+                skip = rng.randint(0, 3)
+                deadline = time.perf_counter() + 300
+                while time.perf_counter() < deadline:
+                    line = c.next_line(timeout=1)
+                    if line is None:
+                        continue
+                    if line.startswith(("DONE", "EOF")):
+                        break
+                    if line.startswith("SAVED") and float(line.split()[2]) > 0:
+                        write_times.append(float(line.split()[2]))
+                    if line.startswith("WRITE"):
+                        if skip == 0:
+                            time.sleep(rng.uniform(0, 1.2 * window))
+                            break
+                        skip -= 1
+            else:
+                t_kill = c.started + rng.uniform(0.05, max_delay)
+                while (left := t_kill - time.perf_counter()) > 0:
+                    line = c.next_line(timeout=min(left, 0.2))
+                    if line and line.startswith("SAVED") and float(line.split()[2]) > 0:
+                        write_times.append(float(line.split()[2]))
+                    if line == "EOF" or (line or "").startswith("DONE"):
+                        break
+            c.drain()
+            finished = any(s.startswith("DONE") for s in c.seen)
+            phase = c.phase()
+            rc = c.kill()
+            if finished and rc == 0:
+                # The load completed before the kill: check it, then start over so that the
+                # next kills again land in the middle of a load.
+                done_before_kill += 1
+                checks, issues, n = check_db(db, expected)
+                record(checks, issues, f"completed run {k}")
+                for f in db.parent.glob(db.name + "*"):
+                    f.unlink()
+                restarts_from_scratch += 1
+                continue
+            if rc != -signal.SIGKILL:
+                problems.append(
+                    f"kill {k}: child exited {rc} before the kill: {c.stderr()[-2000:]}"
+                )
+                failed["child_ran"] += 1
+            k += 1
+            phases[phase] += 1
+            modes[mode] += 1
+            committed = c.committed()
+            checks, issues, n = check_db(db, expected)
+            checks["committed_batches_present"] = n >= committed
+            if n < committed:
+                issues.append(f"{committed} documents committed before the kill, {n} present")
+            record(checks, issues, f"kill {k}")
+            present_at_kill.append(n)
+            present = n
+            if n == len(expected):  # the load had finished: start over for the next kills
+                for f in db.parent.glob(db.name + "*"):
+                    f.unlink()
+                restarts_from_scratch += 1
+                present = 0
+
+        # The next start completes the load.
+        t0 = time.perf_counter()
+        c = Child(db, limit, batch)
+        rc = c.proc.wait(timeout=900)
+        c._reader.join(timeout=5)
+        c.drain()
+        resume_s = time.perf_counter() - t0
+        checks, issues, n = check_db(db, expected)
+        checks["final_load_completed"] = rc == 0 and any(s.startswith("DONE") for s in c.seen)
+        checks["final_every_document_present"] = n == len(expected)
+        if rc != 0:
+            issues.append(f"final child exited {rc}: {c.stderr()[-2000:]}")
+        if n != len(expected):
+            issues.append(f"final: {n} documents, expected {len(expected)}")
+        if any(s.startswith("FAILED") for s in c.seen):
+            issues.extend(s for s in c.seen if s.startswith("FAILED"))
+        record(checks, issues, "final")
+        db_mb = round(db.stat().st_size / 1e6, 1)
+
+    total_checks = sum(passed.values()) + sum(failed.values())
+    figures.update(
+        {
+            "kills": sum(phases.values()),
+            "kills_by_how": dict(modes),
+            "kills_by_phase": dict(phases),
+            "loads_completed_before_a_kill": done_before_kill,
+            "restarts_from_an_empty_database": restarts_from_scratch,
+            "documents_present_at_kills": present_at_kill,
+            "median_write_transaction_s": (
+                round(statistics.median(write_times), 4) if write_times else None
+            ),
+            "checks_run": total_checks,
+            "checks_passed": sum(passed.values()),
+            "checks_failed": dict(failed),
+            "checks_by_name": dict(passed),
+            "final_documents": n,
+            "final_resume_s": round(resume_s, 2),
+            "final_db_mb": db_mb,
+            "all_checks_passed": not failed and not problems,
+            "problems": problems[:30],
+            "wall_s": round(time.perf_counter() - t_start, 1),
+        }
+    )
+    return figures
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--kills", type=int, default=30)
+    ap.add_argument("--limit", type=int, default=None, help="load only the first N bulk files")
+    ap.add_argument("--batch", type=int, default=20, help="documents per load_files call")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument(
+        "--max-delay",
+        type=float,
+        default=None,
+        help="latest random kill, seconds after the child starts (default: from a timed run)",
+    )
+    ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--db", help=argparse.SUPPRESS)
+    ap.add_argument("--die-at", type=int, default=None, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        asyncio.run(child(args.db, args.limit, args.batch, args.die_at))
+        return
+    max_delay = args.max_delay
+    if max_delay is None:
+        max_delay = _timed_run(args.limit, args.batch)
+    figures = run(args.kills, args.limit, args.batch, args.seed, max_delay)
+    figures["max_kill_delay_s"] = round(max_delay, 2)
+    print(json.dumps(figures, indent=2))
+    sys.exit(0 if figures["all_checks_passed"] else 1)
+
+
+def _timed_run(limit: int | None, batch: int) -> float:
+    """How long one uninterrupted load takes, so random kills spread over all of it."""
+    with tempfile.TemporaryDirectory(prefix="fault-kill-") as tmp:
+        t0 = time.perf_counter()
+        c = Child(Path(tmp) / "timing.db", limit, batch)
+        c.proc.wait(timeout=900)
+        c._reader.join(timeout=5)
+        return max(0.5, time.perf_counter() - t0)
+
+
+if __name__ == "__main__":
+    main()
