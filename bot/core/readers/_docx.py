@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from ._base import Deadline, UnreadableDocument, human_size
 
@@ -28,9 +29,7 @@ def read_docx(
     except UnreadableDocument:
         raise
     except Exception as e:  # malformed XML that python-docx accepted but cannot walk
-        raise UnreadableDocument(
-            "corrupt", f"this .docx is damaged and cannot be read ({_clip(e)})"
-        ) from None
+        raise _corrupt(e) from None
     return _PARAGRAPH.join(b.strip() for b in blocks if b.strip()) + "\n", []
 
 
@@ -83,15 +82,20 @@ def _open(data: bytes):
     try:
         return docx.Document(io.BytesIO(data))
     except ValueError as e:
-        # python-docx raises ValueError for other OOXML content types (.docm, .dotx...).
-        raise UnreadableDocument(
-            "unsupported_type", f"this is not a plain Word document ({_clip(e)}); save it as .docx"
-        ) from None
-    except (OpcError, KeyError, zipfile.BadZipFile, OSError, EOFError, SyntaxError) as e:
-        # lxml's XMLSyntaxError is a SyntaxError; KeyError is a missing part.
-        raise UnreadableDocument(
-            "corrupt", f"this .docx is damaged and cannot be read ({_clip(e)})"
-        ) from None
+        if "content type" in str(e):  # .docm, .dotx and other OOXML variants
+            raise UnreadableDocument(
+                "unsupported_type",
+                f"this is not a plain Word document ({_clip(e)}); save it as .docx",
+            ) from None
+        raise _corrupt(e) from None
+    except (OpcError, KeyError, zipfile.BadZipFile, zlib.error, OSError, EOFError) as e:
+        raise _corrupt(e) from None
+    except Exception as e:  # lxml XMLSyntaxError and whatever else a broken part provokes
+        raise _corrupt(e) from None
+
+
+def _corrupt(e: Exception) -> UnreadableDocument:
+    return UnreadableDocument("corrupt", f"this .docx is damaged and cannot be read ({_clip(e)})")
 
 
 def _clip(e: Exception, n: int = 120) -> str:
