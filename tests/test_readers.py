@@ -441,3 +441,14 @@ def test_real_pdf_matches_pdftotext_reference() -> None:
     lines = set(text.splitlines())
     for line in ("United Nations", "Distr.: General", "17 January 2025", "(Signed) Tofig Musayev"):
         assert line in lines  # masthead columns are separate lines, as in pdftotext
+
+
+def test_html_declared_charset_is_used() -> None:
+    html = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-15">'
+        "</head><body><p>Prix : 20 € par élève</p></body></html>"
+    ).encode("iso-8859-15")
+    result = read_document(html, "page.html")
+    # Byte 0xA4 is € in ISO-8859-15 but ¤ in Windows-1252: the declaration must win.
+    assert result.encoding == "iso8859-15"
+    assert result.text == "Prix : 20 € par élève\n"

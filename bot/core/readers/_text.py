@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 
@@ -13,6 +14,9 @@ _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 26))
 _CONTROL_CHARS_RE = re.compile("[" + "".join(f"\\x{b:02x}" for b in _CONTROL_BYTES) + "]")
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 _ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
+_META_CHARSET_RE = re.compile(
+    rb"<meta[^>]{0,200}?charset\s{0,3}=\s{0,3}[\"']?([A-Za-z0-9_.:\-]{1,40})", re.I
+)
 # Punctuation and symbols a Western-European text plausibly holds besides letters.
 _WESTERN_SYMBOLS = frozenset("’‘“”«»‹›„‚–—…•·€£¥°§¶©®™±×÷¼½¾¹²³ªº¿¡¢¤¦¨¯´¸\u00a0\u00ad†‡‰")
 
@@ -26,7 +30,11 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, str, list[str]]:
-    """Return (text with \\n newlines, encoding, warnings) or refuse with a precise reason."""
+    """Return (text with \\n newlines, encoding, warnings) or refuse with a precise reason.
+
+    Order: BOM, UTF-16 by its NUL pattern, strict UTF-8, an HTML <meta charset>,
+    Windows-1252 if the result reads as Western text, then charset-normalizer's guess.
+    """
     warnings: list[str] = []
     encoding = _bom_encoding(data) or _utf16_without_bom(data)
     if encoding:
@@ -97,11 +105,29 @@ def _decode_8bit(data: bytes, name: str, warnings: list[str]) -> tuple[str, str]
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    declared = _declared_charset(data)
+    if declared:
+        try:
+            return data.decode(declared), declared
+        except (UnicodeDecodeError, LookupError):
+            warnings.append(f"the declared charset {declared!r} does not fit the bytes; ignored")
     text = _try_western(data)
     if text is not None:
         warnings.append("the file is not UTF-8; it was decoded as Windows-1252 (Western European)")
         return text, "cp1252"
     return _guess(data, name, warnings)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """<meta charset="..."> or http-equiv content="...; charset=..." near the top."""
+    match = _META_CHARSET_RE.search(data[:4096])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii").lower()
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
 
 
 def _try_western(data: bytes) -> str | None:
