@@ -33,7 +33,7 @@ from bot.core.results import (
     Resolutions,
     Summary,
 )
-from bot.core.search import CANDIDATES, Vocabulary, analyse, fts_match, rank
+from bot.core.search import find_sync
 from bot.core.storage import CORPUS_SCOPE, Store, StoredDocument
 from bot.core.summary import key_sentences
 from bot.core.symbols import symbol_key
@@ -72,9 +72,8 @@ def prepare(source: str, data: bytes) -> DocumentRecord:
 class Library:
     def __init__(self, db_path: str | Path) -> None:
         self.store = Store(db_path)
-        self._vocab: Vocabulary | None = None
+        self._vocab: dict = {}  # looked-up vocabulary (expansions, frequencies) of one generation
         self._vocab_generation = -1
-        self._vocab_lock = asyncio.Lock()
 
     async def open(self) -> None:
         await self.store.open()
@@ -349,17 +348,10 @@ class Library:
         if len(words) > 30:
             raise BadInput("that query is too long: use up to 30 words")
         doc = await self.resolve(within, scopes) if within else None
-        vocab = await self._vocabulary()
-        terms = await asyncio.to_thread(analyse, query, vocab)
-        match = fts_match(terms, vocab)
-        if match is None:
-            return FindResult(query, [], doc)
-        cands = await self.store.fts_candidates(match, scopes, CANDIDATES, doc.id if doc else None)
-        paras = {p.id: p for p in await self.store.paragraphs_by_ids([c[0] for c in cands])}
-        rows = [
-            (pid, did, paras[pid].idx, paras[pid].text) for pid, did, _ in cands if pid in paras
-        ]
-        hits = await asyncio.to_thread(rank, rows, terms, query, limit)
+        # Vocabulary, FTS5 and re-ranking run on a pooled read connection in a worker thread.
+        hits = await self.store.run_read(
+            find_sync, query, list(scopes), doc.id if doc else None, limit, self._vocabulary()
+        )
         docs: dict[int, StoredDocument] = {}
         out = []
         for h in hits:
@@ -371,15 +363,13 @@ class Library:
             out.append(FindHit(docs[h.doc_id], h.paragraph, h.text, h.score, h.spans))
         return FindResult(query, out, doc)
 
-    async def _vocabulary(self) -> Vocabulary:
-        async with self._vocab_lock:
-            if self._vocab is None or self._vocab_generation != self.store.generation:
-                generation = self.store.generation
-                entries = await self.store.vocabulary()
-                count = await self.store.paragraph_count()
-                self._vocab = await asyncio.to_thread(Vocabulary, entries, count)
-                self._vocab_generation = generation
-            return self._vocab
+    def _vocabulary(self) -> dict:
+        """The cache of vocabulary look-ups, emptied when the store changes (the vocabulary
+        itself lives in SQLite, kept right by every load and remove)."""
+        if self._vocab_generation != self.store.generation or len(self._vocab) > 200_000:
+            self._vocab = {}
+            self._vocab_generation = self.store.generation
+        return self._vocab
 
 
 def _symbol_sort(symbol: str) -> tuple:

@@ -1,33 +1,56 @@
-"""Fuzzy find over paragraphs: typo-tolerant terms from the FTS5 vocabulary, re-ranked with rapidfuzz.
+"""Fuzzy find over paragraphs: typo-tolerant terms from the vocabulary index, re-ranked with rapidfuzz.
 
-Pipeline: fold the query (case, accents) -> expand each word over the index vocabulary within a
-small edit distance (OSA, so a swapped pair costs one) -> FTS5 fetches a bounded candidate set for
-the expansions, rare words first -> each candidate is scored by the weighted share of query words
-it holds (IDF weights, closeness of the spelling) plus word order -> hits below a floor are dropped,
-so a query about nothing in the corpus says so instead of returning noise.
+Pipeline: fold the query (case, accents) -> expand each word over the vocabulary within a small
+edit distance (OSA, so a swapped pair costs one), looked up in the deletion index of
+bot.core.vocab_index rather than scanned -> FTS5 fetches a bounded candidate set -> each candidate
+is scored by the weighted share of query words it holds (IDF weights, closeness of the spelling)
+plus word order -> hits below a floor are dropped, so a query about nothing in the corpus says so
+instead of returning noise.
+
+Fetching never ORs common words. A hit must reach the floor, which only paragraphs holding enough
+of the query's weight can do, so the candidates are the union of AND queries, one per *minimal*
+set of query words heavy enough to reach it (each word an OR of its spellings): rare words make
+those queries short, and a common word only ever narrows one. They run lazily with a LIMIT, never
+ordered by bm25 over every match; an exact phrase query comes first so that a query cut from a
+common phrase still meets the paragraphs that hold it. Paragraphs that lack a word are only
+fetched when the full-AND hits could still be beaten by them. Re-ranking computes the cheap
+coverage first and rapidfuzz's partial_ratio only while a candidate can still enter the top k.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.core.textnorm import STOPWORDS, fold, token_spans, tokens
+from bot.core.vocab_index import IndexedVocabulary, closest, max_edits
+
+__all__ = ["IndexedVocabulary", "max_edits"]
 
 MIN_SCORE = 0.6  # below this, a hit is noise: "nothing found"
-CANDIDATES = 400  # FTS5 rows re-ranked per query
+CANDIDATES = 400  # FTS5 rows re-ranked per query, at most
+PHRASE_LIMIT = 60  # rows of the exact-phrase probe
+FULL_LIMIT = 200  # rows of the all-words probe
+SUBSET_LIMIT = 80  # rows of each probe that lacks some words
+MAX_GROUPS = 10  # heaviest query words used for fetching (a long query still reaches the floor)
+W_COVER, W_ORDER = 0.85, 0.15
 
 
-def max_edits(term: str) -> int:
-    if len(term) <= 3 or term.isdigit():
-        return 0
-    if len(term) <= 5:
-        return 1
-    return 2
+class VocabularyLike(Protocol):
+    paragraphs: int
+
+    def expand(self, term: str) -> dict[str, float]: ...
+
+    def idf(self, term: str) -> float: ...
+
+    def df_of(self, term: str) -> int: ...
 
 
 @dataclass(slots=True)
@@ -49,32 +72,44 @@ class Hit:
 
 
 class Vocabulary:
-    """The index's terms with their paragraph frequency, for expansion and weighting."""
+    """The index's terms with their paragraph frequency, in memory, expanded by scanning them
+    all: the exhaustive reference `IndexedVocabulary` must agree with (tests), and fine for a
+    few thousand terms."""
 
     def __init__(self, entries: Sequence[tuple[str, int]], paragraphs: int) -> None:
         self.df = dict(entries)
         self.terms = list(self.df)
         self.paragraphs = max(paragraphs, 1)
 
+    def df_of(self, term: str) -> int:
+        return self.df.get(term, 0)
+
     def idf(self, term: str) -> float:
         df = self.df.get(term, 0)
         return math.log(1 + (self.paragraphs - df + 0.5) / (df + 0.5))
 
+    def prefixed(self, term: str) -> list[str]:
+        found = [t for t in self.terms if t.startswith(term) and len(t) > len(term) + 2]
+        return sorted(found, key=lambda t: -self.df[t])[:8]
+
     def expand(self, term: str) -> dict[str, float]:
-        out: dict[str, float] = {}
-        if term in self.df:
-            out[term] = 1.0
         edits = max_edits(term)
-        if edits:
+        if not edits:
+            return {term: 1.0} if term in self.df else {}
+        scored = [
+            (int(dist), -self.df[cand], cand)
             for cand, dist, _ in process.extract(
-                term, self.terms, scorer=OSA.distance, score_cutoff=edits, limit=12
-            ):
-                if cand != term and dist <= edits:
-                    out.setdefault(cand, 1.0 - 0.15 * dist)
-        return out
+                term, self.terms, scorer=OSA.distance, score_cutoff=edits, limit=None
+            )
+            if dist <= edits
+        ]
+        # A word with a spelling one edit away is not stretched to two (both implementations).
+        if edits == 2 and any(d <= 1 for d, _, _ in scored):
+            scored = [x for x in scored if x[0] <= 1]
+        return closest(term, scored, term in self.df)
 
 
-def analyse(query: str, vocab: Vocabulary) -> list[QueryTerm]:
+def analyse(query: str, vocab: VocabularyLike) -> list[QueryTerm]:
     terms: list[QueryTerm] = []
     seen: set[str] = set()
     for tok in tokens(query):
@@ -94,7 +129,7 @@ def analyse(query: str, vocab: Vocabulary) -> list[QueryTerm]:
     return terms
 
 
-def fts_match(terms: Sequence[QueryTerm], vocab: Vocabulary) -> str | None:
+def fts_match(terms: Sequence[QueryTerm], vocab: VocabularyLike) -> str | None:
     """An OR of the content words' expansions (rare ones only when there are enough)."""
     words: set[str] = set()
     common = vocab.paragraphs // 5
@@ -104,11 +139,11 @@ def fts_match(terms: Sequence[QueryTerm], vocab: Vocabulary) -> str | None:
         # Each word brings its closest spellings only, so a typo cannot flood the candidates.
         close = sorted(
             (e for e, c in t.expansions.items() if c >= best - 0.15),
-            key=lambda e: (-t.expansions[e], vocab.df.get(e, 0)),
+            key=lambda e: (-t.expansions[e], vocab.df_of(e)),
         )[:4]
         # A word in a fifth of all paragraphs selects nothing; the others carry the query.
         if len(content) > 1:
-            close = [e for e in close if vocab.df.get(e, 0) <= common] or close[:0]
+            close = [e for e in close if vocab.df_of(e) <= common] or close[:0]
         words.update(close)
     if not words:
         words = {e for t in content for e in t.expansions}
@@ -117,10 +152,10 @@ def fts_match(terms: Sequence[QueryTerm], vocab: Vocabulary) -> str | None:
     return " OR ".join(f'"{w}"' for w in sorted(words))
 
 
-def score_paragraph(text: str, terms: Sequence[QueryTerm], query_folded: str) -> Hit | None:
-    spans = token_spans(text)
+def _coverage(text: str, terms: Sequence[QueryTerm]) -> tuple[float, list[tuple[int, int]]]:
+    """Weighted share of the query words the text holds, and where (the cheap part of a score)."""
     present: dict[str, list[tuple[int, int]]] = {}
-    for tok, start, end in spans:
+    for tok, start, end in token_spans(text):
         present.setdefault(tok, []).append((start, end))
     total = sum(t.weight for t in terms) or 1.0
     got = 0.0
@@ -141,11 +176,18 @@ def score_paragraph(text: str, terms: Sequence[QueryTerm], query_folded: str) ->
             got += t.weight * best
             if not t.stop:
                 marked.extend(present[best_term])
-    coverage = got / total
+    return got / total, marked
+
+
+def _order(text: str, query_folded: str) -> float:
+    return fuzz.partial_ratio(query_folded, fold(text)) / 100 if len(text) < 5000 else 0.0
+
+
+def score_paragraph(text: str, terms: Sequence[QueryTerm], query_folded: str) -> Hit | None:
+    coverage, marked = _coverage(text, terms)
     if coverage <= 0:
         return None
-    order = fuzz.partial_ratio(query_folded, fold(text)) / 100 if len(text) < 5000 else 0.0
-    score = 0.85 * coverage + 0.15 * order
+    score = W_COVER * coverage + W_ORDER * _order(text, query_folded)
     return Hit(0, 0, 0, text, score, sorted(set(marked)))
 
 
@@ -156,14 +198,188 @@ def rank(
     limit: int,
     min_score: float = MIN_SCORE,
 ) -> list[Hit]:
-    """Score (paragraph id, doc id, index, text) candidates; best first, floor applied."""
+    """Score (paragraph id, doc id, index, text) candidates; best first, floor applied.
+
+    The same answer as scoring every candidate in full: word order (partial_ratio, the costly
+    part) is worth at most W_ORDER, so once `limit` hits beat what a candidate's coverage could
+    still reach, the rest are left unscored.
+    """
     qf = " ".join(tokens(query))
-    hits = []
+    covered = []
     for pid, doc_id, idx, text in candidates:
-        hit = score_paragraph(text, terms, qf)
-        if hit is None or hit.score < min_score:
+        coverage, marked = _coverage(text, terms)
+        if coverage > 0 and W_COVER * coverage + W_ORDER >= min_score:
+            covered.append((coverage, pid, doc_id, idx, text, marked))
+    covered.sort(key=lambda c: (-c[0], c[2], c[3]))
+    hits: list[Hit] = []
+    for coverage, pid, doc_id, idx, text, marked in covered:
+        if len(hits) >= limit:
+            hits.sort(key=_hit_order)
+            del hits[limit:]
+            if hits[-1].score > W_COVER * coverage + W_ORDER:
+                break
+        score = W_COVER * coverage + W_ORDER * _order(text, qf)
+        if score < min_score:
             continue
-        hit.paragraph_id, hit.doc_id, hit.paragraph = pid, doc_id, idx
-        hits.append(hit)
-    hits.sort(key=lambda h: (-h.score, h.doc_id, h.paragraph))
+        hits.append(Hit(pid, doc_id, idx, text, score, sorted(set(marked))))
+    hits.sort(key=_hit_order)
+    return hits[:limit]
+
+
+def _hit_order(h: Hit) -> tuple[float, int, int]:
+    return (-h.score, h.doc_id, h.paragraph)
+
+
+# ---- fetching candidates ------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Probe:
+    match: str  # FTS5 MATCH expression
+    limit: int
+    kind: str  # "phrase", "all", "subset"
+
+
+def _group(t: QueryTerm, vocab: VocabularyLike) -> list[str]:
+    """Spellings that stand for a query word in the index (its expansions, and the compounds it
+    starts, which the scorer also credits)."""
+    words = list(t.expansions)
+    if len(t.text) >= 4 and hasattr(vocab, "prefixed"):
+        words.extend(w for w in vocab.prefixed(t.text) if w not in t.expansions)
+    return words
+
+
+def _or(words: Sequence[str]) -> str:
+    inner = " OR ".join(f'"{w}"' for w in words)
+    return f"({inner})" if len(words) > 1 else inner
+
+
+def plan(
+    query: str, terms: Sequence[QueryTerm], vocab: VocabularyLike, min_score: float = MIN_SCORE
+) -> tuple[list[Probe], list[Probe], float]:
+    """FTS5 probes that fetch every paragraph able to reach the floor (up to their LIMITs).
+
+    Returns (first probes, probes for paragraphs lacking a word, the best score those can
+    reach): the second list only runs when the first one's hits do not already beat it.
+    """
+    total = sum(t.weight for t in terms) or 1.0
+    stop_weight = sum(t.weight for t in terms if t.stop)
+    # Content weight a paragraph must hold to reach the floor (stop words may give the rest).
+    need = ((min_score - W_ORDER) / W_COVER) * total - stop_weight - 1e-9
+    content = [t for t in terms if not t.stop and t.expansions]
+    content.sort(key=lambda t: -t.weight)
+    content = content[:MAX_GROUPS]
+    groups = [_group(t, vocab) for t in content]
+    first: list[Probe] = []
+    toks = tokens(query)
+    if len(toks) >= 2:
+        best = []
+        by_text = {t.text: t for t in terms}
+        for tok in toks:
+            t = by_text.get(tok)
+            if t is None or not t.expansions:
+                break
+            best.append(min(t.expansions, key=lambda e: (-t.expansions[e], -vocab.df_of(e))))
+        else:
+            first.append(Probe(f'"{" ".join(best)}"', PHRASE_LIMIT, "phrase"))
+    n = len(groups)
+    if n == 0:
+        return first, [], 0.0
+    weights = [t.weight for t in content]
+    if sum(weights) >= need:
+        first.append(Probe(" AND ".join(_or(g) for g in groups), FULL_LIMIT, "all"))
+    # Minimal sets of words heavy enough to reach the floor, smallest first.
+    minimal: list[int] = []
+    full = (1 << n) - 1
+    for size in range(1, n):
+        for combo in itertools.combinations(range(n), size):
+            mask = sum(1 << i for i in combo)
+            if any(m & mask == m for m in minimal):
+                continue
+            if sum(weights[i] for i in combo) >= need:
+                minimal.append(mask)
+    rest = [
+        Probe(" AND ".join(_or(groups[i]) for i in range(n) if m >> i & 1), SUBSET_LIMIT, "subset")
+        for m in minimal
+        if m != full
+    ]
+    # The best a paragraph lacking at least one word can score.
+    ceiling = W_COVER * (total - min(weights)) / total + W_ORDER if rest else 0.0
+    return first, rest, ceiling
+
+
+def _fetch(
+    conn: sqlite3.Connection,
+    probe: Probe,
+    scopes: Sequence[str],
+    seen: dict[int, tuple[int, int, int, str]],
+) -> None:
+    marks = ",".join("?" * len(scopes))
+    rows = conn.execute(
+        "SELECT p.id, p.doc_id, p.idx, p.text FROM paragraphs_fts"
+        " JOIN paragraphs p ON p.id = paragraphs_fts.rowid"
+        " JOIN documents d ON d.id = p.doc_id"
+        f" WHERE paragraphs_fts MATCH ? AND d.scope IN ({marks}) AND p.section != 'masthead'"
+        " LIMIT ?",
+        [probe.match, *scopes, probe.limit],
+    ).fetchall()
+    for r in rows:
+        seen.setdefault(r[0], r)
+
+
+def find_sync(
+    conn: sqlite3.Connection,
+    query: str,
+    scopes: Sequence[str],
+    doc_id: int | None,
+    limit: int,
+    cache: dict | None = None,
+) -> list[Hit]:
+    """The whole find on one read connection, in a worker thread (see Store.run_read)."""
+    vocab = IndexedVocabulary(conn, cache)
+    terms = analyse(query, vocab)
+    if doc_id is not None:
+        # Inside one document every paragraph is scored: it is small, and nothing is missed.
+        rows = conn.execute(
+            "SELECT id, doc_id, idx, text FROM paragraphs WHERE doc_id = ?"
+            " AND section != 'masthead' ORDER BY idx",
+            (doc_id,),
+        ).fetchall()
+        return rank(rows, terms, query, limit)
+    first, rest, ceiling = plan(query, terms, vocab)
+    seen: dict[int, tuple[int, int, int, str]] = {}
+    for probe in first:
+        _fetch(conn, probe, scopes, seen)
+    hits = rank(list(seen.values()), terms, query, limit)
+    if rest and (len(hits) < limit or hits[-1].score <= ceiling):
+        for probe in rest:
+            if len(seen) >= CANDIDATES:
+                break
+            _fetch(conn, probe, scopes, seen)
+        hits = rank(list(seen.values()), terms, query, limit)
+    return hits
+
+
+def exhaustive_find(
+    conn: sqlite3.Connection, query: str, scopes: Sequence[str], limit: int
+) -> list[Hit]:
+    """The slow reference: scan the whole vocabulary, score every paragraph in scope."""
+    entries = conn.execute("SELECT term, df FROM vocab ORDER BY term").fetchall()
+    count = conn.execute("SELECT value FROM vocab_stats WHERE name = 'paragraphs'").fetchone()[0]
+    vocab = Vocabulary([(r[0], r[1]) for r in entries], count)
+    terms = analyse(query, vocab)
+    marks = ",".join("?" * len(scopes))
+    rows = conn.execute(
+        "SELECT p.id, p.doc_id, p.idx, p.text FROM paragraphs p JOIN documents d ON d.id = p.doc_id"
+        f" WHERE d.scope IN ({marks}) AND p.section != 'masthead'",
+        list(scopes),
+    ).fetchall()
+    hits = []
+    qf = " ".join(tokens(query))
+    for pid, doc, idx, text in rows:
+        hit = score_paragraph(text, terms, qf)
+        if hit is not None and hit.score >= MIN_SCORE:
+            hit.paragraph_id, hit.doc_id, hit.paragraph = pid, doc, idx
+            hits.append(hit)
+    hits.sort(key=_hit_order)
     return hits[:limit]

@@ -4,16 +4,23 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import aiosqlite
 
+from bot.core import vocab_index
 from bot.core.models import DocumentRecord
 from bot.core.symbols import symbol_key
+
+T = TypeVar("T")
+READ_POOL = 2  # read connections beside the writer: two measured best on two cores
+SaveProgress = Callable[[int, int], None]  # (documents stored, documents in the call)
 
 CORPUS_SCOPE = "corpus"
 
@@ -104,6 +111,9 @@ class Store:
         self._write: aiosqlite.Connection | None = None
         self._read: aiosqlite.Connection | None = None
         self._write_lock = asyncio.Lock()
+        self._pool: list[sqlite3.Connection] = []
+        self._pool_free: asyncio.Queue[sqlite3.Connection] | None = None
+        self._pending: _Pending | None = None  # vocabulary change of the load in progress
         self.generation = 0  # bumped on every change, so caches know when to refresh
 
     async def open(self) -> None:
@@ -115,14 +125,54 @@ class Store:
         await self._write.execute("PRAGMA foreign_keys=ON")
         await self._write.execute("PRAGMA busy_timeout=10000")
         await self._migrate()
+        cur = await self._write.execute("SELECT value FROM vocab_stats WHERE name = 'ready'")
+        row = await cur.fetchone()
+        if not row or not row[0]:
+            await self._in_transaction(vocab_index.rebuild)
         if self.path == ":memory:":
             self._read = self._write
         else:
             self._read = await aiosqlite.connect(self.path, isolation_level=None)
             await self._read.execute("PRAGMA busy_timeout=10000")
             await self._read.execute("PRAGMA query_only=ON")
+            self._pool_free = asyncio.Queue()
+            for _ in range(READ_POOL):
+                conn = await asyncio.to_thread(self._pool_connection)
+                self._pool.append(conn)
+                self._pool_free.put_nowait(conn)
+
+    def _pool_connection(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        conn.execute("PRAGMA busy_timeout=10000")
+        conn.execute("PRAGMA query_only=ON")
+        conn.execute("PRAGMA cache_size=-16000")
+        return conn
+
+    async def run_read(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run `fn(connection, *args)` off the event loop on a pooled read connection.
+
+        Whole read pipelines (find: vocabulary, FTS5, re-ranking) run in one call, so the loop
+        never waits on SQLite or on CPU work, and at most READ_POOL of them run at once.
+        """
+        if self._pool_free is None:  # in-memory database: its one connection's own thread
+            assert self._read is not None, "Store.open() first"
+            return await self._read._execute(fn, self._read._conn, *args)
+        conn = await self._pool_free.get()
+        try:
+            return await asyncio.to_thread(fn, conn, *args)
+        finally:
+            self._pool_free.put_nowait(conn)
+
+    async def _in_transaction(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run `fn(connection, *args)` in the writer's thread inside BEGIN IMMEDIATE/COMMIT."""
+        assert self._write is not None
+        return await self._write._execute(_transaction, fn, self._write._conn, *args)
 
     async def close(self) -> None:
+        for conn in self._pool:
+            conn.close()
+        self._pool.clear()
+        self._pool_free = None
         if self._read is not None and self._read is not self._write:
             await self._read.close()
         if self._write is not None:
@@ -165,24 +215,33 @@ class Store:
         scope: str,
         items: Sequence[tuple[str, str, DocumentRecord]],
         loaded_by: str | None = None,
+        progress: SaveProgress | None = None,
     ) -> list[int]:
         """Store (source, sha256, record) items in ONE transaction, replacing same-source rows.
 
-        Either every item is stored or none is.
+        Either every item is stored or none is. Each document is written in one hop to the
+        writer's thread (its paragraphs and citations as batches), and the vocabulary index is
+        brought up to date in the same transaction.
         """
         assert self._write is not None
         async with self._write_lock:
             db = self._write
             await db.execute("BEGIN IMMEDIATE")
+            self._pending = _Pending()
             try:
-                ids = [
-                    await self._insert(db, scope, source, sha, record, loaded_by)
-                    for source, sha, record in items
-                ]
+                ids = []
+                for i, (source, sha, record) in enumerate(items):
+                    ids.append(await self._insert(db, scope, source, sha, record, loaded_by))
+                    if progress is not None and (i % 50 == 49 or i + 1 == len(items)):
+                        progress(i + 1, len(items))
+                pending = self._pending
+                await db._execute(vocab_index.apply_delta, db._conn, pending.terms, pending.count)
                 await db.execute("COMMIT")
             except BaseException:
                 await db.execute("ROLLBACK")
                 raise
+            finally:
+                self._pending = None
             self.generation += 1
             return ids
 
@@ -195,91 +254,27 @@ class Store:
         record: DocumentRecord,
         loaded_by: str | None,
     ) -> int:
-        cur = await db.execute(
-            "SELECT id FROM documents WHERE scope = ? AND source = ?", (scope, source)
+        pending = self._pending if self._pending is not None else _Pending()
+        return await db._execute(
+            _insert_sync, db._conn, scope, source, sha, record, loaded_by, pending
         )
-        old = await cur.fetchone()
-        if old:
-            await self._delete(db, old[0])
-        meta = asdict(record)
-        meta.pop("paragraphs")
-        meta.pop("citations")
-        date = record.letter_date or record.distribution_date or record.adoption_date
-        cur = await db.execute(
-            "INSERT INTO documents (scope, source, sha256, symbols, title, kind, language, date,"
-            " record, search_text, loaded_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                scope,
-                source,
-                sha,
-                json.dumps(record.symbols),
-                record.title,
-                record.kind,
-                record.language,
-                date,
-                json.dumps(meta, ensure_ascii=False),
-                document_search_text(record, source),
-                loaded_by,
-            ),
-        )
-        doc_id = cur.lastrowid
-        assert doc_id is not None
-        keys = {symbol_key(s) for s in record.symbols}
-        await db.executemany(
-            "INSERT OR IGNORE INTO doc_symbols (key, doc_id) VALUES (?, ?)",
-            [(k, doc_id) for k in keys],
-        )
-        await db.executemany(
-            "INSERT INTO paragraphs (doc_id, idx, section, text) VALUES (?,?,?,?)",
-            [(doc_id, p.index, p.section, p.text) for p in record.paragraphs],
-        )
-        await db.executemany(
-            "INSERT INTO citations (doc_id, symbol, kind, body, paragraph, surface, year_inferred)"
-            " VALUES (?,?,?,?,?,?,?)",
-            [
-                (doc_id, c.symbol, c.kind, c.body, c.paragraph, c.surface, int(c.year_inferred))
-                for c in record.citations
-            ],
-        )
-        return doc_id
 
     @staticmethod
     async def _delete(db: aiosqlite.Connection, doc_id: int) -> None:
-        # Paragraph rows first, explicitly, so the FTS delete trigger sees each one.
-        await db.execute("DELETE FROM paragraphs WHERE doc_id = ?", (doc_id,))
-        await db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+        await db._execute(_delete_docs_sync, db._conn, [doc_id])
 
     async def delete_document(self, doc_id: int) -> None:
         assert self._write is not None
         async with self._write_lock:
-            await self._write.execute("BEGIN IMMEDIATE")
-            try:
-                await self._delete(self._write, doc_id)
-                await self._write.execute("COMMIT")
-            except BaseException:
-                await self._write.execute("ROLLBACK")
-                raise
+            await self._in_transaction(_delete_docs_sync, [doc_id])
             self.generation += 1
 
     async def delete_sources(self, scope: str, sources: Iterable[str]) -> int:
         """Remove documents whose files disappeared from data/."""
         assert self._write is not None
-        n = 0
+        sources = list(sources)
         async with self._write_lock:
-            await self._write.execute("BEGIN IMMEDIATE")
-            try:
-                for source in sources:
-                    cur = await self._write.execute(
-                        "SELECT id FROM documents WHERE scope = ? AND source = ?", (scope, source)
-                    )
-                    row = await cur.fetchone()
-                    if row:
-                        await self._delete(self._write, row[0])
-                        n += 1
-                await self._write.execute("COMMIT")
-            except BaseException:
-                await self._write.execute("ROLLBACK")
-                raise
+            n = await self._in_transaction(_delete_sources_sync, scope, sources)
             if n:
                 self.generation += 1
         return n
@@ -382,7 +377,7 @@ class Store:
 
     async def vocabulary(self) -> list[tuple[str, int]]:
         """Every indexed term with the number of paragraphs holding it."""
-        cur = await self.db.execute("SELECT term, doc FROM paragraphs_vocab")
+        cur = await self.db.execute("SELECT term, df FROM vocab ORDER BY term")
         return [(r[0], r[1]) for r in await cur.fetchall()]
 
     async def paragraph_count(self) -> int:
@@ -415,6 +410,117 @@ class Store:
         cur = await self.db.execute("PRAGMA integrity_check")
         row = await cur.fetchone()
         return str(row[0]) if row else "?"
+
+
+# ---- synchronous work, run in the writer's thread --------------------------------------------
+
+
+@dataclass(slots=True)
+class _Pending:
+    terms: Counter[str] = field(default_factory=Counter)  # term -> change in paragraphs
+    count: int = 0  # change in the number of paragraphs
+
+
+def _transaction(fn: Callable[..., T], conn: sqlite3.Connection, *args: Any) -> T:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        out = fn(conn, *args)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return out
+
+
+def _insert_sync(
+    conn: sqlite3.Connection,
+    scope: str,
+    source: str,
+    sha: str,
+    record: DocumentRecord,
+    loaded_by: str | None,
+    pending: _Pending,
+) -> int:
+    old = conn.execute(
+        "SELECT id FROM documents WHERE scope = ? AND source = ?", (scope, source)
+    ).fetchone()
+    if old:
+        _remove_doc(conn, old[0], pending)
+    meta = asdict(record)
+    meta.pop("paragraphs")
+    meta.pop("citations")
+    date = record.letter_date or record.distribution_date or record.adoption_date
+    cur = conn.execute(
+        "INSERT INTO documents (scope, source, sha256, symbols, title, kind, language, date,"
+        " record, search_text, loaded_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            scope,
+            source,
+            sha,
+            json.dumps(record.symbols),
+            record.title,
+            record.kind,
+            record.language,
+            date,
+            json.dumps(meta, ensure_ascii=False),
+            document_search_text(record, source),
+            loaded_by,
+        ),
+    )
+    doc_id = cur.lastrowid
+    assert doc_id is not None
+    keys = {symbol_key(s) for s in record.symbols}
+    conn.executemany(
+        "INSERT OR IGNORE INTO doc_symbols (key, doc_id) VALUES (?, ?)",
+        [(k, doc_id) for k in keys],
+    )
+    conn.executemany(
+        "INSERT INTO paragraphs (doc_id, idx, section, text) VALUES (?,?,?,?)",
+        [(doc_id, p.index, p.section, p.text) for p in record.paragraphs],
+    )
+    conn.executemany(
+        "INSERT INTO citations (doc_id, symbol, kind, body, paragraph, surface, year_inferred)"
+        " VALUES (?,?,?,?,?,?,?)",
+        [
+            (doc_id, c.symbol, c.kind, c.body, c.paragraph, c.surface, int(c.year_inferred))
+            for c in record.citations
+        ],
+    )
+    terms = pending.terms
+    for p in record.paragraphs:
+        terms.update(vocab_index.index_terms(p.text))
+    pending.count += len(record.paragraphs)
+    return doc_id
+
+
+def _remove_doc(conn: sqlite3.Connection, doc_id: int, pending: _Pending) -> None:
+    # Paragraph rows first, explicitly, so the FTS delete trigger sees each one.
+    n = 0
+    for (text,) in conn.execute("SELECT text FROM paragraphs WHERE doc_id = ?", (doc_id,)):
+        pending.terms.subtract(vocab_index.index_terms(text))
+        n += 1
+    pending.count -= n
+    conn.execute("DELETE FROM paragraphs WHERE doc_id = ?", (doc_id,))
+    conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+
+
+def _delete_docs_sync(conn: sqlite3.Connection, doc_ids: Sequence[int]) -> int:
+    pending = _Pending()
+    for doc_id in doc_ids:
+        _remove_doc(conn, doc_id, pending)
+    vocab_index.apply_delta(conn, pending.terms, pending.count)
+    return len(doc_ids)
+
+
+def _delete_sources_sync(conn: sqlite3.Connection, scope: str, sources: Sequence[str]) -> int:
+    ids = []
+    for source in sources:
+        row = conn.execute(
+            "SELECT id FROM documents WHERE scope = ? AND source = ?", (scope, source)
+        ).fetchone()
+        if row:
+            ids.append(row[0])
+    return _delete_docs_sync(conn, ids)
 
 
 def _split_sql(sql: str) -> list[str]:

@@ -1,0 +1,275 @@
+"""The vocabulary index: every indexed term with its paragraph frequency, kept in SQLite.
+
+Two tables, maintained in the same transaction as the paragraphs they describe (see
+`Store.save_documents` and the deletes), so the vocabulary is right after every load and remove
+and nothing has to be rebuilt when the bot starts:
+
+* ``vocab(id, term, df)`` -- the terms FTS5 indexes (folded, accents dropped) and how many
+  paragraphs hold each one. Common words are recognised from ``df``, so candidate queries lean on
+  rare words and never OR the commonest.
+* ``vocab_del(key, term_id)`` -- a deletion neighbourhood (SymSpell): each term under itself and
+  under every string it gives with one character deleted. A query word within OSA distance 1 of a
+  term shares a key with it once the word loses at most one character too; within distance 2, the
+  word loses up to two. Looking the keys up is a few index seeks however large the vocabulary,
+  where scanning 300,000 terms with rapidfuzz takes 100-200 ms a word. Candidates are verified
+  with rapidfuzz's OSA distance, so nothing farther than allowed gets in.
+
+With one deletion stored per term, distance-2 neighbours that need two deletions on the term's
+side too (two substitutions in one word, two letters missing) are found by a second, bounded pass
+(`IndexedVocabulary.expand` falls back to it when a long word has no neighbour at distance 1).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from rapidfuzz.distance import OSA
+
+# What FTS5's unicode61 tokenizer (remove_diacritics 2) calls a token, on folded text.
+_TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
+EXPANSIONS = 12  # closest vocabulary terms kept per query word
+PREFIXES = 8  # compounds a query word starts ("capacity" -> "capacitybuilding"), for fetching
+
+
+def max_edits(term: str) -> int:
+    if len(term) <= 3 or term.isdigit():
+        return 0
+    if len(term) <= 5:
+        return 1
+    return 2
+
+
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+def index_terms(text: str) -> set[str]:
+    """The distinct terms FTS5 indexes for a paragraph (folded like textnorm.fold, uncached)."""
+    low = text.lower()
+    if not low.isascii():
+        low = _COMBINING.sub("", unicodedata.normalize("NFKD", low))
+    return set(_TOKEN_RE.findall(low))
+
+
+def deletions(term: str, depth: int) -> set[str]:
+    """`term` and every string made from it by deleting up to `depth` characters."""
+    out = {term}
+    frontier = {term}
+    for _ in range(depth):
+        nxt = set()
+        for w in frontier:
+            if len(w) <= 1:
+                continue
+            for i in range(len(w)):
+                nxt.add(w[:i] + w[i + 1 :])
+        out |= nxt
+        frontier = nxt
+    return out
+
+
+def term_keys(term: str) -> set[str]:
+    """The keys a vocabulary term is filed under (no deletions for numbers and short words)."""
+    if max_edits(term) == 0 and len(term) <= 3:
+        return {term} if len(term) >= 2 else set()
+    if term.isdigit():
+        return set()
+    return deletions(term, 1)
+
+
+# ---- maintenance (runs on the writer connection, inside the caller's transaction) ----------
+
+
+def apply_delta(conn: sqlite3.Connection, delta: Counter[str], paragraphs: int) -> None:
+    """Add `delta` (term -> change in paragraph count) to the vocabulary, and the paragraph
+    count to the statistics. New terms get their keys; terms that reach zero lose them."""
+    if paragraphs:
+        conn.execute(
+            "UPDATE vocab_stats SET value = value + ? WHERE name = 'paragraphs'", (paragraphs,)
+        )
+    if not delta:
+        return
+    items = [(t, d) for t, d in delta.items() if d]
+    known: dict[str, tuple[int, int]] = {}
+    for chunk in _chunks([t for t, _ in items], 500):
+        rows = conn.execute(
+            f"SELECT term, id, df FROM vocab WHERE term IN ({','.join('?' * len(chunk))})", chunk
+        ).fetchall()
+        known.update({r[0]: (r[1], r[2]) for r in rows})
+    updates: list[tuple[int, int]] = []
+    gone: list[tuple[int, str]] = []
+    new: list[tuple[str, int]] = []
+    for term, d in items:
+        if term in known:
+            tid, df = known[term]
+            if df + d <= 0:
+                gone.append((tid, term))
+            else:
+                updates.append((d, tid))
+        elif d > 0:
+            new.append((term, d))
+    conn.executemany("UPDATE vocab SET df = df + ? WHERE id = ?", updates)
+    if gone:
+        conn.executemany(
+            "DELETE FROM vocab_del WHERE key = ? AND term_id = ?",
+            [(k, tid) for tid, term in gone for k in term_keys(term)],
+        )
+        conn.executemany("DELETE FROM vocab WHERE id = ?", [(tid,) for tid, _ in gone])
+    if new:
+        conn.executemany("INSERT INTO vocab (term, df) VALUES (?, ?)", new)
+        _index_keys(conn, [t for t, _ in new])
+
+
+def _index_keys(conn: sqlite3.Connection, terms: Sequence[str]) -> None:
+    for chunk in _chunks(list(terms), 500):
+        rows = conn.execute(
+            f"SELECT id, term FROM vocab WHERE term IN ({','.join('?' * len(chunk))})", chunk
+        ).fetchall()
+        conn.executemany(
+            "INSERT OR IGNORE INTO vocab_del (key, term_id) VALUES (?, ?)",
+            [(k, tid) for tid, term in rows for k in term_keys(term)],
+        )
+
+
+def rebuild(conn: sqlite3.Connection) -> None:
+    """Recompute the vocabulary from the paragraphs (after migration 002 on an existing DB)."""
+    conn.execute("DELETE FROM vocab_del")
+    conn.execute("DELETE FROM vocab")
+    df: Counter[str] = Counter()
+    n = 0
+    for (text,) in conn.execute("SELECT text FROM paragraphs"):
+        df.update(index_terms(text))
+        n += 1
+    conn.execute("UPDATE vocab_stats SET value = ? WHERE name = 'paragraphs'", (n,))
+    conn.executemany("INSERT INTO vocab (term, df) VALUES (?, ?)", sorted(df.items()))
+    _index_keys(conn, sorted(df))
+    conn.execute("UPDATE vocab_stats SET value = 1 WHERE name = 'ready'")
+
+
+def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+# ---- lookups (any read connection) ---------------------------------------------------------
+
+
+class IndexedVocabulary:
+    """The `Vocabulary` interface of bot.core.search over the SQLite vocabulary index.
+
+    Nothing is held in memory but a cache of the words already looked up, so opening a database
+    of a million paragraphs is instant and the resident set stays small.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, cache: dict | None = None) -> None:
+        self.conn = conn
+        self.cache: dict = cache if cache is not None else {}
+        if "\0paragraphs" not in self.cache:
+            row = conn.execute("SELECT value FROM vocab_stats WHERE name = 'paragraphs'").fetchone()
+            self.cache["\0paragraphs"] = max(int(row[0]) if row else 0, 1)
+        self.paragraphs: int = self.cache["\0paragraphs"]
+
+    def df_of(self, term: str) -> int:
+        key = ("df", term)
+        if key not in self.cache:
+            row = self.conn.execute("SELECT df FROM vocab WHERE term = ?", (term,)).fetchone()
+            self.cache[key] = int(row[0]) if row else 0
+        return self.cache[key]
+
+    def idf(self, term: str) -> float:
+        df = self.df_of(term)
+        return math.log(1 + (self.paragraphs - df + 0.5) / (df + 0.5))
+
+    def expand(self, term: str) -> dict[str, float]:
+        key = ("exp", term)
+        if key not in self.cache:
+            self.cache[key] = self._expand(term)
+        return self.cache[key]
+
+    def prefixed(self, term: str) -> list[str]:
+        """Up to PREFIXES rarest... longer terms that start with `term` (compounds)."""
+        key = ("pre", term)
+        if key not in self.cache:
+            hi = term + "\uffff"
+            rows = self.conn.execute(
+                "SELECT term FROM vocab WHERE term > ? AND term < ? AND length(term) > ?"
+                " ORDER BY df DESC LIMIT ?",
+                (term, hi, len(term) + 2, PREFIXES),
+            ).fetchall()
+            self.cache[key] = [r[0] for r in rows]
+        return self.cache[key]
+
+    def _lookup(self, keys: Iterable[str]) -> dict[str, int]:
+        keys = list(keys)
+        out: dict[str, int] = {}
+        for chunk in _chunks(keys, 900):
+            rows = self.conn.execute(
+                "SELECT DISTINCT v.term, v.df FROM vocab_del k JOIN vocab v ON v.id = k.term_id"
+                f" WHERE k.key IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+            out.update({r[0]: r[1] for r in rows})
+        return out
+
+    def _expand(self, term: str) -> dict[str, float]:
+        edits = max_edits(term)
+        if not edits:
+            return {term: 1.0} if self.df_of(term) else {}
+        found = self._lookup(deletions(term, edits))
+        scored = []
+        for cand, df in found.items():
+            dist = OSA.distance(term, cand, score_cutoff=edits)
+            if dist <= edits:
+                scored.append((dist, -df, cand))
+                self.cache[("df", cand)] = df
+        if edits == 2:
+            if any(d <= 1 for d, _, _ in scored):
+                scored = [x for x in scored if x[0] <= 1]
+            else:
+                scored.extend(self._second_pass(term, {c for _, _, c in scored}))
+        return closest(term, scored, self.df_of(term) > 0)
+
+    def _second_pass(self, term: str, seen: set[str]) -> list[tuple[int, int, str]]:
+        """Distance-2 neighbours needing two deletions on the term's side (two substitutions,
+        two missing letters): every string one edit away from the word, under each of its keys."""
+        variants: set[str] = set()
+        for i in range(len(term)):
+            if i + 1 < len(term):
+                variants.add(term[:i] + term[i + 1] + term[i] + term[i + 2 :])
+            for ch in _ALPHABET:
+                variants.add(term[:i] + ch + term[i + 1 :])
+                variants.add(term[:i] + ch + term[i:])
+        for ch in _ALPHABET:
+            variants.add(term + ch)
+        keys: set[str] = set()
+        for v in variants:
+            keys |= deletions(v, 1)
+        found = self._lookup(keys - deletions(term, 2))
+        out = []
+        for cand, df in found.items():
+            if cand in seen:
+                continue
+            dist = OSA.distance(term, cand, score_cutoff=2)
+            if dist <= 2:
+                out.append((dist, -df, cand))
+                self.cache[("df", cand)] = df
+        return out
+
+
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
+
+def closest(term: str, scored: list[tuple[int, int, str]], exact: bool) -> dict[str, float]:
+    """term -> closeness for the EXPANSIONS closest candidates: (distance, -df, term) order."""
+    out: dict[str, float] = {}
+    if exact:
+        out[term] = 1.0
+    for dist, _, cand in sorted(scored)[: EXPANSIONS + 1]:
+        if cand != term:
+            out.setdefault(cand, 1.0 - 0.15 * dist)
+    if len(out) > EXPANSIONS + (1 if exact else 0):
+        out = dict(list(out.items())[: EXPANSIONS + (1 if exact else 0)])
+    return out
