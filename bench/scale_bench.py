@@ -1,0 +1,365 @@
+"""Fuzzy find at scale: 10k, 100k and 1M passages, against brute-force rapidfuzz.
+
+    python bench/scale_bench.py [--sizes 10000,100000,1000000] [--queries 300] [--dir /tmp/...]
+
+For each size: build the corpus (bench/scale_corpus.py: the real documents of ../shared/corpus
+and its 902 bulk resolutions through the real parser, then generated English and French passages
+wrapped in documents of 20-50 paragraphs, stored with Store.save_documents in batches, one
+transaction each), then start a fresh serving process on the finished database and measure there:
+time to ready, find median / p95 / relaxed recall@10 over user-shaped queries, summary of a
+3,000-word letter, the event loop's longest stall while 50 finds run at once, and peak RSS. On the
+100k corpus, brute force (rapidfuzz partial_ratio over every passage, both cores) is measured on
+a sample of queries (--brute, 20 by default), never extrapolated, beside our figures on the same
+queries. Prints JSON. Deterministic corpus and queries (fixed seeds); times are medians.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from scale_corpus import (
+    SHARED,
+    Generator,
+    bulk_resolutions,
+    contains,
+    load_streams,
+    make_query,
+)
+
+from bot.core.library import Actor, Library
+
+BATCH_PASSAGES = 20_000  # passages per save_documents call (one transaction)
+WARMUP = 40
+CONCURRENT = 50
+
+
+def _ms(x: float) -> float:
+    return round(x * 1000, 2)
+
+
+def _p95(xs: list[float]) -> float:
+    s = sorted(xs)
+    return s[min(len(s) - 1, int(round(0.95 * (len(s) - 1))))]
+
+
+# ---- building ----------------------------------------------------------------------------
+
+
+async def build(db: Path, size: int, gen: Generator) -> dict[str, Any]:
+    for p in (db, db.with_suffix(".db-wal"), db.with_suffix(".db-shm")):
+        p.unlink(missing_ok=True)
+    lib = Library(db)
+    await lib.open()
+    mod = Actor("bench", moderator=True)
+    t0 = time.perf_counter()
+    real = await lib.load_directory(SHARED / "corpus")
+    have = await lib.store.paragraph_count()
+    files = []
+    for name, text in bulk_resolutions():
+        files.append((name, text.encode("utf-8")))
+    # The 10k corpus is real text only: as many resolutions as fit.
+    if size <= 20_000:
+        kept, n = [], have
+        for name, data in files:
+            if n >= size:
+                break
+            kept.append((name, data))
+            n += data.count(b"\n\n") + 1
+        files = kept
+    if files:
+        await lib.load_files(files, "corpus", mod)
+    real_s = time.perf_counter() - t0
+    real_passages = await lib.store.paragraph_count()
+    letter_id = (
+        await lib.store.save_documents("corpus", [("letter3000.txt", "0" * 64, gen.letter(3000))])
+    )[0]
+    save_s = 0.0
+    gen_s = 0.0
+    saved = 0
+    batches = 0
+    need = size - await lib.store.paragraph_count()
+    batch: list[Any] = []
+    in_batch = 0
+    progress_calls = [0]
+
+    def progress(done: int, total: int) -> None:
+        progress_calls[0] += 1
+
+    docs = gen.documents(0, max(need, 0))
+    t_gen = time.perf_counter()
+    for doc in docs:
+        batch.append(doc)
+        in_batch += len(doc[2].paragraphs)
+        if in_batch >= BATCH_PASSAGES:
+            gen_s += time.perf_counter() - t_gen
+            t1 = time.perf_counter()
+            await lib.store.save_documents("corpus", batch, "bench", progress=progress)
+            save_s += time.perf_counter() - t1
+            saved += in_batch
+            batches += 1
+            print(f"  {size}: {saved + real_passages:,} passages", file=sys.stderr, flush=True)
+            batch, in_batch = [], 0
+            t_gen = time.perf_counter()
+    gen_s += time.perf_counter() - t_gen
+    if batch:
+        t1 = time.perf_counter()
+        await lib.store.save_documents("corpus", batch, "bench", progress=progress)
+        save_s += time.perf_counter() - t1
+        saved += in_batch
+        batches += 1
+    total = await lib.store.paragraph_count()
+    vocab = (await lib.store.db.execute_fetchall("SELECT COUNT(*) FROM vocab"))[0][0]
+    await lib.store._write.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]
+    await lib.close()
+    size_bytes = sum(p.stat().st_size for p in (db, db.with_suffix(".db-wal")) if p.exists())
+    return {
+        "passages": total,
+        "vocabulary_terms": vocab,
+        "real_passages": real_passages,
+        "real_documents_failed": len(real.failed),
+        "load_real_s": round(real_s, 2),
+        "load_real_passages_per_s": round(real_passages / real_s) if real_s else None,
+        "generated_passages": saved,
+        "generation_s": round(gen_s, 2),
+        "load_generated_s": round(save_s, 2),
+        "load_passages_per_s": round(saved / save_s) if save_s else None,
+        "load_batches": batches,
+        "load_progress_reports": progress_calls[0],
+        "db_mb": round(size_bytes / 2**20, 1),
+        "letter_doc_id": letter_id,
+    }
+
+
+async def sample_queries(db: Path, n: int, seed: int) -> list[dict[str, Any]]:
+    lib = Library(db)
+    await lib.open()
+    rows = await lib.store.db.execute_fetchall(
+        "SELECT MIN(id), MAX(id) FROM paragraphs WHERE section != 'masthead'"
+    )
+    lo, hi = rows[0]
+    rnd = random.Random(seed)
+    out: list[dict[str, Any]] = []
+    while len(out) < n:
+        pid = rnd.randint(lo, hi)
+        r = await lib.store.db.execute_fetchall(
+            "SELECT text FROM paragraphs WHERE id = ? AND section != 'masthead'", (pid,)
+        )
+        if not r:
+            continue
+        q = make_query(r[0][0], rnd)
+        if q is not None:
+            q["paragraph_id"] = pid
+            out.append(q)
+    await lib.close()
+    return out
+
+
+# ---- serving (a fresh process on the finished database) -----------------------------------
+
+
+async def serve(db: Path, queries: list[dict[str, Any]], brute: int, letter_id: int) -> dict:
+    warm, measured = queries[:WARMUP], queries[WARMUP:]
+    t0 = time.perf_counter()
+    lib = Library(db)
+    await lib.open()
+    open_s = time.perf_counter() - t0
+    await lib.find(warm[0]["query"], ["corpus"])
+    ready_s = time.perf_counter() - t0
+    for q in warm:
+        await lib.find(q["query"], ["corpus"])
+    times: list[float] = []
+    found: list[bool] = []
+    for q in measured:
+        t1 = time.perf_counter()
+        res = await lib.find(q["query"], ["corpus"], limit=10)
+        times.append(time.perf_counter() - t1)
+        found.append(any(contains(h.text, q["phrase"]) for h in res.hits))
+    by_typos: dict[int, list[bool]] = {}
+    for q, ok in zip(measured, found, strict=True):
+        by_typos.setdefault(q["typos"], []).append(ok)
+
+    # 50 finds at once while a ticker measures how late the event loop wakes it.
+    stall = [0.0]
+    done = asyncio.Event()
+
+    async def ticker() -> None:
+        while not done.is_set():
+            t = time.perf_counter()
+            await asyncio.sleep(0.001)
+            stall[0] = max(stall[0], time.perf_counter() - t - 0.001)
+
+    tick = asyncio.create_task(ticker())
+    await asyncio.sleep(0.01)
+    t1 = time.perf_counter()
+    await asyncio.gather(
+        *(lib.find(q["query"], ["corpus"], limit=10) for q in measured[:CONCURRENT])
+    )
+    concurrent_s = time.perf_counter() - t1
+    done.set()
+    await tick
+
+    doc = await lib.store.document(letter_id)
+    assert doc is not None
+    words = sum(len(p.text.split()) for p in await lib.store.paragraphs(letter_id))
+    st = []
+    for _ in range(7):
+        t1 = time.perf_counter()
+        await lib.summary(doc, ["corpus"])
+        st.append(time.perf_counter() - t1)
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    out: dict[str, Any] = {
+        "open_s": round(open_s, 3),
+        "ready_s": round(ready_s, 3),
+        "queries": len(measured),
+        "find_median_ms": _ms(statistics.median(times)),
+        "find_p95_ms": _ms(_p95(times)),
+        "find_max_ms": _ms(max(times)),
+        "recall_at_10": round(sum(found) / len(found), 3),
+        "recall_by_typos": {str(k): f"{sum(v)}/{len(v)}" for k, v in sorted(by_typos.items())},
+        "concurrent_finds": CONCURRENT,
+        "concurrent_wall_s": round(concurrent_s, 3),
+        "event_loop_max_stall_ms": _ms(stall[0]),
+        "summary_words": words,
+        "summary_median_ms": _ms(statistics.median(st)),
+        "serving_peak_rss_mb": round(rss_mb, 1),
+    }
+    if brute:
+        from rapidfuzz import fuzz, process
+
+        from bot.core.textnorm import fold
+
+        rows = await lib.store.db.execute_fetchall(
+            "SELECT p.text FROM paragraphs p JOIN documents d ON d.id = p.doc_id"
+            " WHERE d.scope = 'corpus' AND p.section != 'masthead'"
+        )
+        texts = [r[0] for r in rows]
+        folded = [fold(t) for t in texts]
+        sample = measured[:brute]
+        bt, bfound = [], []
+        for q in sample:
+            t1 = time.perf_counter()
+            top = process.extract(
+                fold(q["query"]), folded, scorer=fuzz.partial_ratio, limit=10, workers=2
+            )
+            bt.append(time.perf_counter() - t1)
+            bfound.append(any(contains(texts[i], q["phrase"]) for _, _, i in top))
+        ours_t = times[:brute]
+        out["brute_force"] = {
+            "method": "rapidfuzz process.extract, partial_ratio over every passage, workers=2",
+            "queries_measured": len(sample),
+            "passages": len(texts),
+            "median_ms": _ms(statistics.median(bt)),
+            "p95_ms": _ms(_p95(bt)),
+            "recall_at_10": round(sum(bfound) / len(bfound), 3),
+            "ours_same_queries_median_ms": _ms(statistics.median(ours_t)),
+            "ours_same_queries_recall_at_10": round(sum(found[:brute]) / len(sample), 3),
+            "speedup_median": round(statistics.median(bt) / statistics.median(ours_t), 1),
+        }
+    await lib.close()
+    return out
+
+
+def run_serving(db: Path, qfile: Path, brute: int, letter_id: int) -> dict[str, Any]:
+    cmd = [
+        sys.executable,
+        __file__,
+        "--serve",
+        str(db),
+        "--query-file",
+        str(qfile),
+        "--brute",
+        str(brute),
+        "--letter",
+        str(letter_id),
+    ]
+    res = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if res.returncode:
+        raise RuntimeError(res.stderr[-3000:])
+    return json.loads(res.stdout)
+
+
+async def run_size(size: int, gen: Generator, workdir: Path, nq: int, brute: int) -> dict:
+    db = workdir / f"scale_{size}.db"
+    print(f"building {size:,} passages in {db}", file=sys.stderr, flush=True)
+    built = await build(db, size, gen)
+    queries = await sample_queries(db, nq + WARMUP, seed=size)
+    qfile = workdir / f"queries_{size}.json"
+    qfile.write_text(json.dumps(queries, ensure_ascii=False), encoding="utf-8")
+    print(f"serving {size:,}", file=sys.stderr, flush=True)
+    served = run_serving(db, qfile, brute, built.pop("letter_doc_id"))
+    return {"size": size, **built, **served}
+
+
+def main() -> None:
+    p = argparse.ArgumentParser()
+    p.add_argument("--sizes", default="10000,100000,1000000")
+    p.add_argument("--queries", type=int, default=300)
+    p.add_argument("--brute", type=int, default=20, help="queries for brute force at 100k")
+    p.add_argument("--dir", type=Path, default=Path("/tmp/rapporteur-scale"))
+    p.add_argument("--keep", action="store_true", help="keep the databases")
+    p.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
+    p.add_argument("--query-file", type=Path, help=argparse.SUPPRESS)
+    p.add_argument("--letter", type=int, help=argparse.SUPPRESS)
+    args = p.parse_args()
+    if args.serve:
+        queries = json.loads(args.query_file.read_text(encoding="utf-8"))
+        print(json.dumps(asyncio.run(serve(args.serve, queries, args.brute, args.letter))))
+        return
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    args.dir.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    streams = load_streams()
+    # The pool of novel words grows with the corpus (Heaps' law), as a real vocabulary does.
+    results = []
+    for size in sizes:
+        gen = Generator(streams, novel_pool=size // 3)
+        results.append(asyncio.run(run_size(size, gen, args.dir, args.queries, 0)))
+        if size == 100_000 or (100_000 not in sizes and size == sizes[-1] and args.brute < 0):
+            pass
+    if 100_000 in sizes and args.brute:
+        i = sizes.index(100_000)
+        db = args.dir / "scale_100000.db"
+        qfile = args.dir / "queries_100000.json"
+        letter = _letter_id(db)
+        results[i]["brute_force"] = run_serving(db, qfile, args.brute, letter)["brute_force"]
+    if not args.keep:
+        for size in sizes:
+            for suffix in (".db", ".db-wal", ".db-shm"):
+                (args.dir / f"scale_{size}{suffix}").unlink(missing_ok=True)
+    out = {
+        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+        "queries_per_size": args.queries,
+        "bench_wall_s": round(time.perf_counter() - t0, 1),
+        "results": results,
+    }
+    print(json.dumps(out, indent=2))
+    shutil.rmtree(args.dir / "__none__", ignore_errors=True)
+
+
+def _letter_id(db: Path) -> int:
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    row = conn.execute("SELECT id FROM documents WHERE source = 'letter3000.txt'").fetchone()
+    conn.close()
+    return int(row[0])
+
+
+if __name__ == "__main__":
+    main()
