@@ -230,6 +230,11 @@ def check_db(db: Path, expected: Expected) -> tuple[dict[str, bool], list[str], 
         if not checks["no_orphan_rows"]:
             problems.append(f"orphans: {bad_orphans}")
 
+        if "vocab" in tables:
+            vocab_checks, vocab_issues = _check_vocabulary(con)
+            checks.update(vocab_checks)
+            problems.extend(vocab_issues)
+
         paras: dict[int, list[int]] = {}
         for doc_id, idx in con.execute("SELECT doc_id, idx FROM paragraphs ORDER BY doc_id, idx"):
             paras.setdefault(doc_id, []).append(idx)
@@ -263,6 +268,56 @@ def check_db(db: Path, expected: Expected) -> tuple[dict[str, bool], list[str], 
         return checks, problems, len(docs)
     finally:
         con.close()
+
+
+def _check_vocabulary(con: sqlite3.Connection) -> tuple[dict[str, bool], list[str]]:
+    """The vocabulary index (migration 002) is derived from the paragraphs in the same
+    transactions: after a crash it must equal a recomputation, term for term, key for key."""
+    from bot.core.vocab_index import index_terms, term_keys
+
+    df: Counter[str] = Counter()
+    n = 0
+    for (text,) in con.execute("SELECT text FROM paragraphs"):
+        df.update(index_terms(text))
+        n += 1
+    stored = dict(con.execute("SELECT term, df FROM vocab"))
+    stats = dict(con.execute("SELECT name, value FROM vocab_stats"))
+    checks = {
+        "vocab_matches_paragraphs": stored == dict(df),
+        "vocab_paragraph_count": stats.get("paragraphs") == n,
+    }
+    issues = []
+    if stored != dict(df):
+        diff = sorted(set(stored.items()) ^ set(df.items()))[:5]
+        issues.append(f"vocab differs from a recomputation: {diff}")
+    if stats.get("paragraphs") != n:
+        issues.append(f"vocab_stats paragraphs {stats.get('paragraphs')}, table has {n}")
+    ids = dict(con.execute("SELECT term, id FROM vocab"))
+    want = {(k, ids[t]) for t in ids for k in term_keys(t)}
+    have = set(con.execute("SELECT key, term_id FROM vocab_del"))
+    checks["vocab_keys_match_terms"] = want == have
+    if want != have:
+        issues.append(f"vocab_del: {len(have - want)} extra keys, {len(want - have)} missing")
+    return checks, issues
+
+
+def vocabulary_vs_fts(db: Path) -> dict[str, object]:
+    """Not a crash check: how the vocabulary index's terms differ from FTS5's own (fts5vocab).
+    A term only one side knows is a word `find` can miss."""
+    con = sqlite3.connect(db)
+    try:
+        stored = dict(con.execute("SELECT term, df FROM vocab"))
+        fts = dict(con.execute("SELECT term, doc FROM paragraphs_vocab"))
+    finally:
+        con.close()
+    only_vocab = sorted(set(stored) - set(fts))
+    only_fts = sorted(set(fts) - set(stored))
+    return {
+        "terms_only_in_vocab_index": len(only_vocab),
+        "terms_only_in_fts5": len(only_fts),
+        "examples_only_in_fts5": only_fts[:8],
+        "examples_only_in_vocab_index": only_vocab[:8],
+    }
 
 
 class Child:
@@ -459,6 +514,7 @@ def run(kills: int, limit: int | None, batch: int, seed: int, max_delay: float) 
             issues.extend(s for s in c.seen if s.startswith("FAILED"))
         record(checks, issues, "final")
         db_mb = round(db.stat().st_size / 1e6, 1)
+        observations = {"vocabulary_vs_fts5": vocabulary_vs_fts(db)}
 
     total_checks = sum(passed.values()) + sum(failed.values())
     figures.update(
@@ -481,6 +537,7 @@ def run(kills: int, limit: int | None, batch: int, seed: int, max_delay: float) 
             "final_db_mb": db_mb,
             "all_checks_passed": not failed and not problems,
             "problems": problems[:30],
+            "observations": observations,
             "wall_s": round(time.perf_counter() - t_start, 1),
         }
     )
@@ -511,7 +568,7 @@ def main() -> None:
         max_delay = _timed_run(args.limit, args.batch)
     figures = run(args.kills, args.limit, args.batch, args.seed, max_delay)
     figures["max_kill_delay_s"] = round(max_delay, 2)
-    print(json.dumps(figures, indent=2))
+    print(json.dumps(figures, indent=2, ensure_ascii=False))
     sys.exit(0 if figures["all_checks_passed"] else 1)
 
 
