@@ -390,7 +390,7 @@ def test_arbitrary_bytes(data: bytes, name: str) -> None:
         assert isinstance(result, ReadResult) and result.text.strip()
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(st.data())
 def test_mutated_pdfs_and_docx(data: st.DataObject) -> None:
     base = data.draw(

@@ -7,6 +7,7 @@ import zipfile
 import zlib
 
 from ._base import Deadline, UnreadableDocument, human_size
+from ._sniff import ZIP_ERRORS
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _FOOTNOTES_RELTYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
@@ -42,7 +43,7 @@ def inspect_zip(data: bytes, *, max_unzipped: int, max_ratio: int, max_entries: 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as e:
+    except ZIP_ERRORS as e:
         raise UnreadableDocument(
             "corrupt", f"this .docx is damaged or truncated (bad ZIP container: {e})"
         ) from None

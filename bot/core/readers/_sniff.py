@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 # Kinds we can read, and kinds we recognise only to name them in a refusal.
 READABLE = frozenset({"pdf", "docx", "html", "text"})
+# What zipfile raises on damaged or exotic archives (unknown version/method, encrypted member).
+ZIP_ERRORS = (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError)
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ def _sniff_zip(data: bytes) -> Sniffed:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
             mimetype = _small_member(zf, "mimetype")
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except ZIP_ERRORS:
         return Sniffed("zip_corrupt", "a damaged ZIP archive")
     if "word/document.xml" in names:
         return Sniffed("docx", "a Word document (.docx)")
