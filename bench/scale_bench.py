@@ -54,7 +54,7 @@ def _ms(x: float) -> float:
 
 def _p95(xs: list[float]) -> float:
     s = sorted(xs)
-    return s[min(len(s) - 1, int(round(0.95 * (len(s) - 1))))]
+    return s[min(len(s) - 1, round(0.95 * (len(s) - 1)))]
 
 
 # ---- building ----------------------------------------------------------------------------
