@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import pickle
 import re
 import time
 from pathlib import Path
@@ -84,8 +85,14 @@ def test_every_reason_code_has_a_default_message() -> None:
     for reason in readers.REASONS:
         assert str(UnreadableDocument(reason))
     assert str(UnreadableDocument("bad_name")) == "the file name is empty or invalid"
+    keyword = UnreadableDocument("the file holds no paragraphs of text", reason="empty")
+    assert (keyword.reason, str(keyword)) == ("empty", "the file holds no paragraphs of text")
+    positional = UnreadableDocument("encrypted", "locked")
+    assert (positional.reason, str(positional)) == ("encrypted", "locked")
+    clone = pickle.loads(pickle.dumps(positional))
+    assert (clone.reason, str(clone)) == ("encrypted", "locked")
     with pytest.raises(ValueError):
-        UnreadableDocument("nonsense")
+        UnreadableDocument("message", reason="nonsense")
 
 
 def test_fixtures_are_regenerated_identically() -> None:

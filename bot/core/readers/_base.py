@@ -40,13 +40,26 @@ _DEFAULT_MESSAGES = {
 
 
 class UnreadableDocument(Exception):
-    """A file we refuse to read. `str(e)` is a short message for the user; `reason` a code."""
+    """A file we refuse to read. `str(e)` is a short message for the user; `reason` a code.
 
-    def __init__(self, reason: Reason, message: str | None = None) -> None:
-        if reason not in REASONS:
-            raise ValueError(f"unknown reason {reason!r}")
-        self.reason = reason
-        self.message = message or _DEFAULT_MESSAGES[reason]
+    Accepted forms: `UnreadableDocument("bad_name")` (default message),
+    `UnreadableDocument("empty", "the file is empty")` and
+    `UnreadableDocument("the file holds no paragraphs", reason="empty")`.
+    """
+
+    def __init__(
+        self, reason_or_message: str, message: str | None = None, *, reason: Reason | None = None
+    ) -> None:
+        if reason is not None:
+            if reason not in REASONS:
+                raise ValueError(f"unknown reason {reason!r}")
+            text = message or reason_or_message
+        elif reason_or_message in REASONS:
+            reason, text = reason_or_message, message
+        else:  # a bare message: the most generic refusal
+            reason, text = "corrupt", reason_or_message
+        self.reason: Reason = reason
+        self.message: str = text or _DEFAULT_MESSAGES[reason]
         super().__init__(self.message)
 
     def __str__(self) -> str:
@@ -54,6 +67,9 @@ class UnreadableDocument(Exception):
 
     def __repr__(self) -> str:
         return f"UnreadableDocument({self.reason!r}, {self.message!r})"
+
+    def __reduce__(self):  # keep the reason across pickling (process pools)
+        return (type(self), (self.reason, self.message))
 
 
 @dataclass
