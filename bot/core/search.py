@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -29,8 +30,8 @@ from typing import Protocol
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.core.textnorm import STOPWORDS, fold, token_spans, tokens
-from bot.core.vocab_index import IndexedVocabulary, closest, max_edits
+from bot.core.textnorm import STOPWORDS, token_spans, tokens
+from bot.core.vocab_index import IndexedVocabulary, closest, fold_text, max_edits
 
 __all__ = ["IndexedVocabulary", "max_edits"]
 
@@ -152,14 +153,24 @@ def fts_match(terms: Sequence[QueryTerm], vocab: VocabularyLike) -> str | None:
     return " OR ".join(f'"{w}"' for w in sorted(words))
 
 
-def _coverage(text: str, terms: Sequence[QueryTerm]) -> tuple[float, list[tuple[int, int]]]:
-    """Weighted share of the query words the text holds, and where (the cheap part of a score)."""
-    present: dict[str, list[tuple[int, int]]] = {}
-    for tok, start, end in token_spans(text):
-        present.setdefault(tok, []).append((start, end))
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(slots=True)
+class _Scored:
+    row: tuple[int, int, int, str]  # paragraph id, doc id, index, text
+    coverage: float
+    chosen: set[str]  # the paragraph's tokens that matched a query word
+    folded: str
+    order: float | None = None  # partial_ratio, computed only when needed
+
+
+def _coverage(folded: str, terms: Sequence[QueryTerm]) -> tuple[float, set[str]]:
+    """Weighted share of the query words a (folded) text holds (the cheap part of a score)."""
+    present = set(_WORD_RE.findall(folded))
     total = sum(t.weight for t in terms) or 1.0
     got = 0.0
-    marked: list[tuple[int, int]] = []
+    chosen: set[str] = set()
     for t in terms:
         best = 0.0
         best_term = None
@@ -168,27 +179,32 @@ def _coverage(text: str, terms: Sequence[QueryTerm]) -> tuple[float, list[tuple[
                 best, best_term = closeness, exp
         if best_term is None and not t.stop and len(t.text) >= 4:
             # Compound written apart or together ("capacitybuilding", "ceasefire" / "cease-fire").
-            for tok in present:
+            for tok in sorted(present):
                 if len(tok) > len(t.text) + 2 and tok.startswith(t.text):
                     best, best_term = 0.7, tok
                     break
         if best_term is not None:
             got += t.weight * best
             if not t.stop:
-                marked.extend(present[best_term])
-    return got / total, marked
+                chosen.add(best_term)
+    return got / total, chosen
 
 
-def _order(text: str, query_folded: str) -> float:
-    return fuzz.partial_ratio(query_folded, fold(text)) / 100 if len(text) < 5000 else 0.0
+def _spans(text: str, chosen: set[str]) -> list[tuple[int, int]]:
+    return sorted({(s, e) for tok, s, e in token_spans(text) if tok in chosen})
+
+
+def _order(folded: str, query_folded: str) -> float:
+    return fuzz.partial_ratio(query_folded, folded) / 100 if len(folded) < 5000 else 0.0
 
 
 def score_paragraph(text: str, terms: Sequence[QueryTerm], query_folded: str) -> Hit | None:
-    coverage, marked = _coverage(text, terms)
+    folded = fold_text(text)
+    coverage, chosen = _coverage(folded, terms)
     if coverage <= 0:
         return None
-    score = W_COVER * coverage + W_ORDER * _order(text, query_folded)
-    return Hit(0, 0, 0, text, score, sorted(set(marked)))
+    score = W_COVER * coverage + W_ORDER * _order(folded, query_folded)
+    return Hit(0, 0, 0, text, score, _spans(text, chosen))
 
 
 def rank(
@@ -197,33 +213,43 @@ def rank(
     query: str,
     limit: int,
     min_score: float = MIN_SCORE,
+    memo: dict[int, _Scored] | None = None,
 ) -> list[Hit]:
     """Score (paragraph id, doc id, index, text) candidates; best first, floor applied.
 
     The same answer as scoring every candidate in full: word order (partial_ratio, the costly
     part) is worth at most W_ORDER, so once `limit` hits beat what a candidate's coverage could
-    still reach, the rest are left unscored.
+    still reach, the rest are left unscored. `memo` keeps scores between calls on growing sets.
     """
     qf = " ".join(tokens(query))
+    memo = {} if memo is None else memo
     covered = []
-    for pid, doc_id, idx, text in candidates:
-        coverage, marked = _coverage(text, terms)
-        if coverage > 0 and W_COVER * coverage + W_ORDER >= min_score:
-            covered.append((coverage, pid, doc_id, idx, text, marked))
-    covered.sort(key=lambda c: (-c[0], c[2], c[3]))
-    hits: list[Hit] = []
-    for coverage, pid, doc_id, idx, text, marked in covered:
-        if len(hits) >= limit:
-            hits.sort(key=_hit_order)
-            del hits[limit:]
-            if hits[-1].score > W_COVER * coverage + W_ORDER:
+    for row in candidates:
+        sc = memo.get(row[0])
+        if sc is None:
+            folded = fold_text(row[3])
+            coverage, chosen = _coverage(folded, terms)
+            sc = memo[row[0]] = _Scored(row, coverage, chosen, folded)
+        if sc.coverage > 0 and W_COVER * sc.coverage + W_ORDER >= min_score:
+            covered.append(sc)
+    covered.sort(key=lambda c: (-c.coverage, c.row[1], c.row[2]))
+    best: list[tuple[float, _Scored]] = []
+    for sc in covered:
+        if len(best) >= limit:
+            best.sort(key=lambda b: (-b[0], b[1].row[1], b[1].row[2]))
+            del best[limit:]
+            if best[-1][0] > W_COVER * sc.coverage + W_ORDER:
                 break
-        score = W_COVER * coverage + W_ORDER * _order(text, qf)
-        if score < min_score:
-            continue
-        hits.append(Hit(pid, doc_id, idx, text, score, sorted(set(marked))))
-    hits.sort(key=_hit_order)
-    return hits[:limit]
+        if sc.order is None:
+            sc.order = _order(sc.folded, qf)
+        score = W_COVER * sc.coverage + W_ORDER * sc.order
+        if score >= min_score:
+            best.append((score, sc))
+    best.sort(key=lambda b: (-b[0], b[1].row[1], b[1].row[2]))
+    return [
+        Hit(sc.row[0], sc.row[1], sc.row[2], sc.row[3], score, _spans(sc.row[3], sc.chosen))
+        for score, sc in best[:limit]
+    ]
 
 
 def _hit_order(h: Hit) -> tuple[float, int, int]:
@@ -350,13 +376,14 @@ def find_sync(
     seen: dict[int, tuple[int, int, int, str]] = {}
     for probe in first:
         _fetch(conn, probe, scopes, seen)
-    hits = rank(list(seen.values()), terms, query, limit)
+    memo: dict[int, _Scored] = {}
+    hits = rank(list(seen.values()), terms, query, limit, memo=memo)
     if rest and (len(hits) < limit or hits[-1].score <= ceiling):
         for probe in rest:
             if len(seen) >= CANDIDATES:
                 break
             _fetch(conn, probe, scopes, seen)
-        hits = rank(list(seen.values()), terms, query, limit)
+        hits = rank(list(seen.values()), terms, query, limit, memo=memo)
     return hits
 
 
