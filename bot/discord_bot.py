@@ -97,6 +97,16 @@ class Rapporteur(commands.Bot):
             len(self.guilds),
         )
 
+    async def process_commands(self, message: discord.Message) -> None:
+        if message.author.bot:
+            return
+        ctx = await self.get_context(message)
+        if ctx.command is None:
+            # "@Rapporteur which resolutions…" starts with our prefix but is no command:
+            # the mentions cog answers it, so no CommandNotFound is raised for it.
+            return
+        await self.invoke(ctx)
+
     # ---- answers about documents, for replies ----------------------------------------------
 
     def remember_answer(self, message_id: int, doc_id: int) -> None:

@@ -1,0 +1,234 @@
+"""The bot end to end through dpytest: prefix commands, mentions, replies, uploads, errors."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import discord
+import discord.ext.test as dpytest
+import pytest
+import pytest_asyncio
+from discord.ext import commands
+from discord_fakes import (
+    DATA,
+    configure_dpytest,
+    message_with_files,
+    reply_to,
+    shared_library,
+    stop_views,
+)
+
+from bot.core.library import Library, guild_scope
+from bot.discord_bot import Rapporteur, create_bot
+from bot.discord_context import NotModerator
+from tests.discord_fakes import make_settings
+
+
+@pytest_asyncio.fixture(scope="session")
+async def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    return await shared_library(tmp_path_factory.mktemp("discord-lib"))
+
+
+@pytest_asyncio.fixture
+async def bot(library: Library, tmp_path: Path) -> AsyncIterator[Rapporteur]:
+    b = create_bot(make_settings(tmp_path), library)
+    await configure_dpytest(b, members=["alice", "bob"])
+    await b.setup_hook()
+    yield b
+    await dpytest.empty_queue()
+    stop_views(b)
+
+
+def everything(msg: discord.Message) -> str:
+    """A sent message's content and embeds as one text, for assertions."""
+    parts = [msg.content or ""]
+    for e in msg.embeds:
+        parts += [e.title or "", e.url or "", e.description or "", e.footer.text or ""]
+        parts += [f"{f.name}\n{f.value}" for f in e.fields]
+    return "\n".join(parts)
+
+
+def all_sent() -> list[discord.Message]:
+    out = []
+    while not dpytest.runner.sent_queue.empty():
+        out.append(dpytest.get_message())
+    return out
+
+
+async def test_every_cog_loads(bot: Rapporteur) -> None:
+    assert not bot.failed_extensions
+    names = {c.qualified_name for c in bot.commands}
+    assert {
+        "docs",
+        "doc",
+        "summary",
+        "resolutions",
+        "find",
+        "cites",
+        "load",
+        "remove",
+        "help",
+        "sync",
+        "modrole",
+    } <= names
+
+
+async def test_summary_prefix_command(bot: Rapporteur) -> None:
+    await dpytest.message("!summary S/2025/40")
+    msg = dpytest.get_message()
+    assert msg.embeds, "an embed is expected where the bot may embed links"
+    body = everything(msg)
+    assert "S/2025/40" in body
+    assert "https://undocs.org/en/A/RES/78/234" in body  # the cited resolution, linked
+    assert "Azerbaijan" in body
+
+
+async def test_plain_text_without_embed_links(bot: Rapporteur) -> None:
+    guild = dpytest.get_config().guilds[0]
+    # Not a channel overwrite: dpytest 0.7 writes overwrite types as strings, which
+    # discord.py 2 ignores. Taking Embed Links from @everyone has the same effect here.
+    perms = guild.default_role.permissions
+    perms.update(embed_links=False)
+    dpytest.backend.update_role(guild.default_role, permissions=perms.value)
+    await dpytest.message("!resolutions S/2025/40")
+    msg = dpytest.get_message()
+    assert not msg.embeds
+    assert "S/2025/40" in msg.content and "undocs.org" in msg.content
+    assert len(msg.content) <= 2000
+
+
+async def test_mention_asks_which_resolutions(bot: Rapporteur) -> None:
+    await dpytest.message(f"<@{bot.user.id}> which resolutions does S/2025/274 cite?")
+    msg = dpytest.get_message()
+    body = everything(msg)
+    assert "S/2025/274" in body
+    assert "undocs.org" in body
+
+
+async def test_mention_in_reply_to_a_pasted_paragraph(bot: Rapporteur) -> None:
+    config = dpytest.get_config()
+    channel, bob = config.channels[0], config.members[1]
+    pasted = await dpytest.message(
+        "The Council recalls its resolution 2231 (2015) and calls on all parties to comply.",
+        member=bob,
+    )
+    assert dpytest.runner.sent_queue.empty()  # not addressed to the bot: no answer
+    await reply_to(
+        f"<@{bot.user.id}> which resolutions does this cite?", config.members[0], channel, pasted
+    )
+    body = everything(dpytest.get_message())
+    assert "S/RES/2231 (2015)" in body
+    assert "undocs.org/en/S/RES/2231" in body
+
+
+async def test_reply_to_the_bots_own_answer_names_the_document(bot: Rapporteur) -> None:
+    config = dpytest.get_config()
+    await dpytest.message("!summary S/2025/40")
+    answer = dpytest.get_message()
+    await reply_to(
+        f"<@{bot.user.id}> which resolutions does it cite?",
+        config.members[0],
+        config.channels[0],
+        answer,
+    )
+    body = everything(dpytest.get_message())
+    assert "S/2025/40" in body and "A/RES/78/234" in body
+
+
+async def test_mention_in_french_answers_in_french(bot: Rapporteur) -> None:
+    await dpytest.message(f"<@{bot.user.id}> quelles résolutions cite la lettre S/2025/40 ?")
+    body = everything(dpytest.get_message())
+    assert "Résolutions citées" in body
+
+
+async def test_bots_are_ignored(bot: Rapporteur) -> None:
+    config = dpytest.get_config()
+    other = dpytest.backend.make_user("OtherBot", "0002")
+    other.bot = True
+    member = dpytest.backend.make_member(other, config.guilds[0])
+    await dpytest.message(f"<@{bot.user.id}> which resolutions does S/2025/40 cite?", member=member)
+    assert dpytest.runner.sent_queue.empty()
+
+
+async def test_unknown_document_says_did_you_mean(bot: Rapporteur) -> None:
+    await dpytest.message("!summary S/2025/9999")
+    msg = dpytest.get_message()
+    assert not msg.embeds
+    assert msg.content and len(msg.content) <= 2000
+
+
+async def test_missing_argument_gives_usage(bot: Rapporteur) -> None:
+    with pytest.raises(commands.MissingRequiredArgument):
+        await dpytest.message("!summary")
+    assert "Usage: `!summary <ref>`" in dpytest.get_message().content
+
+
+async def test_cooldown_says_seconds_left(bot: Rapporteur) -> None:
+    for _ in range(3):
+        await dpytest.message("!summary S/2025/40")
+    with pytest.raises(commands.CommandOnCooldown):
+        await dpytest.message("!summary S/2025/40")
+    msgs = all_sent()
+    assert "again in" in msgs[-1].content and " s." in msgs[-1].content
+
+
+async def test_moderator_uploads_a_real_letter(bot: Rapporteur, library: Library) -> None:
+    config = dpytest.get_config()
+    guild, channel, alice = config.guilds[0], config.channels[0], config.members[0]
+    role = dpytest.backend.make_role("Moderator", guild)
+    await dpytest.add_role(alice, role)
+    letter = sorted((DATA / "corpus" / "en").glob("A_79_7*-S_2025_*.txt"))[0]
+    await message_with_files("!load", alice, channel, [letter])
+    body = everything(dpytest.get_message())
+    assert "✅" in body and "paragraphs" in body
+    docs = await library.documents([guild_scope(guild.id)])
+    assert [d.source for d in docs] == [letter.name]
+    # Visible in this server only: it is not in the corpus scope.
+    assert letter.name not in {
+        d.source for d in await library.documents(["corpus"]) if d.scope != "corpus"
+    }
+    await dpytest.message(f"!remove {docs[0].symbols[0]}", member=alice)
+    assert "Removed" in everything(dpytest.get_message())
+    assert await library.documents([guild_scope(guild.id)]) == []
+
+
+async def test_bad_attachment_is_refused_with_its_reason(bot: Rapporteur, tmp_path: Path) -> None:
+    config = dpytest.get_config()
+    guild = config.guilds[0]
+    role = dpytest.backend.make_role("mod", guild)
+    await dpytest.add_role(config.members[0], role)
+    image = tmp_path / "photo.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 100)
+    await message_with_files("!load", config.members[0], config.channels[0], [image])
+    body = everything(dpytest.get_message())
+    assert "❌" in body and "photo.png" in body
+
+
+async def test_member_without_the_right_cannot_upload(bot: Rapporteur, library: Library) -> None:
+    config = dpytest.get_config()
+    guild, channel, bob = config.guilds[0], config.channels[0], config.members[1]
+    letter = sorted((DATA / "corpus" / "en").glob("*.txt"))[0]
+    with pytest.raises(NotModerator):
+        await message_with_files("!load", bob, channel, [letter])
+    assert "Only moderators" in dpytest.get_message().content
+    assert await library.documents([guild_scope(guild.id)]) == []
+
+
+async def test_modrole_makes_a_role_moderator(bot: Rapporteur) -> None:
+    config = dpytest.get_config()
+    guild, bob = config.guilds[0], config.members[1]
+    owner = config.members[0]
+    admin = dpytest.backend.make_role(
+        "Admins",
+        guild,
+        permissions=discord.Permissions(manage_guild=True, send_messages=True).value,
+    )
+    await dpytest.add_role(owner, admin)
+    await dpytest.message("!modrole add Editors", member=owner)
+    assert "Editors" in dpytest.get_message().content
+    editors = dpytest.backend.make_role("Editors", guild)
+    await dpytest.add_role(bob, editors)
+    from bot.discord_context import is_moderator
+
+    assert is_moderator(bot, guild.get_member(bob.id), guild)
