@@ -307,12 +307,24 @@ def run_serving(db: Path, qfile: Path, brute: int, letter_id: int) -> dict[str, 
     return json.loads(res.stdout)
 
 
-async def run_size(size: int, gen: Generator, workdir: Path, nq: int, brute: int) -> dict:
+async def run_size(
+    size: int, gen: Generator, workdir: Path, nq: int, brute: int, reuse: bool = False
+) -> dict:
     db = workdir / f"scale_{size}.db"
+    qfile = workdir / f"queries_{size}.json"
+    if reuse and db.exists() and qfile.exists():
+        # Serve an earlier build again (migrations and a vocabulary rebuild run on open).
+        print(f"reusing {db}", file=sys.stderr, flush=True)
+        t0 = time.perf_counter()
+        lib = Library(db)
+        await lib.open()
+        await lib.close()
+        reopen = round(time.perf_counter() - t0, 2)
+        served = run_serving(db, qfile, brute, _letter_id(db))
+        return {"size": size, "reused": True, "reopen_s": reopen, **served}
     print(f"building {size:,} passages in {db}", file=sys.stderr, flush=True)
     built = await build(db, size, gen)
     queries = await sample_queries(db, nq + WARMUP, seed=size)
-    qfile = workdir / f"queries_{size}.json"
     qfile.write_text(json.dumps(queries, ensure_ascii=False), encoding="utf-8")
     print(f"serving {size:,}", file=sys.stderr, flush=True)
     served = run_serving(db, qfile, brute, built.pop("letter_doc_id"))
@@ -326,6 +338,9 @@ def main() -> None:
     p.add_argument("--brute", type=int, default=20, help="queries for brute force at 100k")
     p.add_argument("--dir", type=Path, default=Path("/tmp/rapporteur-scale"))
     p.add_argument("--keep", action="store_true", help="keep the databases")
+    p.add_argument(
+        "--reuse", action="store_true", help="serve existing databases and queries (implies --keep)"
+    )
     p.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--query-file", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--letter", type=int, help=argparse.SUPPRESS)
@@ -342,7 +357,7 @@ def main() -> None:
     results = []
     for size in sizes:
         gen = Generator(streams, novel_pool=size // 3)
-        results.append(asyncio.run(run_size(size, gen, args.dir, args.queries, 0)))
+        results.append(asyncio.run(run_size(size, gen, args.dir, args.queries, 0, args.reuse)))
         if size == 100_000 or (100_000 not in sizes and size == sizes[-1] and args.brute < 0):
             pass
     if 100_000 in sizes and args.brute:
@@ -351,7 +366,7 @@ def main() -> None:
         qfile = args.dir / "queries_100000.json"
         letter = _letter_id(db)
         results[i]["brute_force"] = run_serving(db, qfile, args.brute, letter)["brute_force"]
-    if not args.keep:
+    if not args.keep and not args.reuse:
         for size in sizes:
             for suffix in (".db", ".db-wal", ".db-shm"):
                 (args.dir / f"scale_{size}{suffix}").unlink(missing_ok=True)

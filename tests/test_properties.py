@@ -461,13 +461,6 @@ def test_find_finds_a_paragraph_by_its_own_rare_words(small_library, data: st.Da
     ), (picked, [h.text[:80] for h in result.hits[:3]])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot/core/vocab_index.py IndexedVocabulary._expand looks up deletions(term, 2) of "
-    "every query word: O(n^2) keys of length n, so one 200-letter word costs seconds, 400 "
-    "letters 45 s, 800 letters exhausted memory; a `!find` message of 2,000 characters is "
-    "one word long enough to stall the bot",
-)
 def test_find_cost_of_one_long_word(small_library) -> None:
     """A long word costs about as much as a short one (no word is in the vocabulary anyway).
     Measured against a 24-letter word on the same machine, so the bound holds anywhere."""
@@ -483,12 +476,6 @@ def test_find_cost_of_one_long_word(small_library) -> None:
     assert long < max(0.5, 15 * short), f"160 letters: {long:.2f}s, 25 letters: {short:.3f}s"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot/core/vocab_index.index_terms folds with NFKD and drops every combining mark, "
-    "while FTS5's unicode61 (remove_diacritics 2) keeps й, ё and ³: the vocabulary index then "
-    "holds 'ассоциации' for FTS5's 'ассоциаций' and find matches nothing",
-)
 def test_find_cyrillic_short_i_and_superscripts(small_library) -> None:
     loop, lib = small_library
     text = (

@@ -149,3 +149,47 @@ async def test_a_database_from_before_the_index_is_indexed_on_open(tmp_path: Pat
         )
     async with Library(tmp_path / "old.db") as lib:
         assert await _stored(lib) == expected
+
+
+MULTILINGUAL = {
+    "ru.txt": "Заявление\n\nПредставители ассоциаций беженцев обсудили бездействие властей и "
+    "объём в 5 m³ воды.\n\nВторой абзац о воде и ёлках.\n",
+    "ar.txt": "بيان\n\nإن مجلس الأمن يؤكد من جديد التزامه القوي بسيادة الدول وسلامتها "
+    "الإقليمية.\n\nويُقرِّر أن يبقي المسألة قيد نظره الفعلي.\n",
+    "zh.txt": "声明\n\n安全理事会重申其对各国主权和领土完整的坚定承诺。\n\n决定继续积极处理此案。\n",
+    "fr.txt": "Déclaration\n\nLe Conseil de sécurité réaffirme l'intégrité territoriale "
+    "de l'État, cœur et œuvre.\n",
+}
+MULTI_QUERIES = [
+    "ассоциаций",
+    "ассоциации",
+    "объём",
+    "обьем",
+    "m³",
+    "ёлках",
+    "مجلس الأمن",
+    "الإقليمية",
+    "安全理事会",
+    "决定继续积极处理此案",
+    "主权",
+    "intégrité territoriale",
+    "coeur",
+    "cœur",
+    "etat",
+]
+
+
+async def test_multilingual_terms_are_fts5s_and_find_agrees(tmp_path: Path) -> None:
+    """The vocabulary holds exactly FTS5's terms (й, ё, ³ kept; é folded), and fast and
+    exhaustive find agree on Russian, Arabic, Chinese and French."""
+    async with Library(tmp_path / "m.db") as lib:
+        files = [(k, v.encode()) for k, v in MULTILINGUAL.items()]
+        await lib.load_files(files, "corpus", Actor("m", True))
+        fts = await lib.store.db.execute_fetchall("SELECT term, doc FROM paragraphs_vocab")
+        assert (await _stored(lib))[0] == Counter({r[0]: r[1] for r in fts})
+        for q in MULTI_QUERIES:
+            fast = await lib.store.run_read(find_sync, q, CORPUS, None, 10, {})
+            slow = await lib.store.run_read(exhaustive_find, q, CORPUS, 10)
+            assert _key(fast) == _key(slow), q
+        for q in ("ассоциаций", "объём", "m³", "安全理事会", "cœur", "etat"):
+            assert (await lib.find(q, CORPUS)).hits, q

@@ -38,6 +38,7 @@ from bot.core.storage import CORPUS_SCOPE, Store, StoredDocument
 from bot.core.summary import key_sentences
 from bot.core.symbols import symbol_key
 from bot.core.textnorm import tokens
+from bot.core.vocab_index import fts_tokens
 
 log = logging.getLogger(__name__)
 
@@ -342,7 +343,7 @@ class Library:
     async def find(
         self, query: str, scopes: Sequence[str], within: str | None = None, limit: int = 10
     ) -> FindResult:
-        words = tokens(query)
+        words = fts_tokens(query)
         if not words:
             raise BadInput("tell me what to look for, e.g. `!find ceasefire violations`")
         if len(words) > 30:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -30,8 +29,16 @@ from typing import Protocol
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.core.textnorm import STOPWORDS, token_spans, tokens
-from bot.core.vocab_index import IndexedVocabulary, closest, fold_text, max_edits
+from bot.core.textnorm import STOPWORDS
+from bot.core.vocab_index import (
+    IndexedVocabulary,
+    closest,
+    fold_text,
+    fts_token_spans,
+    fts_tokens,
+    indexed_reach,
+    max_edits,
+)
 
 __all__ = ["IndexedVocabulary", "max_edits"]
 
@@ -107,13 +114,15 @@ class Vocabulary:
         # A word with a spelling one edit away is not stretched to two (both implementations).
         if edits == 2 and any(d <= 1 for d, _, _ in scored):
             scored = [x for x in scored if x[0] <= 1]
+        elif edits == 2:
+            scored = [x for x in scored if x[0] <= 1 or indexed_reach(term, x[2])]
         return closest(term, scored, term in self.df)
 
 
 def analyse(query: str, vocab: VocabularyLike) -> list[QueryTerm]:
     terms: list[QueryTerm] = []
     seen: set[str] = set()
-    for tok in tokens(query):
+    for tok in fts_tokens(query):
         if tok in seen:
             continue
         seen.add(tok)
@@ -153,9 +162,6 @@ def fts_match(terms: Sequence[QueryTerm], vocab: VocabularyLike) -> str | None:
     return " OR ".join(f'"{w}"' for w in sorted(words))
 
 
-_WORD_RE = re.compile(r"\w+", re.UNICODE)
-
-
 @dataclass(slots=True)
 class _Scored:
     row: tuple[int, int, int, str]  # paragraph id, doc id, index, text
@@ -167,7 +173,7 @@ class _Scored:
 
 def _coverage(folded: str, terms: Sequence[QueryTerm]) -> tuple[float, set[str]]:
     """Weighted share of the query words a (folded) text holds (the cheap part of a score)."""
-    present = set(_WORD_RE.findall(folded))
+    present = set(folded.split())
     total = sum(t.weight for t in terms) or 1.0
     got = 0.0
     chosen: set[str] = set()
@@ -191,7 +197,7 @@ def _coverage(folded: str, terms: Sequence[QueryTerm]) -> tuple[float, set[str]]
 
 
 def _spans(text: str, chosen: set[str]) -> list[tuple[int, int]]:
-    return sorted({(s, e) for tok, s, e in token_spans(text) if tok in chosen})
+    return sorted({(s, e) for tok, s, e in fts_token_spans(text) if tok in chosen})
 
 
 def _order(folded: str, query_folded: str) -> float:
@@ -221,7 +227,7 @@ def rank(
     part) is worth at most W_ORDER, so once `limit` hits beat what a candidate's coverage could
     still reach, the rest are left unscored. `memo` keeps scores between calls on growing sets.
     """
-    qf = " ".join(tokens(query))
+    qf = " ".join(fts_tokens(query))
     memo = {} if memo is None else memo
     covered = []
     for row in candidates:
@@ -292,12 +298,17 @@ def plan(
     stop_weight = sum(t.weight for t in terms if t.stop)
     # Content weight a paragraph must hold to reach the floor (stop words may give the rest).
     need = ((min_score - W_ORDER) / W_COVER) * total - stop_weight - 1e-9
-    content = [t for t in terms if not t.stop and t.expansions]
-    content.sort(key=lambda t: -t.weight)
-    content = content[:MAX_GROUPS]
-    groups = [_group(t, vocab) for t in content]
+    # A word with no spelling in the index may still start compounds (or, in Chinese, which
+    # FTS5 does not segment, the runs of characters that begin with it): the scorer credits
+    # those, so they are fetched too.
+    pairs = [(t, _group(t, vocab)) for t in terms if not t.stop]
+    pairs = [(t, g) for t, g in pairs if g]
+    pairs.sort(key=lambda p: -p[0].weight)
+    pairs = pairs[:MAX_GROUPS]
+    content = [t for t, _ in pairs]
+    groups = [g for _, g in pairs]
     first: list[Probe] = []
-    toks = tokens(query)
+    toks = fts_tokens(query)
     if len(toks) >= 2:
         best = []
         by_text = {t.text: t for t in terms}
@@ -402,7 +413,7 @@ def exhaustive_find(
         list(scopes),
     ).fetchall()
     hits = []
-    qf = " ".join(tokens(query))
+    qf = " ".join(fts_tokens(query))
     for pid, doc, idx, text in rows:
         hit = score_paragraph(text, terms, qf)
         if hit is not None and hit.score >= MIN_SCORE:

@@ -22,53 +22,125 @@ side too (two substitutions in one word, two letters missing) are found by a sec
 from __future__ import annotations
 
 import math
-import re
 import sqlite3
-import unicodedata
+import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from rapidfuzz.distance import OSA
 
-# What FTS5's unicode61 tokenizer (remove_diacritics 2) calls a token, on folded text.
-_TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
 EXPANSIONS = 12  # closest vocabulary terms kept per query word
 PREFIXES = 8  # compounds a query word starts ("capacity" -> "capacitybuilding"), for fetching
+MAX_FUZZY = 24  # longer words are looked up exactly: their deletion keys grow with the square
+SECOND_PASS_MAX = 16  # longest word given the costly two-deletion pass (see _second_pass)
+FTS_TOKENIZER = "unicode61 remove_diacritics 2"  # paragraphs_fts's tokenizer (migration 001)
 
 
 def max_edits(term: str) -> int:
-    if len(term) <= 3 or term.isdigit():
+    if len(term) <= 3 or term.isdigit() or len(term) > MAX_FUZZY:
         return 0
     if len(term) <= 5:
         return 1
     return 2
 
 
-def _combining_class() -> re.Pattern[str]:
-    ranges: list[tuple[int, int]] = []
-    for cp in range(0x300, 0x20000):
-        if unicodedata.combining(chr(cp)):
-            if ranges and ranges[-1][1] == cp - 1:
-                ranges[-1] = (ranges[-1][0], cp)
-            else:
-                ranges.append((cp, cp))
-    return re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b in ranges) + "]+")
+# ---- folding exactly as FTS5 does ----------------------------------------------------------
+#
+# FTS5's unicode61 tokenizer works one code point at a time: letters, numbers and private-use
+# characters (L*, N*, Co) are token characters, lower-cased by its own tables, and with
+# remove_diacritics 2 the Latin letters that carry accents lose them (é -> e, but й, ё and ³
+# stay what they are); combining marks continue a token and are dropped; everything else
+# separates tokens. Rather than copy its tables, each non-ASCII code point is asked of SQLite's
+# own tokenizer the first time it is met (one probe, then cached), so the vocabulary, the
+# query words and the re-ranking see exactly the terms FTS5 indexes, whatever SQLite is linked.
 
 
-_COMBINING = _combining_class()
+def _probe(cp: int) -> str:
+    """What FTS5 makes of code point `cp`: its folded form, '' (dropped inside a token) or ' '."""
+    if 0xD800 <= cp <= 0xDFFF or cp == 0:
+        return " "
+    ch = chr(cp)
+    with _PROBE_LOCK:
+        conn = _probe_conn()
+        conn.execute("INSERT INTO t (rowid, x) VALUES (1, ?)", (f"a{ch}a {ch}",))
+        rows = conn.execute("SELECT term, offset FROM v ORDER BY offset").fetchall()
+        conn.execute("DELETE FROM t")
+    terms = [r[0] for r in rows]
+    if len(terms) == 2 and terms[0].startswith("a") and terms[0].endswith("a"):
+        mid = terms[0][1:-1]
+        if len(mid) == 1 and terms[1] == mid:
+            return mid  # a token character
+    if terms == ["aa"]:
+        return ""  # a combining mark: continues a token, dropped
+    return " "  # a separator (also anything that behaves otherwise: never seen so far)
+
+
+_PROBE_LOCK = threading.Lock()
+_PROBE: list[sqlite3.Connection] = []
+
+
+def _probe_conn() -> sqlite3.Connection:
+    if not _PROBE:
+        conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+        conn.execute(f"CREATE VIRTUAL TABLE t USING fts5(x, tokenize='{FTS_TOKENIZER}')")
+        conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
+        _PROBE.append(conn)
+    return _PROBE[0]
+
+
+class _FoldTable(dict):
+    """str.translate table: code point -> FTS5's view of it (see _probe), filled on demand."""
+
+    def __missing__(self, cp: int) -> str:
+        out = _probe(cp)
+        self[cp] = out
+        return out
+
+
+_FOLD = _FoldTable({cp: (chr(cp).lower() if chr(cp).isalnum() else " ") for cp in range(128)})
+_ASCII = bytes(
+    (ord(chr(b).lower()) if chr(b).isalnum() else 32) if b < 128 else b for b in range(256)
+)
 
 
 def fold_text(text: str) -> str:
-    """textnorm.fold for whole paragraphs: uncached, one regex pass, a fast path for ASCII."""
-    low = text.lower()
-    if low.isascii():
-        return low
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", low))
+    """`text` as FTS5 tokenizes it: each token folded, every separator turned into a space, so
+    `fold_text(text).split()` is the paragraph's terms, in order."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII).decode("ascii")
+    return text.translate(_FOLD)
+
+
+def fts_tokens(text: str) -> list[str]:
+    """The terms FTS5 makes of `text`, in order (query words)."""
+    return fold_text(text).split()
+
+
+def fts_token_spans(text: str) -> list[tuple[str, int, int]]:
+    """(term, start, end) over the original text, to mark matches (hits only: one char at a
+    time)."""
+    out: list[tuple[str, int, int]] = []
+    buf: list[str] = []
+    start = 0
+    fold = _FOLD
+    for i, ch in enumerate(text):
+        f = fold[ord(ch)]
+        if f == " ":
+            if buf:
+                out.append(("".join(buf), start, i))
+                buf = []
+        elif f:
+            if not buf:
+                start = i
+            buf.append(f)
+    if buf:
+        out.append(("".join(buf), start, len(text)))
+    return out
 
 
 def index_terms(text: str) -> set[str]:
     """The distinct terms FTS5 indexes for a paragraph."""
-    return set(_TOKEN_RE.findall(fold_text(text)))
+    return set(fold_text(text).split())
 
 
 def deletions(term: str, depth: int) -> set[str]:
@@ -151,17 +223,19 @@ def _index_keys(conn: sqlite3.Connection, terms: Sequence[str]) -> None:
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
-    """Recompute the vocabulary from the paragraphs (after migration 002 on an existing DB)."""
-    conn.execute("DELETE FROM vocab_del")
-    conn.execute("DELETE FROM vocab")
-    df: Counter[str] = Counter()
-    n = 0
-    for (text,) in conn.execute("SELECT text FROM paragraphs"):
-        df.update(index_terms(text))
-        n += 1
+    """Bring the vocabulary in line with FTS5's own index (after migration 002 on an existing
+    database, or 003 when the folding changed): the document counts of fts5vocab are the
+    paragraph frequencies, so only the terms that differ are written."""
+    new = dict(conn.execute("SELECT term, doc FROM paragraphs_vocab").fetchall())
+    old = dict(conn.execute("SELECT term, df FROM vocab").fetchall())
+    delta: Counter[str] = Counter()
+    for term in new.keys() | old.keys():
+        d = new.get(term, 0) - old.get(term, 0)
+        if d:
+            delta[term] = d
+    apply_delta(conn, delta, 0)
+    (n,) = conn.execute("SELECT COUNT(*) FROM paragraphs").fetchone()
     conn.execute("UPDATE vocab_stats SET value = ? WHERE name = 'paragraphs'", (n,))
-    conn.executemany("INSERT INTO vocab (term, df) VALUES (?, ?)", sorted(df.items()))
-    _index_keys(conn, sorted(df))
     conn.execute("UPDATE vocab_stats SET value = 1 WHERE name = 'ready'")
 
 
@@ -244,7 +318,7 @@ class IndexedVocabulary:
         if edits == 2:
             if any(d <= 1 for d, _, _ in scored):
                 scored = [x for x in scored if x[0] <= 1]
-            else:
+            elif len(term) <= SECOND_PASS_MAX:
                 scored.extend(self._second_pass(term, {c for _, _, c in scored}))
         return closest(term, scored, self.df_of(term) > 0)
 
@@ -276,6 +350,13 @@ class IndexedVocabulary:
 
 
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
+
+def indexed_reach(term: str, cand: str) -> bool:
+    """Whether the deletion index finds `cand` (OSA distance 2 from `term`) without the second
+    pass, which words longer than SECOND_PASS_MAX do not get: the rule the exhaustive
+    reference applies too."""
+    return len(term) <= SECOND_PASS_MAX or not deletions(term, 2).isdisjoint(term_keys(cand))
 
 
 def closest(term: str, scored: list[tuple[int, int, str]], exact: bool) -> dict[str, float]:
