@@ -135,3 +135,16 @@ def test_parsing_is_fast() -> None:
     started = time.perf_counter()
     split_paragraphs(text)
     assert time.perf_counter() - started < 0.2
+
+
+def test_resolution_preamble_paragraphs_rebuilt_across_wrapped_dates() -> None:
+    """S/RES/678 (1990) wraps a list of dated resolutions over eight lines, mid-date."""
+    from bot.core.parse import parse_document
+    from conftest import DATA
+
+    text = (DATA / "corpus/en/S_RES_678_1990.txt").read_text(encoding="utf-8")
+    paras = [p.text for p in parse_document(text, filename="S_RES_678_1990.txt").paragraphs]
+    recalling = next(p for p in paras if p.startswith("Recalling and reaffirming"))
+    assert recalling.endswith("677 (1990) of 28 November 1990,")
+    assert "Determined to secure full compliance with its decisions," in paras
+    assert any(p.startswith("1. Demands that Iraq") for p in paras)

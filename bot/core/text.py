@@ -630,6 +630,24 @@ def _footnote_line(b: _Builder, s: str, gap: bool) -> None:
         b.add(s)
 
 
+_FUNCTION_END_RE = re.compile(
+    r"\b(?:of|the|and|to|in|by|for|with|its|their|a|an|on|at|from|under|de|du|des|la|le|les|"
+    r"et|à|au|aux|par|pour|sur|dans|en|y|el|los|las|con|por|para)$"
+)
+_NUMERIC_START_RE = re.compile(r"^\(?\d[\d,.]*\)?(?:\s|,|$)(?!\s*[A-Z][a-z]+\s+(?:the|that)\b)")
+
+
+_MONTH_START_RE = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b"
+)
+# Preambular paragraphs open with a participle: "Recalling", "Deeply concerned", "Rappelant".
+_PREAMBLE_RE = re.compile(
+    r"^(?:(?:Further|Also|Deeply|Gravely|Strongly|Profondément|Vivement)\s+)?"
+    r"(?:[A-Z][a-z]+(?:ing|ed)|[A-ZÉ][a-zéè]+(?:ant|ée?s?))\b"
+)
+
+
 def _breaks(cur: list[str], s: str, gap: bool, width: int) -> bool:
     """Does line `s` start a new paragraph after the lines in `cur`?"""
     prev = cur[-1]
@@ -646,6 +664,14 @@ def _breaks(cur: list[str], s: str, gap: bool, width: int) -> bool:
         return True
     if starts_lower:
         return False
+    if not _ends_sentence(prev) and (
+        _FUNCTION_END_RE.search(prev)
+        or _NUMERIC_START_RE.match(s)
+        or (prev[-1].isdigit() and _MONTH_START_RE.match(s))
+    ):
+        return False  # "... its resolutions 660 (1990) of" / "2 August 1990, 661 (1990) ..."
+    if prev.endswith(",") and _PREAMBLE_RE.match(s):
+        return True  # resolutions: each preambular paragraph ends with a comma
     first_word = s.split(" ", 1)[0]
     ended_early = len(prev) + 1 + len(first_word) <= width * 0.95
     if _ends_sentence(prev) and ended_early:
