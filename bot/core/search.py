@@ -67,6 +67,10 @@ class QueryTerm:
     weight: float
     expansions: dict[str, float]  # vocabulary term -> closeness (1.0 exact)
     stop: bool = False
+    ranked: list[tuple[str, float]] = field(default_factory=list)  # closest first, stable
+
+    def __post_init__(self) -> None:
+        self.ranked = sorted(self.expansions.items(), key=lambda e: -e[1])
 
 
 @dataclass(slots=True)
@@ -180,15 +184,17 @@ def _coverage(folded: str, terms: Sequence[QueryTerm]) -> tuple[float, set[str]]
     for t in terms:
         best = 0.0
         best_term = None
-        for exp, closeness in t.expansions.items():
-            if exp in present and closeness > best:
-                best, best_term = closeness, exp
-        if best_term is None and not t.stop and len(t.text) >= 4:
+        for exp, closeness in t.ranked:  # the closest spelling present (the first on ties)
+            if exp in present:
+                if closeness > 0:
+                    best, best_term = closeness, exp
+                break
+        if best_term is None and not t.stop and len(t.text) >= 4 and t.text in folded:
             # Compound written apart or together ("capacitybuilding", "ceasefire" / "cease-fire").
-            for tok in sorted(present):
-                if len(tok) > len(t.text) + 2 and tok.startswith(t.text):
-                    best, best_term = 0.7, tok
-                    break
+            n = len(t.text) + 2
+            found = [tok for tok in present if len(tok) > n and tok.startswith(t.text)]
+            if found:
+                best, best_term = 0.7, min(found)
         if best_term is not None:
             got += t.weight * best
             if not t.stop:
@@ -220,6 +226,7 @@ def rank(
     limit: int,
     min_score: float = MIN_SCORE,
     memo: dict[int, _Scored] | None = None,
+    spans: bool = True,
 ) -> list[Hit]:
     """Score (paragraph id, doc id, index, text) candidates; best first, floor applied.
 
@@ -253,7 +260,14 @@ def rank(
             best.append((score, sc))
     best.sort(key=lambda b: (-b[0], b[1].row[1], b[1].row[2]))
     return [
-        Hit(sc.row[0], sc.row[1], sc.row[2], sc.row[3], score, _spans(sc.row[3], sc.chosen))
+        Hit(
+            sc.row[0],
+            sc.row[1],
+            sc.row[2],
+            sc.row[3],
+            score,
+            _spans(sc.row[3], sc.chosen) if spans else [],
+        )
         for score, sc in best[:limit]
     ]
 
@@ -388,13 +402,15 @@ def find_sync(
     for probe in first:
         _fetch(conn, probe, scopes, seen)
     memo: dict[int, _Scored] = {}
-    hits = rank(list(seen.values()), terms, query, limit, memo=memo)
+    hits = rank(list(seen.values()), terms, query, limit, memo=memo, spans=False)
     if rest and (len(hits) < limit or hits[-1].score <= ceiling):
         for probe in rest:
             if len(seen) >= CANDIDATES:
                 break
             _fetch(conn, probe, scopes, seen)
-        hits = rank(list(seen.values()), terms, query, limit, memo=memo)
+        hits = rank(list(seen.values()), terms, query, limit, memo=memo, spans=False)
+    for h in hits:
+        h.spans = _spans(h.text, memo[h.paragraph_id].chosen)
     return hits
 
 

@@ -22,6 +22,7 @@ side too (two substitutions in one word, two letters missing) are found by a sec
 from __future__ import annotations
 
 import math
+import re
 import sqlite3
 import threading
 from collections import Counter
@@ -108,7 +109,16 @@ def fold_text(text: str) -> str:
     `fold_text(text).split()` is the paragraph's terms, in order."""
     if text.isascii():
         return text.encode("ascii").translate(_ASCII).decode("ascii")
-    return text.translate(_FOLD)
+    # Runs of non-ASCII characters through the table, then the ASCII ones as bytes (UTF-8
+    # continuation bytes are >= 0x80, which _ASCII leaves alone): faster than one translate.
+    return _NON_ASCII.sub(_fold_run, text).encode().translate(_ASCII).decode()
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _fold_run(m: re.Match[str]) -> str:
+    return m.group().translate(_FOLD)
 
 
 def fts_tokens(text: str) -> list[str]:
@@ -116,9 +126,14 @@ def fts_tokens(text: str) -> list[str]:
     return fold_text(text).split()
 
 
+_NONSPACE = re.compile(r"[^ ]+")
+
+
 def fts_token_spans(text: str) -> list[tuple[str, int, int]]:
-    """(term, start, end) over the original text, to mark matches (hits only: one char at a
-    time)."""
+    """(term, start, end) over the original text, to mark matches."""
+    folded = fold_text(text)
+    if len(folded) == len(text):  # no mark was dropped: positions are the same
+        return [(m.group(), m.start(), m.end()) for m in _NONSPACE.finditer(folded)]
     out: list[tuple[str, int, int]] = []
     buf: list[str] = []
     start = 0
