@@ -654,6 +654,8 @@ def _breaks(cur: list[str], s: str, gap: bool, width: int) -> bool:
     if _SIGNED_RE.match(s) or _SIGNED_RE.match(prev):
         return True
     starts_lower = s[0].islower() or bool(re.match(r"^\(\d{4}\)", s))
+    if prev.endswith(",") and _PREAMBLE_RE.match(s):
+        return True  # resolutions: each preambular paragraph ends with a comma
     if gap:
         if _BULLET_RE.match(s):
             return True  # "1. Condemns ..." after a blank line opens an operative paragraph
@@ -670,8 +672,6 @@ def _breaks(cur: list[str], s: str, gap: bool, width: int) -> bool:
         or (prev[-1].isdigit() and _MONTH_START_RE.match(s))
     ):
         return False  # "... its resolutions 660 (1990) of" / "2 August 1990, 661 (1990) ..."
-    if prev.endswith(",") and _PREAMBLE_RE.match(s):
-        return True  # resolutions: each preambular paragraph ends with a comma
     first_word = s.split(" ", 1)[0]
     ended_early = len(prev) + 1 + len(first_word) <= width * 0.95
     if _ends_sentence(prev) and ended_early:
