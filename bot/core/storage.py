@@ -124,6 +124,7 @@ class Store:
         await self._write.execute("PRAGMA synchronous=NORMAL")
         await self._write.execute("PRAGMA foreign_keys=ON")
         await self._write.execute("PRAGMA busy_timeout=10000")
+        await self._write.execute("PRAGMA cache_size=-32000")  # bulk loads touch many pages
         await self._migrate()
         cur = await self._write.execute("SELECT value FROM vocab_stats WHERE name = 'ready'")
         row = await cur.fetchone()
@@ -226,8 +227,11 @@ class Store:
         assert self._write is not None
         async with self._write_lock:
             db = self._write
+            # The new paragraphs' terms are counted in another thread while SQLite (which lets
+            # go of the GIL) writes them: the two overlap on two cores.
+            counting = asyncio.ensure_future(asyncio.to_thread(_count_terms, items))
             await db.execute("BEGIN IMMEDIATE")
-            self._pending = _Pending()
+            self._pending = _Pending(count_new=False)
             try:
                 ids = []
                 for i, (source, sha, record) in enumerate(items):
@@ -235,10 +239,12 @@ class Store:
                     if progress is not None and (i % 50 == 49 or i + 1 == len(items)):
                         progress(i + 1, len(items))
                 pending = self._pending
+                pending.terms.update(await counting)
                 await db._execute(vocab_index.apply_delta, db._conn, pending.terms, pending.count)
                 await db.execute("COMMIT")
             except BaseException:
                 await db.execute("ROLLBACK")
+                await asyncio.gather(counting, return_exceptions=True)
                 raise
             finally:
                 self._pending = None
@@ -419,6 +425,17 @@ class Store:
 class _Pending:
     terms: Counter[str] = field(default_factory=Counter)  # term -> change in paragraphs
     count: int = 0  # change in the number of paragraphs
+    count_new: bool = True  # False: the caller counts the inserted paragraphs' terms itself
+
+
+def _count_terms(items: Sequence[tuple[str, str, DocumentRecord]]) -> Counter[str]:
+    """Paragraph frequencies of the terms of these documents' paragraphs."""
+    terms: Counter[str] = Counter()
+    index_terms = vocab_index.index_terms
+    for _, _, record in items:
+        for p in record.paragraphs:
+            terms.update(index_terms(p.text))
+    return terms
 
 
 def _transaction(fn: Callable[..., T], conn: sqlite3.Connection, *args: Any) -> T:
@@ -486,9 +503,10 @@ def _insert_sync(
             for c in record.citations
         ],
     )
-    terms = pending.terms
-    for p in record.paragraphs:
-        terms.update(vocab_index.index_terms(p.text))
+    if pending.count_new:
+        terms = pending.terms
+        for p in record.paragraphs:
+            terms.update(vocab_index.index_terms(p.text))
     pending.count += len(record.paragraphs)
     return doc_id
 

@@ -26,7 +26,7 @@ import re
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from rapidfuzz.distance import OSA
 
@@ -195,45 +195,45 @@ def apply_delta(conn: sqlite3.Connection, delta: Counter[str], paragraphs: int) 
         )
     if not delta:
         return
-    items = [(t, d) for t, d in delta.items() if d]
-    known: dict[str, tuple[int, int]] = {}
-    for chunk in _chunks([t for t, _ in items], 500):
-        rows = conn.execute(
-            f"SELECT term, id, df FROM vocab WHERE term IN ({','.join('?' * len(chunk))})", chunk
-        ).fetchall()
-        known.update({r[0]: (r[1], r[2]) for r in rows})
-    updates: list[tuple[int, int]] = []
-    gone: list[tuple[int, str]] = []
-    new: list[tuple[str, int]] = []
-    for term, d in items:
-        if term in known:
-            tid, df = known[term]
-            if df + d <= 0:
-                gone.append((tid, term))
-            else:
-                updates.append((d, tid))
-        elif d > 0:
-            new.append((term, d))
-    conn.executemany("UPDATE vocab SET df = df + ? WHERE id = ?", updates)
-    if gone:
+    pos = sorted((t, d) for t, d in delta.items() if d > 0)
+    neg = [(t, d) for t, d in delta.items() if d < 0]
+    if neg:
+        known: dict[str, tuple[int, int]] = {}
+        for chunk in _chunks([t for t, _ in neg], 500):
+            rows = conn.execute(
+                f"SELECT term, id, df FROM vocab WHERE term IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+            known.update({r[0]: (r[1], r[2]) for r in rows})
+        updates: list[tuple[int, int]] = []
+        gone: list[tuple[int, str]] = []
+        for term, d in neg:
+            if term in known:
+                tid, df = known[term]
+                if df + d <= 0:
+                    gone.append((tid, term))
+                else:
+                    updates.append((d, tid))
+        conn.executemany("UPDATE vocab SET df = df + ? WHERE id = ?", updates)
+        if gone:
+            conn.executemany(
+                "DELETE FROM vocab_del WHERE key = ? AND term_id = ?",
+                [(k, tid) for tid, term in gone for k in term_keys(term)],
+            )
+            conn.executemany("DELETE FROM vocab WHERE id = ?", [(tid,) for tid, _ in gone])
+    if pos:
+        # One upsert per term (in term order, for the index); the new ones get ids above the
+        # largest so far, which is how their deletion keys are found.
+        (top,) = conn.execute("SELECT COALESCE(MAX(id), 0) FROM vocab").fetchone()
         conn.executemany(
-            "DELETE FROM vocab_del WHERE key = ? AND term_id = ?",
-            [(k, tid) for tid, term in gone for k in term_keys(term)],
+            "INSERT INTO vocab (term, df) VALUES (?, ?)"
+            " ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
+            pos,
         )
-        conn.executemany("DELETE FROM vocab WHERE id = ?", [(tid,) for tid, _ in gone])
-    if new:
-        conn.executemany("INSERT INTO vocab (term, df) VALUES (?, ?)", new)
-        _index_keys(conn, [t for t, _ in new])
-
-
-def _index_keys(conn: sqlite3.Connection, terms: Sequence[str]) -> None:
-    for chunk in _chunks(list(terms), 500):
-        rows = conn.execute(
-            f"SELECT id, term FROM vocab WHERE term IN ({','.join('?' * len(chunk))})", chunk
-        ).fetchall()
+        new = conn.execute("SELECT id, term FROM vocab WHERE id > ?", (top,)).fetchall()
         conn.executemany(
             "INSERT OR IGNORE INTO vocab_del (key, term_id) VALUES (?, ?)",
-            [(k, tid) for tid, term in rows for k in term_keys(term)],
+            sorted((k, tid) for tid, term in new for k in term_keys(term)),
         )
 
 
