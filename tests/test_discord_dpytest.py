@@ -13,6 +13,7 @@ from discord.ext import commands
 from discord_fakes import (
     DATA,
     configure_dpytest,
+    make_settings,
     message_with_files,
     reply_to,
     shared_library,
@@ -21,8 +22,7 @@ from discord_fakes import (
 
 from bot.core.library import Library, guild_scope
 from bot.discord_bot import Rapporteur, create_bot
-from bot.discord_context import NotModerator
-from tests.discord_fakes import make_settings
+from bot.discord_context import NotModerator, is_moderator
 
 
 @pytest_asyncio.fixture(scope="session")
@@ -229,6 +229,4 @@ async def test_modrole_makes_a_role_moderator(bot: Rapporteur) -> None:
     assert "Editors" in dpytest.get_message().content
     editors = dpytest.backend.make_role("Editors", guild)
     await dpytest.add_role(bob, editors)
-    from bot.discord_context import is_moderator
-
     assert is_moderator(bot, guild.get_member(bob.id), guild)
