@@ -7,7 +7,7 @@ import json
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -463,7 +463,8 @@ def _insert_sync(
     ).fetchone()
     if old:
         _remove_doc(conn, old[0], pending)
-    meta = asdict(record)
+    # asdict() copies recursively: without the paragraphs and citations, which are not kept here.
+    meta = asdict(replace(record, paragraphs=[], citations=[]))
     meta.pop("paragraphs")
     meta.pop("citations")
     date = record.letter_date or record.distribution_date or record.adoption_date
