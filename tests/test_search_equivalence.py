@@ -137,6 +137,40 @@ async def test_vocabulary_stays_right_after_load_replace_and_remove(tmp_path: Pa
         assert orphans[0][0] == 0
 
 
+async def _fts_ok(lib: Library) -> None:
+    db = lib.store._write
+    assert db is not None
+    await db.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('integrity-check')")
+    await db.execute(
+        "INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES ('integrity-check', 1)"
+    )
+
+
+async def test_bulk_indexing_keeps_fts5_whole_through_replace_and_remove(tmp_path: Path) -> None:
+    """Paragraphs reach FTS5 in one statement per save: a source saved twice in one call, a
+    replaced document and a removed one all leave the index equal to the paragraphs."""
+    from bot.core.library import prepare
+
+    letters = sorted((DATA / "corpus" / "en").glob("S_2025_1*.txt"))[:3]
+    recs = [(p.name, prepare(p.name, p.read_bytes())) for p in letters]
+    async with Library(tmp_path / "b.db") as lib:
+        store = lib.store
+        items = [(name, "0" * 64, rec) for name, rec in recs]
+        # The first document twice in the same call: the second replaces the first.
+        ids = await store.save_documents("guild:1", [*items, (recs[0][0], "1" * 64, recs[1][1])])
+        assert len(ids) == 4
+        await _fts_ok(lib)
+        assert await _stored(lib) == await _recount(lib)
+        await store.save_documents("guild:1", items[:1])
+        await _fts_ok(lib)
+        await store.delete_document(ids[1])
+        await _fts_ok(lib)
+        assert await _stored(lib) == await _recount(lib)
+        word = next(t for t in sorted(index_terms(recs[2][1].paragraphs[-1].text)) if len(t) > 6)
+        hits = (await lib.find(word, ["guild:1"])).hits
+        assert hits and all(h.doc.scope == "guild:1" for h in hits)
+
+
 async def test_a_database_from_before_the_index_is_indexed_on_open(tmp_path: Path) -> None:
     letter = sorted((DATA / "corpus" / "en").glob("S_2025_1*.txt"))[0]
     async with Library(tmp_path / "old.db") as lib:

@@ -231,7 +231,7 @@ class Store:
             # go of the GIL) writes them: the two overlap on two cores.
             counting = asyncio.ensure_future(asyncio.to_thread(_count_terms, items))
             await db.execute("BEGIN IMMEDIATE")
-            self._pending = _Pending(count_new=False)
+            self._pending = _Pending(count_new=False, unindexed=[])
             try:
                 ids = []
                 for i, (source, sha, record) in enumerate(items):
@@ -239,6 +239,9 @@ class Store:
                     if progress is not None and (i % 50 == 49 or i + 1 == len(items)):
                         progress(i + 1, len(items))
                 pending = self._pending
+                # Every new paragraph into FTS5 in one statement (one segment), in this
+                # transaction: a document is whole, text and index, or absent.
+                await db._execute(_flush_fts, db._conn, pending)
                 pending.terms.update(await counting)
                 await db._execute(vocab_index.apply_delta, db._conn, pending.terms, pending.count)
                 await db.execute("COMMIT")
@@ -426,6 +429,9 @@ class _Pending:
     terms: Counter[str] = field(default_factory=Counter)  # term -> change in paragraphs
     count: int = 0  # change in the number of paragraphs
     count_new: bool = True  # False: the caller counts the inserted paragraphs' terms itself
+    # Documents whose paragraphs are stored but not yet in the FTS5 index (see _flush_fts);
+    # None: each document is indexed as it is inserted.
+    unindexed: list[int] | None = None
 
 
 def _count_terms(items: Sequence[tuple[str, str, DocumentRecord]]) -> Counter[str]:
@@ -496,6 +502,14 @@ def _insert_sync(
         "INSERT INTO paragraphs (doc_id, idx, section, text) VALUES (?,?,?,?)",
         [(doc_id, p.index, p.section, p.text) for p in record.paragraphs],
     )
+    if pending.unindexed is None:
+        conn.execute(
+            "INSERT INTO paragraphs_fts (rowid, text) SELECT id, text FROM paragraphs"
+            " WHERE doc_id = ?",
+            (doc_id,),
+        )
+    else:
+        pending.unindexed.append(doc_id)
     conn.executemany(
         "INSERT INTO citations (doc_id, symbol, kind, body, paragraph, surface, year_inferred)"
         " VALUES (?,?,?,?,?,?,?)",
@@ -512,7 +526,20 @@ def _insert_sync(
     return doc_id
 
 
+def _flush_fts(conn: sqlite3.Connection, pending: _Pending) -> None:
+    """Index the paragraphs of the documents inserted but not yet indexed, in one statement."""
+    if pending.unindexed:
+        conn.execute(
+            "INSERT INTO paragraphs_fts (rowid, text) SELECT id, text FROM paragraphs"
+            " WHERE doc_id IN (SELECT value FROM json_each(?)) ORDER BY id",
+            (json.dumps(pending.unindexed),),
+        )
+        pending.unindexed.clear()
+
+
 def _remove_doc(conn: sqlite3.Connection, doc_id: int, pending: _Pending) -> None:
+    # The FTS delete trigger needs every paragraph it removes to be in the index.
+    _flush_fts(conn, pending)
     # Paragraph rows first, explicitly, so the FTS delete trigger sees each one.
     n = 0
     for (text,) in conn.execute("SELECT text FROM paragraphs WHERE doc_id = ?", (doc_id,)):
