@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 from unittest.mock import AsyncMock, MagicMock, Mock
 
 import discord
 import discord.ext.test as dpytest
+import pytest
+import pytest_asyncio
 from discord.ext import commands
 from discord.ext.test import backend as back
 from discord.ext.test import factories as facts
@@ -29,24 +32,32 @@ DATA = ROOT / "data"
 OWNER_ID = 4242
 
 _library: Library | None = None
-_library_lock = asyncio.Lock()
+_users = 0
 
 
-async def shared_library(base: Path) -> Library:
+@pytest_asyncio.fixture(scope="session", name="library")
+async def library_fixture(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Library]:
     """One library for the whole session, loaded from data/ into a temporary database.
 
-    Memoised here because fixtures imported into several test modules would otherwise be
-    set up once per module (loading data/ takes a few seconds).
+    Each test module imports this fixture, so pytest sets it up once per module: the library
+    itself is shared (loading data/ takes a few seconds) and closed after its last user,
+    since an open aiosqlite connection would keep the process alive.
     """
-    global _library
-    async with _library_lock:
-        if _library is None:
-            lib = Library(base / "discord-tests.db")
-            await lib.open()
-            report = await lib.load_directory(DATA)
-            assert report.loaded, f"nothing loaded from {DATA}: {report.failed[:3]}"
-            _library = lib
-        return _library
+    global _library, _users
+    if _library is None:
+        lib = Library(tmp_path_factory.mktemp("discord-lib") / "discord-tests.db")
+        await lib.open()
+        report = await lib.load_directory(DATA)
+        assert report.loaded, f"nothing loaded from {DATA}: {report.failed[:3]}"
+        _library = lib
+    _users += 1
+    try:
+        yield _library
+    finally:
+        _users -= 1
+        if _users == 0:
+            await _library.close()
+            _library = None
 
 
 def make_settings(tmp: Path, **kw: Any) -> Settings:

@@ -13,21 +13,16 @@ from discord.ext import commands
 from discord_fakes import (
     DATA,
     configure_dpytest,
+    library_fixture,  # noqa: F401  (the shared `library` fixture)
     make_settings,
     message_with_files,
     reply_to,
-    shared_library,
     stop_views,
 )
 
 from bot.core.library import Library, guild_scope
 from bot.discord_bot import Rapporteur, create_bot
 from bot.discord_context import NotModerator, is_moderator
-
-
-@pytest_asyncio.fixture(scope="session")
-async def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
-    return await shared_library(tmp_path_factory.mktemp("discord-lib"))
 
 
 @pytest_asyncio.fixture

@@ -13,6 +13,7 @@ from discord import app_commands
 from discord.ext import commands
 from discord_fakes import (
     DATA,
+    library_fixture,  # noqa: F401  (the shared `library` fixture)
     make_attachment,
     make_context,
     make_guild,
@@ -22,7 +23,6 @@ from discord_fakes import (
     make_settings,
     ready_bot,
     sent,
-    shared_library,
 )
 
 import bot.console
@@ -32,11 +32,6 @@ from bot.core.library import Library, guild_scope
 from bot.discord_bot import APOLOGY, Rapporteur, create_bot, user_error_message
 from bot.discord_context import asker_for
 from bot.discord_render import AnswerView, Page
-
-
-@pytest_asyncio.fixture(scope="session")
-async def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
-    return await shared_library(tmp_path_factory.mktemp("discord-lib"))
 
 
 @pytest_asyncio.fixture
