@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +34,7 @@ from bot.core.results import (
     Resolutions,
     Summary,
 )
-from bot.core.search import find_sync
+from bot.core.search import Hit, find_sync
 from bot.core.storage import CORPUS_SCOPE, Store, StoredDocument
 from bot.core.summary import key_sentences
 from bot.core.symbols import symbol_key
@@ -349,19 +350,21 @@ class Library:
         if len(words) > 30:
             raise BadInput("that query is too long: use up to 30 words")
         doc = await self.resolve(within, scopes) if within else None
-        # Vocabulary, FTS5 and re-ranking run on a pooled read connection in a worker thread.
-        hits = await self.store.run_read(
-            find_sync, query, list(scopes), doc.id if doc else None, limit, self._vocabulary()
+        # Vocabulary, FTS5, re-ranking and the hits' documents: one call on a pooled read
+        # connection in a worker thread, so the loop never waits on SQLite or on CPU work.
+        hits, docs = await self.store.run_read(
+            _find_with_documents,
+            query,
+            list(scopes),
+            doc.id if doc else None,
+            limit,
+            self._vocabulary(),
         )
-        docs: dict[int, StoredDocument] = {}
-        out = []
-        for h in hits:
-            if h.doc_id not in docs:
-                d = await self.store.document(h.doc_id)
-                if d is None:
-                    continue
-                docs[h.doc_id] = d
-            out.append(FindHit(docs[h.doc_id], h.paragraph, h.text, h.score, h.spans))
+        out = [
+            FindHit(docs[h.doc_id], h.paragraph, h.text, h.score, h.spans)
+            for h in hits
+            if h.doc_id in docs
+        ]
         return FindResult(query, out, doc)
 
     def _vocabulary(self) -> dict:
@@ -371,6 +374,35 @@ class Library:
             self._vocab = {}
             self._vocab_generation = self.store.generation
         return self._vocab
+
+
+def _find_with_documents(
+    conn: sqlite3.Connection,
+    query: str,
+    scopes: list[str],
+    doc_id: int | None,
+    limit: int,
+    cache: dict,
+) -> tuple[list[Hit], dict[int, StoredDocument]]:
+    """find_sync, then the hits' document rows in one SELECT (remembered for the generation)."""
+    hits = find_sync(conn, query, scopes, doc_id, limit, cache)
+    docs: dict[int, StoredDocument] = {}
+    missing = []
+    for h in hits:
+        d = cache.get(("doc", h.doc_id))
+        if d is not None:
+            docs[h.doc_id] = d
+        elif h.doc_id not in missing:
+            missing.append(h.doc_id)
+    if missing:
+        rows = conn.execute(
+            f"SELECT {Store._DOC_COLS} FROM documents WHERE id IN ({','.join('?' * len(missing))})",
+            missing,
+        ).fetchall()
+        for row in rows:
+            d = cache[("doc", row[0])] = Store._doc(row)
+            docs[row[0]] = d
+    return hits, docs
 
 
 def _symbol_sort(symbol: str) -> tuple:
