@@ -10,6 +10,7 @@ import asyncio
 import json
 import logging
 import os
+import re
 import tempfile
 from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
@@ -20,9 +21,13 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.answer import Answer, Asker
+from bot.core.citations import extract_citations
+from bot.core.errors import RapporteurError
 from bot.core.intents import Request, guess_lang
 from bot.core.library import Actor, guild_scope, visible_scopes
-from bot.discord_render import AnswerView, Reply, build_reply
+from bot.core.storage import StoredDocument
+from bot.core.symbols import DOC_SYMBOL_RE
+from bot.discord_render import AnswerView, Reply, TextCitations, build_reply
 
 if TYPE_CHECKING:
     from bot.discord_bot import Rapporteur
@@ -37,6 +42,15 @@ QUICK_SECONDS = 0.8
 
 AUTOCOMPLETE_CHOICES = 25
 CHOICE_CHARS = 100
+
+DOC_INTENTS = ("summary", "resolutions", "doc")
+MAX_CONTEXT_CHARS = 20_000  # a referenced message (plus its embeds) read for citations
+_PRONOUN_REF = re.compile(
+    r"^\s*(?:it|this|that|(?:this|that|the) (?:letter|document|one|text|message|note)|"
+    r"cette lettre|ce document|ce texte|ce message|cette note|celle-ci|celui-ci|[çc]a)"
+    r"\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
 
 
 # ---- who asks --------------------------------------------------------------------------------
@@ -170,6 +184,17 @@ async def with_patience(
         return await task
 
 
+async def typing_if_slow(channel: discord.abc.Messageable, work: Awaitable[T]) -> T:
+    """Run `work`, showing the typing indicator in `channel` if it takes more than a moment."""
+    task = asyncio.ensure_future(work)
+    try:
+        return await asyncio.wait_for(asyncio.shield(task), QUICK_SECONDS)
+    except TimeoutError:
+        pass
+    async with channel.typing():
+        return await task
+
+
 async def send_reply(
     send: Callable[..., Awaitable[discord.Message | None]],
     reply: Reply,
@@ -217,12 +242,115 @@ async def send_answer(ctx: commands.Context[Any], answer: Answer) -> discord.Mes
 
 
 async def answer_request(ctx: commands.Context[Any], req: Request) -> Answer:
-    """The path of every hybrid command: dispatch (patiently), then send."""
+    """The path of every hybrid command: dispatch (patiently), then send.
+
+    A prefix command replying to a message ("!resolutions this", "@Rapporteur summarize it")
+    takes that message as its context, as a mention does.
+    """
     bot: Rapporteur = ctx.bot
     asker = asker_for(bot, ctx.author, ctx.guild, ctx.channel)
-    answer = await with_patience(ctx, bot.dispatcher.handle(req, asker))
+
+    async def work() -> Answer:
+        if ctx.interaction is None and req.intent in DOC_INTENTS and req.ref is None:
+            referenced = await referenced_message(ctx.message)
+            if referenced is not None:
+                answer = await answer_in_context(bot, req, asker, referenced)
+                if answer is not None:
+                    return answer
+        return await bot.dispatcher.handle(req, asker)
+
+    answer = await with_patience(ctx, work())
     await send_answer(ctx, answer)
     return answer
+
+
+def document_request(intent: str, ref: str, lang: str) -> Request:
+    """A command naming its document; "it", "this letter"… mean the one in context."""
+    if _PRONOUN_REF.match(ref):
+        return Request(intent, lang=lang, refers_back=True)
+    return Request(intent, ref=ref, lang=lang)
+
+
+# ---- the message replied to ------------------------------------------------------------------
+
+
+async def referenced_message(message: discord.Message) -> discord.Message | None:
+    ref = message.reference
+    if ref is None or ref.message_id is None:
+        return None
+    if isinstance(ref.resolved, discord.Message):
+        return ref.resolved
+    if ref.cached_message is not None:
+        return ref.cached_message
+    try:
+        return await message.channel.fetch_message(ref.message_id)
+    except discord.HTTPException:
+        return None  # deleted, or no Read Message History: answer without context
+
+
+async def answer_in_context(
+    bot: Rapporteur, req: Request, asker: Asker, referenced: discord.Message
+) -> Answer | None:
+    """The answer when the replied-to message decides what "this" is; None otherwise.
+
+    Our own answer about a document names it; else a pasted text's citations answer
+    "which resolutions does this cite?"; else a document symbol in the text names it.
+    """
+    if req.ref is not None and not req.refers_back:
+        return None  # the question names its own document
+    doc = await answered_document(bot, referenced)
+    if doc is None and req.intent == "resolutions":
+        body = message_text(referenced)
+        cites = [c for c in extract_citations(body) if c.kind in ("resolution", "decision")]
+        if cites:
+            return Answer(
+                "resolutions", req.lang, result=TextCitations(cites, referenced.jump_url, req.lang)
+            )
+    if doc is None:
+        doc = await named_document(bot, referenced, asker)
+    if doc is not None and req.intent in DOC_INTENTS:
+        bot.dispatcher.remember(asker.channel, doc)
+        return await bot.dispatcher.handle(
+            Request(req.intent, lang=req.lang, refers_back=True), asker
+        )
+    if req.intent == "resolutions":
+        return Answer(
+            "resolutions", req.lang, result=TextCitations([], referenced.jump_url, req.lang)
+        )
+    return None
+
+
+async def answered_document(bot: Rapporteur, referenced: discord.Message) -> StoredDocument | None:
+    """The document one of our own answers was about."""
+    if bot.user is None or referenced.author.id != bot.user.id:
+        return None
+    doc_id = bot.answered_doc(referenced.id)
+    return await bot.library.store.document(doc_id) if doc_id is not None else None
+
+
+async def named_document(
+    bot: Rapporteur, referenced: discord.Message, asker: Asker
+) -> StoredDocument | None:
+    """The first document symbol in a message that names a document we hold."""
+    scopes = visible_scopes(asker.scope)
+    for m in DOC_SYMBOL_RE.finditer(message_text(referenced)):
+        symbol = m.group(0)
+        if "/RES/" in symbol.upper():
+            continue  # a resolution is cited, not a document we hold
+        try:
+            return await bot.library.resolve(symbol, scopes)
+        except RapporteurError:
+            continue
+    return None
+
+
+def message_text(message: discord.Message) -> str:
+    """A message's words, with its embeds' (a bot's answer, a link preview)."""
+    parts = [message.content or ""]
+    for e in message.embeds:
+        parts.extend(p for p in (e.title, e.description) if p)
+        parts.extend(f"{f.name}\n{f.value}" for f in e.fields)
+    return "\n".join(parts)[:MAX_CONTEXT_CHARS]
 
 
 async def ref_choices(

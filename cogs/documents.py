@@ -9,7 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.core.intents import Request
-from bot.discord_context import answer_request, lang_of, ref_choices
+from bot.discord_context import answer_request, document_request, lang_of, ref_choices
 
 if TYPE_CHECKING:
     from bot.discord_bot import Rapporteur
@@ -33,20 +33,20 @@ class Documents(commands.Cog):
     @app_commands.describe(ref=REF_HELP)
     async def doc(self, ctx: commands.Context[Any], *, ref: str) -> None:
         """Show a document's text, page by page."""
-        await answer_request(ctx, Request("doc", ref=ref, lang=lang_of(ctx, ref)))
+        await answer_request(ctx, document_request("doc", ref, lang_of(ctx, ref)))
 
     @commands.hybrid_command(name="summary", aliases=["summarize", "summarise", "sum"])
     @app_commands.describe(ref=REF_HELP)
     @commands.cooldown(3, 20.0, commands.BucketType.user)
     async def summary(self, ctx: commands.Context[Any], *, ref: str) -> None:
         """Who writes to whom, when, agenda, annex, key points and resolutions cited."""
-        await answer_request(ctx, Request("summary", ref=ref, lang=lang_of(ctx, ref)))
+        await answer_request(ctx, document_request("summary", ref, lang_of(ctx, ref)))
 
     @commands.hybrid_command(name="resolutions", aliases=["res"])
     @app_commands.describe(ref=REF_HELP)
     async def resolutions(self, ctx: commands.Context[Any], *, ref: str) -> None:
         """The resolutions a document cites, with links."""
-        await answer_request(ctx, Request("resolutions", ref=ref, lang=lang_of(ctx, ref)))
+        await answer_request(ctx, document_request("resolutions", ref, lang_of(ctx, ref)))
 
     @doc.autocomplete("ref")
     @summary.autocomplete("ref")

@@ -157,6 +157,7 @@ def make_context(
     ctx.channel.id = 555
     ctx.message = make_message()
     ctx.message.attachments = []
+    ctx.message.reference = None
     ctx.interaction = make_interaction(ctx.author, ctx.guild, locale) if slash else None
     ctx.bot_permissions = discord.Permissions(
         send_messages=True, embed_links=embed_links, attach_files=True

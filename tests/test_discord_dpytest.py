@@ -225,3 +225,27 @@ async def test_modrole_makes_a_role_moderator(bot: Rapporteur) -> None:
     editors = dpytest.backend.make_role("Editors", guild)
     await dpytest.add_role(bob, editors)
     assert is_moderator(bot, guild.get_member(bob.id), guild)
+
+
+async def test_mention_in_reply_to_a_message_naming_a_document(bot: Rapporteur) -> None:
+    config = dpytest.get_config()
+    named = await dpytest.message("Has anyone read S/2025/40 yet?", member=1)
+    await reply_to(f"<@{bot.user.id}> summarize it", config.members[0], config.channels[0], named)
+    msg = dpytest.get_message()
+    assert msg.embeds, msg.content
+    assert "S/2025/40" in msg.embeds[0].title
+
+
+async def test_it_means_the_last_document_of_the_channel(bot: Rapporteur) -> None:
+    await dpytest.message("!summary S/2025/40")
+    dpytest.get_message()
+    await dpytest.message(f"<@{bot.user.id}> resolutions it")  # a command, by mention prefix
+    body = everything(dpytest.get_message())
+    assert "S/2025/40" in body and "A/RES/78/234" in body
+
+
+async def test_prefix_command_replying_to_a_pasted_paragraph(bot: Rapporteur) -> None:
+    config = dpytest.get_config()
+    pasted = await dpytest.message("Recalling resolution 1325 (2000) on women and peace.", member=1)
+    await reply_to("!resolutions this", config.members[0], config.channels[0], pasted)
+    assert "S/RES/1325 (2000)" in everything(dpytest.get_message())
