@@ -312,3 +312,60 @@ async def test_error_messages(rbot: Rapporteur, caplog: pytest.LogCaptureFixture
         ),
     )
     assert sent(slash)[-1] == {"content": APOLOGY, "ephemeral": True}
+
+
+async def test_slash_payloads_are_valid(rbot: Rapporteur) -> None:
+    """What `!sync` would send: names, descriptions (≤ 100) and described parameters."""
+    commands_ = rbot.tree.get_commands()
+    names = {c.name for c in commands_}
+    assert {
+        "docs",
+        "doc",
+        "summary",
+        "resolutions",
+        "find",
+        "cites",
+        "load",
+        "remove",
+        "help",
+        "modrole",
+    } <= names
+    assert "sync" not in names  # owner-only, prefix only
+    for cmd in commands_:
+        payload = cmd.to_dict(rbot.tree)
+        assert 1 <= len(payload["description"]) <= 100, cmd.name
+        for option in payload.get("options", []):
+            assert 1 <= len(option["description"]) <= 100, (cmd.name, option["name"])
+            assert option["description"] != "…", (cmd.name, option["name"])
+    load = rbot.tree.get_command("load")
+    assert load.guild_only
+    assert [p.type for p in load.parameters] == [discord.AppCommandOptionType.attachment] * 3
+
+
+async def test_long_load_shows_throttled_progress(
+    rbot: Rapporteur, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import asyncio
+
+    import cogs.moderation as moderation
+    from bot.core.results import LoadReport
+
+    monkeypatch.setattr(moderation, "STATUS_AFTER", 0.0)
+    monkeypatch.setattr(moderation, "STATUS_EVERY", 0.01)
+
+    async def slow_load(files, scope, actor, progress=None):
+        for i in range(3):
+            progress(i, 3, f"f{i}.txt")
+            await asyncio.sleep(0.03)
+        progress(3, 3, "")
+        return LoadReport()
+
+    monkeypatch.setattr(rbot.library, "load_files", slow_load)
+    cog = rbot.get_cog("Moderation")
+    ctx = make_context(rbot, slash=False, author=make_member(7, manage_guild=True))
+    ctx.message.attachments = [make_attachment(filename=f"f{i}.txt", data=b"x") for i in range(3)]
+    await cog.load.callback(cog, ctx, ctx.message.attachments[0])
+    calls = sent(ctx)
+    assert calls[0]["content"].startswith("⏳")  # the status message…
+    status = ctx.send.side_effect  # noqa: F841
+    assert "embed" in calls[-1]  # …then the report
