@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -175,24 +176,38 @@ class _Scored:
     order: float | None = None  # partial_ratio, computed only when needed
 
 
-def _coverage(folded: str, terms: Sequence[QueryTerm]) -> tuple[float, set[str]]:
+def _spellings(terms: Sequence[QueryTerm]) -> frozenset[str]:
+    """Every spelling that stands for some query word (what _coverage looks for)."""
+    return frozenset(exp for t in terms for exp, _ in t.ranked)
+
+
+def _coverage(
+    folded: str, terms: Sequence[QueryTerm], spellings: frozenset[str] | None = None
+) -> tuple[float, set[str]]:
     """Weighted share of the query words a (folded) text holds (the cheap part of a score)."""
-    present = set(folded.split())
+    if spellings is None:
+        spellings = _spellings(terms)
+    # Only the text's tokens that spell a query word (a small set, built in C), not all of them.
+    present = spellings.intersection(folded.split())
+    tokens: set[str] | None = None
     total = sum(t.weight for t in terms) or 1.0
     got = 0.0
     chosen: set[str] = set()
     for t in terms:
         best = 0.0
         best_term = None
-        for exp, closeness in t.ranked:  # the closest spelling present (the first on ties)
-            if exp in present:
-                if closeness > 0:
-                    best, best_term = closeness, exp
-                break
+        if present:
+            for exp, closeness in t.ranked:  # the closest spelling present (the first on ties)
+                if exp in present:
+                    if closeness > 0:
+                        best, best_term = closeness, exp
+                    break
         if best_term is None and not t.stop and len(t.text) >= 4 and t.text in folded:
             # Compound written apart or together ("capacitybuilding", "ceasefire" / "cease-fire").
+            if tokens is None:
+                tokens = set(folded.split())
             n = len(t.text) + 2
-            found = [tok for tok in present if len(tok) > n and tok.startswith(t.text)]
+            found = [tok for tok in tokens if len(tok) > n and tok.startswith(t.text)]
             if found:
                 best, best_term = 0.7, min(found)
         if best_term is not None:
@@ -203,6 +218,14 @@ def _coverage(folded: str, terms: Sequence[QueryTerm]) -> tuple[float, set[str]]
 
 
 def _spans(text: str, chosen: set[str]) -> list[tuple[int, int]]:
+    if not chosen:
+        return []
+    folded = fold_text(text)
+    if len(folded) == len(text):  # no mark was dropped: positions are the same
+        # The chosen tokens only, found by one regex between separators (spaces once folded).
+        words = "|".join(re.escape(w) for w in sorted(chosen, key=len, reverse=True))
+        pattern = re.compile(f"(?<![^ ])(?:{words})(?![^ ])")
+        return sorted({m.span() for m in pattern.finditer(folded)})
     return sorted({(s, e) for tok, s, e in fts_token_spans(text) if tok in chosen})
 
 
@@ -236,12 +259,13 @@ def rank(
     """
     qf = " ".join(fts_tokens(query))
     memo = {} if memo is None else memo
+    spellings = _spellings(terms)
     covered = []
     for row in candidates:
         sc = memo.get(row[0])
         if sc is None:
             folded = fold_text(row[3])
-            coverage, chosen = _coverage(folded, terms)
+            coverage, chosen = _coverage(folded, terms, spellings)
             sc = memo[row[0]] = _Scored(row, coverage, chosen, folded)
         if sc.coverage > 0 and W_COVER * sc.coverage + W_ORDER >= min_score:
             covered.append(sc)
