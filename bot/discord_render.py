@@ -31,7 +31,16 @@ from bot.core.results import (
 )
 from bot.core.storage import StoredDocument
 from bot.core.symbols import undocs_url
-from bot.render import HELP, escape, label, pages, render, render_error, snippet
+from bot.render import (
+    HELP,
+    escape,
+    label,
+    pages,
+    render,
+    render_error,
+    resolution_lines,
+    snippet,
+)
 
 log = logging.getLogger(__name__)
 
@@ -461,23 +470,7 @@ def resolutions_pages(r: Resolutions, lang: str) -> list[Page]:
     if not r.items:
         e = _embed(title, doc_url(r.doc), f"{header}\n\n{L('none_cited')}")
         return [Page(embed=fit_embed(e))]
-    items = []
-    current = "resolution"
-    for c in r.items:
-        if c.kind != current:
-            current = c.kind
-            items.append(f"**{L('decisions') if c.kind == 'decision' else L('other')}**")
-        extra = []
-        if c.mentions > 1:
-            extra.append(f"{c.mentions} {L('mentions')}")
-        if c.paragraphs:
-            extra.append(L("para") + " " + ", ".join(str(p + 1) for p in c.paragraphs[:6]))
-        if c.year_inferred:
-            extra.append(L("inferred"))
-        if c.loaded_doc is not None:
-            extra.append(f"{L('loaded')}: `{doc_ref(c.loaded_doc)}`")
-        name = link(c.symbol) if c.kind != "other" else escape(c.symbol)
-        items.append(f"• {name}" + (f" ({'; '.join(extra)})" if extra else ""))
+    items = resolution_lines(r, lang, link, doc_ref)
     count = sum(1 for c in r.items if c.kind == "resolution")
     return _paged_embeds(
         title, doc_url(r.doc), header, items, 15, lang, footer=f"{count} {L('resolutions').lower()}"

@@ -7,6 +7,7 @@ documents or users is escaped so that it cannot ping anyone or inject markup.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, is_dataclass
 from typing import Any
 
@@ -123,17 +124,17 @@ REF : une cote (`S/2025/40`), un numéro de `!docs`, ou des mots (`Azerbaïdjan 
 Ou mentionnez-moi : « @Rapporteur quelles résolutions cite la lettre de l'Azerbaïdjan ? »""",
 }
 
-_MARKDOWN = re.compile(r"([\\*_`~|>\[\]])")
+_MARKDOWN = re.compile(r"([\\*_`~|\[\]])|^(>|#{1,3} |-# )", re.MULTILINE)
 _MENTION = re.compile(r"@(everyone|here)|<@[!&]?\d+>|<#\d+>")
 
 
 def escape(text: str) -> str:
     """Document or user text made inert: no markup, no pings."""
-    text = _MARKDOWN.sub(r"\\\1", text)
-    return _MENTION.sub(lambda m: m.group(0).replace("@", "@\u200b").replace("<", "<\u200b"), text)
+    text = _MENTION.sub(lambda m: m.group(0).replace("@", "@\u200b").replace("<", "<\u200b"), text)
+    return _MARKDOWN.sub(lambda m: "\\" + (m.group(1) or m.group(2)), text)
 
 
-_ESCAPED = re.compile(r"\\([\\*_`~|>\[\]])")
+_ESCAPED = re.compile(r"\\([\\*_`~|>#\-\[\]])")
 
 
 _LINK = re.compile(r"\[([^\]]+)\]\(<([^>]+)>\)")
@@ -142,7 +143,6 @@ _LINK = re.compile(r"\[([^\]]+)\]\(<([^>]+)>\)")
 def unescape(text: str) -> str:
     """For the terminal: Markdown escapes would show as backslashes, links as brackets."""
     return _ESCAPED.sub(r"\1", _LINK.sub(r"\1 <\2>", text))
-
 
 
 def label(lang: str, key: str) -> str:
@@ -306,32 +306,41 @@ def _resolution_link(symbol: str) -> str:
     return f"[{symbol}](<{undocs_url(symbol)}>)"
 
 
-def render_resolutions(r: Resolutions, lang: str) -> str:
+def resolution_lines(
+    r: Resolutions, lang: str, link: Callable[[str], str], open_cmd: Callable[[StoredDocument], str]
+) -> list[str]:
+    """One line per cited resolution (then decisions, then other bodies'), with where and how often.
+
+    Shared by the text and the Discord renderers; `link` and `open_cmd` format for each.
+    """
     L = lambda k: label(lang, k)  # noqa: E731
-    head = f"**{L('resolutions')}** — {doc_link(r.doc)} — {escape(_shorten(r.doc.title or r.doc.source, 120))}"
-    if not r.items:
-        return f"{head}\n{L('none_cited')}"
-    lines = [head]
-    current = None
+    lines: list[str] = []
+    current = "resolution"
     for c in r.items:
         if c.kind != current:
             current = c.kind
-            if c.kind == "decision":
-                lines.append(f"**{L('decisions')}**")
-            elif c.kind == "other":
-                lines.append(f"**{L('other')}**")
+            lines.append(f"**{L('decisions') if c.kind == 'decision' else L('other')}**")
         extra = []
         if c.mentions > 1:
-            extra.append(f"{c.mentions} {L('mentions')}")
+            extra.append(_mentions(c.mentions, lang))
         if c.paragraphs:
             extra.append(L("para") + " " + ", ".join(str(p + 1) for p in c.paragraphs[:6]))
         if c.year_inferred:
             extra.append(L("inferred"))
         if c.loaded_doc is not None:
-            extra.append(f"{L('loaded')}: `!doc {c.loaded_doc.label}`")
-        name = _resolution_link(c.symbol) if c.kind != "other" else escape(c.symbol)
+            extra.append(f"{L('loaded')}: `{open_cmd(c.loaded_doc)}`")
+        name = link(c.symbol) if c.kind != "other" else escape(c.symbol)
         lines.append(f"• {name}" + (f" ({'; '.join(extra)})" if extra else ""))
-    return "\n".join(lines)
+    return lines
+
+
+def render_resolutions(r: Resolutions, lang: str) -> str:
+    title = escape(_shorten(r.doc.title or r.doc.source, 120))
+    head = f"**{label(lang, 'resolutions')}** — {doc_link(r.doc)} — {title}"
+    if not r.items:
+        return f"{head}\n{label(lang, 'none_cited')}"
+    lines = resolution_lines(r, lang, _resolution_link, lambda d: f"!doc {d.label}")
+    return "\n".join([head, *lines])
 
 
 def _mentions(n: int, lang: str) -> str:
