@@ -76,6 +76,7 @@ class Library:
         self.store = Store(db_path)
         self._vocab: dict = {}  # looked-up vocabulary (expansions, frequencies) of one generation
         self._vocab_generation = -1
+        self._documents: dict[tuple[str, ...], tuple[int, list[StoredDocument]]] = {}
 
     async def open(self) -> None:
         await self.store.open()
@@ -226,10 +227,24 @@ class Library:
     # ---- naming documents ---------------------------------------------------------------
 
     async def documents(self, scopes: Sequence[str]) -> list[StoredDocument]:
-        return await self.store.documents(scopes)
+        """The visible documents in listing order, cached until the next change to the store.
+
+        Every reference (`!summary Kenya July 2025`) scans them, so a busy server should not
+        decode every document's record from the database each time.
+        """
+        key = tuple(scopes)
+        cached = self._documents.get(key)
+        if cached is not None and cached[0] == self.store.generation:
+            return cached[1]
+        generation = self.store.generation
+        docs = await self.store.documents(scopes)
+        if len(self._documents) > 256:  # one entry per server seen; keep it bounded
+            self._documents.clear()
+        self._documents[key] = (generation, docs)
+        return docs
 
     async def resolve(self, ref: str, scopes: Sequence[str]) -> StoredDocument:
-        docs = await self.store.documents(scopes)
+        docs = await self.documents(scopes)
         found = refs.resolve(ref, docs)
         if found.document is not None:
             return found.document
@@ -238,7 +253,7 @@ class Library:
         raise NotFound(found.reason or f"no document matches “{ref}”", found.candidates)
 
     async def list_documents(self, words: str, scopes: Sequence[str]) -> DocList:
-        docs = await self.store.documents(scopes)
+        docs = await self.documents(scopes)
         numbered = list(enumerate(docs, 1))
         if not words.strip():
             return DocList("", numbered, len(docs))
@@ -257,7 +272,7 @@ class Library:
         self, current: str, scopes: Sequence[str], limit: int = 25
     ) -> list[tuple[str, str]]:
         """(label ≤ 100 chars, value) choices for a document reference being typed."""
-        docs = await self.store.documents(scopes)
+        docs = await self.documents(scopes)
         cur = current.strip().lower()
         picked = []
         for d in docs:
