@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -222,10 +221,16 @@ def _spans(text: str, chosen: set[str]) -> list[tuple[int, int]]:
         return []
     folded = fold_text(text)
     if len(folded) == len(text):  # no mark was dropped: positions are the same
-        # The chosen tokens only, found by one regex between separators (spaces once folded).
-        words = "|".join(re.escape(w) for w in sorted(chosen, key=len, reverse=True))
-        pattern = re.compile(f"(?<![^ ])(?:{words})(?![^ ])")
-        return sorted({m.span() for m in pattern.finditer(folded)})
+        # The chosen tokens only, found between separators (spaces once folded).
+        padded = f" {folded} "
+        out: set[tuple[int, int]] = set()
+        for w in chosen:
+            needle = f" {w} "
+            i = padded.find(needle)
+            while i >= 0:
+                out.add((i, i + len(w)))  # padded[i] is the space before folded[i]
+                i = padded.find(needle, i + len(w) + 1)
+        return sorted(out)
     return sorted({(s, e) for tok, s, e in fts_token_spans(text) if tok in chosen})
 
 
