@@ -153,3 +153,18 @@ def test_gold_accuracy() -> None:
     }
     assert not low, low
     assert report["seconds"] < 5
+
+
+def test_symbols_from_the_printed_heading_or_the_file_name() -> None:
+    from bot.core.parse import parse_document
+
+    bulk = "MILITARY STAFF COMMITTEE\n\n1 (1946) Resolution of 25 January 1946\n\nBy Article 47 ..."
+    assert parse_document(bulk).symbols == ["S/RES/1 (1946)"]
+    dotted = "5 (1946). Resolution of 8 May 1946\n\nThe Security Council,\n\nNotes the report."
+    assert parse_document(dotted).symbols == ["S/RES/5 (1946)"]
+    plain = "A letter without a masthead.\n\nIt says little."
+    assert parse_document(plain, filename="A_79_729-S_2025_40.pdf").symbols == [
+        "A/79/729",
+        "S/2025/40",
+    ]
+    assert parse_document(plain, filename="notes_2025.txt").symbols == []

@@ -8,7 +8,7 @@ from bot.core.citations import extract_citations
 from bot.core.dates import find_dates, is_date_line, parse_date
 from bot.core.lang import detect_language
 from bot.core.models import Annex, BodyRef, DocumentRecord, Paragraph, Sender
-from bot.core.symbols import normalize_symbol
+from bot.core.symbols import normalize_symbol, symbols_from_filename
 from bot.core.text import (
     AGENDA_RE,
     SESSION_RE,
@@ -52,7 +52,7 @@ def parse_metadata(
     rec.language = lang or _language(prep) or detect_language(body_text)
     header = prep.lines[: prep.header_end]
     rec.title = join_lines(prep.lines[prep.header_end : prep.title_end]) or None
-    rec.symbols = _symbols(prep, rec.title)
+    rec.symbols = _symbols(prep, rec.title) or symbols_from_filename(filename or "")
     rec.kind = _kind(rec.title, rec.symbols)
     _masthead_fields(rec, prep, header)
     rec.subject = _subject(prep, rec.kind) or None
@@ -70,7 +70,7 @@ def parse_metadata(
 
 _RES_TITLE_RE = re.compile(
     r"^(?:RESOLUTION|Resolution|Résolution|Resolución)\s+(\d{1,4})\s*\((\d{4})\)"
-    r"|^(\d{1,4})\s*\((\d{4})\)\s+Resolution",
+    r"|^(\d{1,4})\s*\((\d{4})\)\.?\s+Resolution\b",
     re.I,
 )
 _GA_RES_NUMBER_RE = re.compile(r"^(\d{2,3}/\d{1,4})\.\s")
@@ -83,10 +83,13 @@ def _symbols(prep: Prepared, title: str | None) -> list[str]:
             return syms
     if prep.meta.get("symbol"):
         return split_symbols(prep.meta["symbol"])
-    m = _RES_TITLE_RE.match(title or "")
-    if m:  # printed volumes of Council resolutions carry no symbol, only "338 (1973)"
-        num, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        return [normalize_symbol(f"S/RES/{num} ({year})")]
+    # Printed volumes of Council resolutions carry no symbol, only "338 (1973)", sometimes under
+    # a heading ("MILITARY STAFF COMMITTEE" / "1 (1946) Resolution of 25 January 1946").
+    for line in [title or "", *prep.lines[:8]]:
+        m = _RES_TITLE_RE.match(line.strip())
+        if m:
+            num, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            return [normalize_symbol(f"S/RES/{num} ({year})")]
     return []
 
 

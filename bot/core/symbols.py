@@ -46,3 +46,25 @@ def undocs_url(symbol: str, lang: str = "en") -> str:
 def symbol_key(symbol: str) -> str:
     """Looser key for lookups: no spaces at all, upper case."""
     return re.sub(r"\s+", "", normalize_symbol(symbol))
+
+
+_FILE_PART_RE = re.compile(
+    r"^(?:A|S|E)(?:_(?:RES|DEC|PRST|HRC|ES-\d{1,2}|S-\d{1,2}|INF|AC\.\d{1,3}|\d{1,5}))+$"
+)
+
+
+def symbols_from_filename(name: str) -> list[str]:
+    """UN file names spell the symbol with underscores: `A_79_729-S_2025_40.txt`,
+    `S_RES_822_1993.txt` -> ["S/RES/822 (1993)"]. Nothing for names that are not symbols."""
+    stem = re.sub(r"\.[A-Za-z]{2,4}$", "", name.rsplit("/", 1)[-1])
+    stem = re.sub(r"\.(?:en|fr|es|ru|ar|zh)$", "", stem)
+    out = []
+    for part in re.split(r"-(?=[ASE]_)", stem):
+        if not _FILE_PART_RE.match(part):
+            return []
+        bits = part.split("_")
+        if bits[0] == "S" and len(bits) == 4 and bits[1] == "RES" and len(bits[3]) == 4:
+            out.append(f"S/RES/{int(bits[2])} ({bits[3]})")  # the year is written as a part
+        else:
+            out.append("/".join(bits))
+    return out
