@@ -40,6 +40,11 @@ class Console:
             req = parse_mention(text)
         return await self.dispatcher.handle(req, self.asker)
 
+    def show(self, answer: Answer) -> str:
+        """The answer as terminal text, with the configured prefix in examples."""
+        text = unescape(render(answer))
+        return text.replace("`!", f"`{self.prefix}") if self.prefix != "!" else text
+
     def switch(self, text: str) -> str | None:
         """Console-only commands; returns the reply or None if not one of them."""
         cmd = text.strip().lower()
@@ -87,7 +92,7 @@ async def run_repl(settings: Settings) -> int:
                 break
             reply = console.switch(line)
             if reply is None:
-                reply = unescape(render(await console.ask(line)))
+                reply = console.show(await console.ask(line))
             print(reply + "\n")
     finally:
         await library.close()
@@ -139,7 +144,7 @@ async def run_ask(
             if as_json:
                 print(json.dumps(to_json(answer), ensure_ascii=False))
             else:
-                print(unescape(render(answer)) + "\n")
+                print(console.show(answer) + "\n")
     finally:
         await library.close()
     return 0

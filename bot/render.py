@@ -110,7 +110,9 @@ HELP = {
 `!load` (moderators) load documents: attach .txt .md .pdf .docx .html files
 `!remove REF` (moderators) remove a document this server loaded
 REF is a symbol (`S/2025/40`), a number from `!docs`, or words (`Azerbaijan April 2020`).
-Or just mention me: “@Rapporteur which resolutions does the Azerbaijan letter cite?”""",
+Or just mention me: “@Rapporteur which resolutions does the Azerbaijan letter cite?”; in reply to a
+message, “@Rapporteur which resolutions does this cite?” reads that message; “it” is the last document.
+On Discord, `!modrole add ROLE` (Manage Server) lets a role load and remove documents.""",
     "fr": """**Rapporteur** — les documents de l'ONU dans la discussion. Commandes :
 `!docs [mots]` liste des documents (filtre par mots, pays, mois et année)
 `!doc REF` le texte d'un document
@@ -121,7 +123,9 @@ Or just mention me: “@Rapporteur which resolutions does the Azerbaijan letter 
 `!load` (modérateurs) charger des documents : joindre des fichiers .txt .md .pdf .docx .html
 `!remove REF` (modérateurs) retirer un document chargé sur ce serveur
 REF : une cote (`S/2025/40`), un numéro de `!docs`, ou des mots (`Azerbaïdjan avril 2020`).
-Ou mentionnez-moi : « @Rapporteur quelles résolutions cite la lettre de l'Azerbaïdjan ? »""",
+Ou mentionnez-moi : « @Rapporteur quelles résolutions cite la lettre de l'Azerbaïdjan ? » ; en réponse
+à un message, « @Rapporteur quelles résolutions ce texte cite-t-il ? » lit ce message.
+Sur Discord, `!modrole add RÔLE` (Gérer le serveur) permet à un rôle de charger des documents.""",
 }
 
 _MARKDOWN = re.compile(r"([\\*_`~|\[\]])|^(>|#{1,3} |-# )", re.MULTILINE)
