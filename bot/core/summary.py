@@ -22,15 +22,74 @@ _CUES = re.compile(
 _PROCEDURAL = re.compile(
     r"(grateful if|would appreciate|circulated? (as|the)|distribu|faire distribuer|"
     r"serais oblige|obliged if|accept.{0,40}assurances|highest consideration|"
-    r"tres haute consideration|has the honour to refer to)",
+    r"tres haute consideration|has the honour to refer to|"
+    r"honou?r to write to you upon instructions from [\w ]{0,40}\.$)",
 )
 
 
-_ENDS = (".", "!", "?", ";", ":", "…")
+_ENDS = (".", "!", "?", ";", ":", "…", ",")  # "," ends a resolution's preambular clause
+_FOOTNOTE_MARK = re.compile(r"(?<=[.!?;:)])[*†\d]{1,3}$")
+_LEADERS = re.compile(r"\.{5,}|…{3,}|_{5,}|-{5,}")
+# A resolution's operative clauses ("1. Decides ...") say what it does; its preamble recalls.
+_OPERATIVE = re.compile(
+    r"^(?:\d{1,3}\.\s+)?(?:Also |Further |Strongly )?(?:Decides|Demands|Condemns|Calls|Requests|Urges|"
+    r"Authorizes|Authorises|Encourages|Welcomes|Endorses|Reaffirms|Expresses|Declares|Affirms|"
+    r"Approves|Adopts|Proclaims|Décide|Exige|Condamne|Demande|Prie|Engage|Exhorte|Autorise|"
+    r"Proclame|Déclare|Affirme|Réaffirme|Se félicite)\b"
+)
+_PREAMBULAR = re.compile(r"^(?:[A-Z][a-z]+ing|[A-Z][a-z]+ed|[A-ZÉ][a-zé]+ant)\b")
+# What a covering letter transmits: always worth saying first.
+_TRANSMITS = re.compile(
+    r"(honou?r to (transmit|enclose|submit|forward|attach|convey)|herewith|"
+    r"faire tenir|transmettre ci-joint|ci-joint|adjunto|tengo el honor de transmitir)"
+)
+
+
+# A full stop after these is not the end of a sentence ("M. Antonio Guterres", "No. 5").
+_ABBREVIATIONS = frozenset(
+    [
+        "m",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "no",
+        "nos",
+        "art",
+        "arts",
+        "para",
+        "paras",
+        "p",
+        "pp",
+        "vol",
+        "mme",
+        "mm",
+        "h.e",
+        "e.g",
+        "i.e",
+        "cf",
+        "etc",
+        "op",
+        "sr",
+        "jr",
+        "gen",
+    ]
+)
 
 
 def split_sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    out: list[str] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        before = text[start : m.start()].rsplit(None, 1)
+        last = before[-1].rstrip(".").lower() if before else ""
+        if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+            continue  # an abbreviation or an initial, not a full stop
+        out.append(text[start : m.start()].strip())
+        start = m.end()
+    out.append(text[start:].strip())
+    return [s for s in out if s]
 
 
 def key_sentences(paragraphs: Sequence[Paragraph], limit: int = 3) -> list[str]:
@@ -39,8 +98,15 @@ def key_sentences(paragraphs: Sequence[Paragraph], limit: int = 3) -> list[str]:
     sentences: list[tuple[int, str]] = []
     for p in body:
         for s in split_sentences(p.text):
-            # Headings (no closing punctuation) are in the record already; keep real sentences.
-            if 40 <= len(s) <= 700 and not s.isupper() and s.rstrip("»”\"')").endswith(_ENDS):
+            s = _FOOTNOTE_MARK.sub("", s).lstrip("•▪●◦-–— ")
+            # Headings (no closing punctuation) are in the record already, and a table of
+            # contents is not a sentence; keep real sentences.
+            if (
+                40 <= len(s) <= 1500
+                and not s.isupper()
+                and s.rstrip("»”\"')").endswith(_ENDS)
+                and not _LEADERS.search(s)
+            ):
                 sentences.append((len(sentences), s))
     if not sentences:
         return []
@@ -59,6 +125,12 @@ def key_sentences(paragraphs: Sequence[Paragraph], limit: int = 3) -> list[str]:
         cue = 0.35 if _CUES.search(folded) else 0.0
         proc = -1.0 if _PROCEDURAL.search(folded) else 0.0
         lead = 0.3 if pos < 2 else (0.1 if pos < max(3, n // 10) else 0.0)
+        if _OPERATIVE.match(s):
+            lead += 0.5
+        elif _PREAMBULAR.match(s) and s.endswith(","):
+            lead = -0.2
+        if pos < 5 and _TRANSMITS.search(folded):
+            lead += 2.0  # "I have the honour to transmit ..." says what the letter is
         scored.append((centrality + cue + proc + lead, pos, s))
     want = 2 if n <= 6 else (3 if n <= 60 else 4)
     want = min(want, limit + 1)
