@@ -35,6 +35,7 @@ from bot.render import (
     HELP,
     escape,
     label,
+    load_lines,
     pages,
     render,
     render_error,
@@ -567,18 +568,7 @@ def detail_reply(r: DocDetail, lang: str) -> Reply:
 
 
 def load_embed(r: LoadReport, lang: str) -> discord.Embed:
-    lines = []
-    for d in r.loaded:
-        name = " – ".join(d.symbols) if d.symbols else d.source
-        lines.append(
-            f"✅ **{escape(name)}** — {escape(cut(d.title or d.source, 100))}\n"
-            f"{d.paragraphs} {label(lang, 'paragraphs')}, {d.citations} citations · "
-            f"`{escape(d.source)}`"
-        )
-    for name, reason in r.failed:
-        lines.append(f"❌ `{escape(name)}`: {escape(reason)}")
-    if r.unchanged:
-        lines.append(f"{r.unchanged} unchanged")
+    lines = load_lines(r, lang, strong=True)
     colour = UN_BLUE if r.loaded or not r.failed else ERROR_RED
     e = _embed(
         text(lang, "loaded_title"), description=_fit_lines(lines, DESCRIPTION_BUDGET), colour=colour

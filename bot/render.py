@@ -224,7 +224,7 @@ def render(answer: Answer) -> str:
     if isinstance(r, DocDetail):
         return render_detail(r, lang)
     if isinstance(r, LoadReport):
-        return render_load(r)
+        return render_load(r, lang)
     if isinstance(r, Removed):
         return f"Removed {escape(r.doc.label)} ({escape(r.doc.title or r.doc.source)})."
     return "Done."
@@ -403,19 +403,24 @@ def render_detail(r: DocDetail, lang: str) -> str:
     return "\n\n".join(lines)
 
 
-def render_load(r: LoadReport) -> str:
+def load_lines(r: LoadReport, lang: str = "en", strong: bool = False) -> list[str]:
+    """A line per loaded file (symbols, title, paragraphs, citations), then each refusal's reason."""
+    mark = "**" if strong else ""
     lines = []
     for d in r.loaded:
         name = " – ".join(d.symbols) if d.symbols else d.source
         lines.append(
-            f"✅ {escape(name)} — {escape(_shorten(d.title or d.source, 100))} "
-            f"({d.paragraphs} paragraphs, {d.citations} citations)"
+            f"✅ {mark}{escape(name)}{mark} — {escape(_shorten(d.title or d.source, 100))} "
+            f"({d.paragraphs} {label(lang, 'paragraphs')}, {d.citations} citations)"
         )
-    for name, reason in r.failed:
-        lines.append(f"❌ {escape(name)}: {escape(reason)}")
+    lines.extend(f"❌ {escape(name)}: {escape(reason)}" for name, reason in r.failed)
     if r.unchanged:
         lines.append(f"{r.unchanged} unchanged")
-    return "\n".join(lines) or "Nothing to load."
+    return lines
+
+
+def render_load(r: LoadReport, lang: str = "en") -> str:
+    return "\n".join(load_lines(r, lang)) or "Nothing to load."
 
 
 # ---- pages and JSON ---------------------------------------------------------------------------
