@@ -243,9 +243,7 @@ class Store:
         assert self._write is not None
         async with self._write_lock:
             db = self._write
-            # The new paragraphs' terms are counted in another thread while SQLite (which lets
-            # go of the GIL) writes them: the two overlap on two cores.
-            counting = asyncio.ensure_future(asyncio.to_thread(_count_terms, items))
+            counting: asyncio.Future[Counter[str]] | None = None
             await db.execute("BEGIN IMMEDIATE")
             self._pending = _Pending(count_new=False, unindexed=[])
             try:
@@ -255,6 +253,11 @@ class Store:
                     if progress is not None and (i % 50 == 49 or i + 1 == len(items)):
                         progress(i + 1, len(items))
                 pending = self._pending
+                # The new paragraphs' terms are counted in another thread while FTS5 indexes
+                # them (SQLite lets go of the GIL): the two overlap on two cores. Not earlier:
+                # beside the per-document hops above, a thread holding the GIL delays every
+                # hand-over between the loop and the writer.
+                counting = asyncio.ensure_future(asyncio.to_thread(_count_terms, items))
                 # Every new paragraph into FTS5 in one statement (one segment), in this
                 # transaction: a document is whole, text and index, or absent.
                 await db._execute(_flush_fts, db._conn, pending)
@@ -263,7 +266,8 @@ class Store:
                 await db.execute("COMMIT")
             except BaseException:
                 await db.execute("ROLLBACK")
-                await asyncio.gather(counting, return_exceptions=True)
+                if counting is not None:
+                    await asyncio.gather(counting, return_exceptions=True)
                 raise
             finally:
                 self._pending = None
