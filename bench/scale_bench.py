@@ -335,7 +335,12 @@ def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--sizes", default="10000,100000,1000000")
     p.add_argument("--queries", type=int, default=300)
-    p.add_argument("--brute", type=int, default=20, help="queries for brute force at 100k")
+    p.add_argument("--brute", type=int, default=20, help="queries for brute force (a sample)")
+    p.add_argument(
+        "--brute-sizes",
+        default="100000",
+        help="sizes at which brute force is measured (e.g. 100000,1000000)",
+    )
     p.add_argument("--dir", type=Path, default=Path("/tmp/rapporteur-scale"))
     p.add_argument("--keep", action="store_true", help="keep the databases")
     p.add_argument(
@@ -358,14 +363,14 @@ def main() -> None:
     for size in sizes:
         gen = Generator(streams, novel_pool=size // 3)
         results.append(asyncio.run(run_size(size, gen, args.dir, args.queries, 0, args.reuse)))
-        if size == 100_000 or (100_000 not in sizes and size == sizes[-1] and args.brute < 0):
-            pass
-    if 100_000 in sizes and args.brute:
-        i = sizes.index(100_000)
-        db = args.dir / "scale_100000.db"
-        qfile = args.dir / "queries_100000.json"
-        letter = _letter_id(db)
-        results[i]["brute_force"] = run_serving(db, qfile, args.brute, letter)["brute_force"]
+    # Brute force runs after every size is served, so it never competes with our timings.
+    for size in [int(s) for s in args.brute_sizes.split(",") if s]:
+        if size not in sizes or not args.brute:
+            continue
+        db = args.dir / f"scale_{size}.db"
+        qfile = args.dir / f"queries_{size}.json"
+        served = run_serving(db, qfile, args.brute, _letter_id(db))
+        results[sizes.index(size)]["brute_force"] = served["brute_force"]
     if not args.keep and not args.reuse:
         for size in sizes:
             for suffix in (".db", ".db-wal", ".db-shm"):

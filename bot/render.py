@@ -128,7 +128,7 @@ Ou mentionnez-moi : « @Rapporteur quelles résolutions cite la lettre de l'Azer
 Sur Discord, `!modrole add RÔLE` (Gérer le serveur) permet à un rôle de charger des documents.""",
 }
 
-_MARKDOWN = re.compile(r"([\\*_`~|\[\]])|^(>|#{1,3} |-# )", re.MULTILINE)
+_MARKDOWN = re.compile(r"([\\*_`~|\[\]])|^(>|#|-#)", re.MULTILINE)
 _MENTION = re.compile(r"@(everyone|here)|<@[!&]?\d+>|<#\d+>")
 
 
