@@ -19,6 +19,7 @@ from bot.core.models import DocumentRecord
 from bot.core.symbols import symbol_key
 
 T = TypeVar("T")
+R = TypeVar("R")
 READ_POOL = 2  # read connections beside the writer: two measured best on two cores
 SaveProgress = Callable[[int, int], None]  # (documents stored, documents in the call)
 
@@ -332,64 +333,77 @@ class Store:
         col = f"{alias}.scope" if alias else "scope"
         return f"{col} IN ({','.join('?' * len(scopes))})", list(scopes)
 
+    async def _rows(
+        self, sql: str, params: Sequence[Any], convert: Callable[[Sequence[Any]], R]
+    ) -> list[R]:
+        """Rows of a read query, fetched and converted on a pooled connection off the loop.
+
+        Reads never queue behind one another on a single connection, nor decode JSON on the loop.
+        """
+
+        def run(conn: sqlite3.Connection) -> list[R]:
+            return [convert(r) for r in conn.execute(sql, params).fetchall()]
+
+        return await self.run_read(run)
+
     async def documents(self, scopes: Sequence[str]) -> list[StoredDocument]:
         where, args = self._scope_sql(scopes)
-        cur = await self.db.execute(
-            f"SELECT {self._DOC_COLS} FROM documents WHERE {where} ORDER BY scope, date, id", args
+        return await self._rows(
+            f"SELECT {self._DOC_COLS} FROM documents WHERE {where} ORDER BY scope, date, id",
+            args,
+            self._doc,
         )
-        return [self._doc(r) for r in await cur.fetchall()]
 
     async def document(self, doc_id: int) -> StoredDocument | None:
-        cur = await self.db.execute(
-            f"SELECT {self._DOC_COLS} FROM documents WHERE id = ?", (doc_id,)
+        rows = await self._rows(
+            f"SELECT {self._DOC_COLS} FROM documents WHERE id = ?", (doc_id,), self._doc
         )
-        row = await cur.fetchone()
-        return self._doc(row) if row else None
+        return rows[0] if rows else None
 
     async def documents_by_symbol(self, key: str, scopes: Sequence[str]) -> list[StoredDocument]:
         where, args = self._scope_sql(scopes, "d")
-        cur = await self.db.execute(
+        return await self._rows(
             f"SELECT {', '.join('d.' + c.strip() for c in self._DOC_COLS.split(','))}"
             f" FROM doc_symbols s JOIN documents d ON d.id = s.doc_id WHERE s.key = ? AND {where}",
             [key, *args],
+            self._doc,
         )
-        return [self._doc(r) for r in await cur.fetchall()]
 
     async def paragraphs(self, doc_id: int) -> list[StoredParagraph]:
-        cur = await self.db.execute(
+        return await self._rows(
             "SELECT id, doc_id, idx, section, text FROM paragraphs WHERE doc_id = ? ORDER BY idx",
             (doc_id,),
+            lambda r: StoredParagraph(*r),
         )
-        return [StoredParagraph(*r) for r in await cur.fetchall()]
 
     async def paragraphs_by_ids(self, ids: Sequence[int]) -> list[StoredParagraph]:
         if not ids:
             return []
-        cur = await self.db.execute(
+        return await self._rows(
             "SELECT id, doc_id, idx, section, text FROM paragraphs"
             f" WHERE id IN ({','.join('?' * len(ids))})",
             list(ids),
+            lambda r: StoredParagraph(*r),
         )
-        return [StoredParagraph(*r) for r in await cur.fetchall()]
 
     async def citations(self, doc_id: int) -> list[StoredCitation]:
-        cur = await self.db.execute(
+        return await self._rows(
             "SELECT doc_id, symbol, kind, body, paragraph, surface, year_inferred FROM citations"
             " WHERE doc_id = ? ORDER BY rowid",
             (doc_id,),
+            lambda r: StoredCitation(*r[:6], bool(r[6])),
         )
-        return [StoredCitation(*r[:6], bool(r[6])) for r in await cur.fetchall()]
 
     async def citing(self, symbol: str, scopes: Sequence[str]) -> list[tuple[int, int, int | None]]:
         """(doc_id, mentions, first paragraph) for visible documents citing `symbol`."""
         where, args = self._scope_sql(scopes, "d")
-        cur = await self.db.execute(
+        return await self._rows(
             "SELECT c.doc_id, COUNT(*), MIN(c.paragraph) FROM citations c"
             f" JOIN documents d ON d.id = c.doc_id WHERE c.symbol = ? AND {where}"
             " GROUP BY c.doc_id ORDER BY d.date, d.id",
             [symbol, *args],
+            lambda r: (r[0], r[1], r[2]),
         )
-        return [(r[0], r[1], r[2]) for r in await cur.fetchall()]
 
     async def loaded_symbols(self, keys: Iterable[str], scopes: Sequence[str]) -> dict[str, int]:
         """Which of these symbol keys name a loaded document (key -> doc id)."""
@@ -397,17 +411,19 @@ class Store:
         if not keys:
             return {}
         where, args = self._scope_sql(scopes, "d")
-        cur = await self.db.execute(
+        rows = await self._rows(
             "SELECT s.key, s.doc_id FROM doc_symbols s JOIN documents d ON d.id = s.doc_id"
             f" WHERE s.key IN ({','.join('?' * len(keys))}) AND {where}",
             [*keys, *args],
+            lambda r: (r[0], r[1]),
         )
-        return {r[0]: r[1] for r in await cur.fetchall()}
+        return dict(rows)
 
     async def vocabulary(self) -> list[tuple[str, int]]:
         """Every indexed term with the number of paragraphs holding it."""
-        cur = await self.db.execute("SELECT term, df FROM vocab ORDER BY term")
-        return [(r[0], r[1]) for r in await cur.fetchall()]
+        return await self._rows(
+            "SELECT term, df FROM vocab ORDER BY term", (), lambda r: (r[0], r[1])
+        )
 
     async def paragraph_count(self) -> int:
         cur = await self.db.execute("SELECT COUNT(*) FROM paragraphs")
