@@ -15,10 +15,12 @@ from typing import Any
 import discord
 from discord import app_commands
 from discord.ext import commands
+from rapidfuzz import fuzz, process
 
 from bot.answer import Dispatcher
 from bot.core.library import Library
 from bot.discord_context import GuildConfig, NotModerator
+from bot.render import escape
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -104,8 +106,27 @@ class Rapporteur(commands.Bot):
         if ctx.command is None:
             # "@Rapporteur which resolutions…" starts with our prefix but is no command:
             # the mentions cog answers it, so no CommandNotFound is raised for it.
+            await self._near_miss(ctx, message)
             return
         await self.invoke(ctx)
+
+    async def _near_miss(self, ctx: commands.Context[Any], message: discord.Message) -> None:
+        """`!sumary S/2025/40`: say which command was meant. Unknown words far from ours stay
+        unanswered, since other bots in the server may share the prefix."""
+        typed = (ctx.invoked_with or "").lower()
+        if ctx.prefix != self.settings.prefix or not typed:
+            return
+        names = [c.name for c in self.commands if not c.hidden]
+        best = process.extractOne(typed, names, scorer=fuzz.ratio, score_cutoff=75)
+        if best is None:
+            return
+        p = self.settings.prefix
+        with contextlib.suppress(discord.HTTPException):
+            await message.reply(
+                f"There is no `{p}{escape(typed)}` command: did you mean `{p}{best[0]}`?"
+                f" (`{p}help` lists them)",
+                mention_author=False,
+            )
 
     # ---- answers about documents, for replies ----------------------------------------------
 

@@ -249,3 +249,11 @@ async def test_prefix_command_replying_to_a_pasted_paragraph(bot: Rapporteur) ->
     pasted = await dpytest.message("Recalling resolution 1325 (2000) on women and peace.", member=1)
     await reply_to("!resolutions this", config.members[0], config.channels[0], pasted)
     assert "S/RES/1325 (2000)" in everything(dpytest.get_message())
+
+
+async def test_a_misspelt_command_is_named(bot: Rapporteur) -> None:
+    await dpytest.message("!sumary S/2025/40")
+    msg = dpytest.get_message()
+    assert "did you mean `!summary`" in msg.content
+    await dpytest.message("!play some music")  # another bot's command: not ours to answer
+    assert dpytest.runner.sent_queue.empty()
