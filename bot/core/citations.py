@@ -499,23 +499,42 @@ def _zh_context(norm: str, start: int) -> tuple[_Body | None, _Body | None]:
 # --- public API -----------------------------------------------------------------------------
 
 
+_RES_WORD_RE = re.compile(r"\bres\b")
+
+
+def _may_cite(text: str) -> bool:
+    """P.PREFILTER_RE.search(text), cheaper on ASCII text (most paragraphs): there its
+    case-insensitive match is exactly a case-sensitive one on the lower-cased text."""
+    if not text.isascii():
+        return P.PREFILTER_RE.search(text) is not None
+    low = text.lower()
+    return (
+        "resol" in low
+        or "decis" in low
+        or "unscr" in low
+        or "/dec/" in low
+        or ("res" in low and _RES_WORD_RE.search(low) is not None)
+    )
+
+
 def extract_citations(text: str, lang: str | None = None) -> list[Citation]:
     """Every resolution/decision mention in `text`, in order, with spans into `text`.
 
     `lang` (en, fr, es, ru, ar, zh) is a hint; without it the scripts present decide which
     keyword sets run. Drafts, "conflict resolution", years and times are not citations.
     """
-    if not text or not P.PREFILTER_RE.search(text):
+    if not text or not _may_cite(text):
         return []
     t = _Text(text)
     norm = t.norm
+    ascii_only = norm.isascii()  # then no Cyrillic, Arabic or CJK: skip those scans
     found = _from_symbols(norm)
     found += _from_keywords(norm, P.LATIN_KEYWORD_RE, "latin")
-    if lang == "ru" or P.HAS_CYRILLIC.search(norm):
+    if lang == "ru" or (not ascii_only and P.HAS_CYRILLIC.search(norm)):
         found += _from_keywords(norm, P.CYRILLIC_KEYWORD_RE, "ru")
-    if lang == "ar" or P.HAS_ARABIC.search(norm):
+    if lang == "ar" or (not ascii_only and P.HAS_ARABIC.search(norm)):
         found += _from_keywords(norm, P.ARABIC_KEYWORD_RE, "ar")
-    if lang == "zh" or P.HAS_CJK.search(norm):
+    if lang == "zh" or (not ascii_only and P.HAS_CJK.search(norm)):
         found += _from_chinese(norm)
     found.sort(key=lambda f: (f.start, -f.end))
     out: list[Citation] = []

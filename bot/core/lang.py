@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 # Non-Latin scripts decide by themselves; Latin ones are told apart by function words.
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
@@ -111,29 +112,34 @@ _STOP = {
 }
 
 
+_ELIDED = re.compile(r"(?<![a-zà-ÿ'])[ldjnmsc]'[a-zà-ÿ']")
+
+
 def detect_language(text: str) -> str:
     """'en', 'fr', 'es', 'ru', 'ar' or 'zh' from a sample of the text (default 'en')."""
     sample = text[:20000]
-    counts = {
-        "ar": len(_ARABIC.findall(sample)),
-        "ru": len(_CYRILLIC.findall(sample)),
-        "zh": len(_CJK.findall(sample)),
-        "latin": len(_LATIN.findall(sample)),
-    }
-    script = max(counts, key=lambda k: counts[k])
-    if counts[script] == 0:
-        return "en"
-    # Chinese text is dense: a few hundred ideographs outweigh many Latin letters.
-    if counts["zh"] * 3 > counts["latin"] and counts["zh"] > 0 and script != "ar":
-        return "zh"
-    if script != "latin":
-        return script
-    scores = dict.fromkeys(_STOP, 0)
-    for w in _WORD.findall(sample.lower().replace("\u2019", "'")):
-        for lang, stops in _STOP.items():
-            if w in stops:
-                scores[lang] += 1
-        # Elided articles (l'homme, d'un) are a strong French signal.
-        if len(w) > 2 and w[1] == "'" and w[0] in "ldjnmsc":
-            scores["fr"] += 1
+    if sample.isascii():
+        # No Arabic, Cyrillic or CJK: Latin if any letter at all (the counts need not be made).
+        if not _LATIN.search(sample):
+            return "en"
+    else:
+        counts = {
+            "ar": len(_ARABIC.findall(sample)),
+            "ru": len(_CYRILLIC.findall(sample)),
+            "zh": len(_CJK.findall(sample)),
+            "latin": len(_LATIN.findall(sample)),
+        }
+        script = max(counts, key=lambda k: counts[k])
+        if counts[script] == 0:
+            return "en"
+        # Chinese text is dense: a few hundred ideographs outweigh many Latin letters.
+        if counts["zh"] * 3 > counts["latin"] and counts["zh"] > 0 and script != "ar":
+            return "zh"
+        if script != "latin":
+            return script
+    low = sample.lower().replace("\u2019", "'")
+    words = Counter(_WORD.findall(low))
+    scores = {lang: sum(words[w] for w in stops if w in words) for lang, stops in _STOP.items()}
+    # Elided articles (l'homme, d'un) are a strong French signal.
+    scores["fr"] += len(_ELIDED.findall(low))
     return max(scores, key=lambda k: scores[k])

@@ -396,7 +396,16 @@ _CIRCULATE_RE = re.compile(
 
 
 def _asks_circulation(paragraphs: list[Paragraph]) -> bool:
-    return any(_CIRCULATE_RE.search(p.text) for p in paragraphs)
+    return any(_may_ask_circulation(p.text) and _CIRCULATE_RE.search(p.text) for p in paragraphs)
+
+
+def _may_ask_circulation(text: str) -> bool:
+    """False only when _CIRCULATE_RE cannot match: on ASCII text each of its branches needs
+    one of these words in the lower-cased text (elsewhere, Unicode case folding: ask it)."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return "circulat" in low or "distribu" in low or "issued" in low
 
 
 _SIGNED_RE = re.compile(r"^\((?:Signed|Signé|Signée|Firmado|Firmada)\)\s*(.*)$", re.I)

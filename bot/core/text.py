@@ -84,15 +84,17 @@ def split_symbols(text: str) -> list[str]:
     return [s for p in parts for s in split_joint_symbol(p)]
 
 
-def _is_simple_furniture(s: str) -> bool:
-    return bool(
-        _JOB_RE.match(s)
-        or _BARCODE_RE.match(s)
-        or _STAMP_RE.match(s)
-        or _COUNTER_RE.match(s)
-        or _CONTINUED_RE.match(s)
-        or _RULE_RE.match(s)
+# The six patterns above in one pass (each branch anchored at both ends, as they are).
+_SIMPLE_FURNITURE_RE = re.compile(
+    "|".join(
+        f"(?:{r.pattern})"
+        for r in (_JOB_RE, _BARCODE_RE, _STAMP_RE, _COUNTER_RE, _CONTINUED_RE, _RULE_RE)
     )
+)
+
+
+def _is_simple_furniture(s: str) -> bool:
+    return _SIMPLE_FURNITURE_RE.match(s) is not None
 
 
 def _own_symbol_line(lines: list[str], meta: dict[str, str]) -> str | None:
@@ -156,13 +158,18 @@ class Prepared:
 
 
 _SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+")
+# The same runs, but a lone " " (replaced by itself) left alone: far fewer replacements.
+_SPACES_TO_FIX_RE = re.compile(
+    r" [ \t\u00a0\u2000-\u200a\u202f\u3000]+|[\t\u00a0\u2000-\u200a\u202f\u3000][ \t\u00a0\u2000-\u200a\u202f\u3000]*"
+)
 
 
 def prepare(text: str) -> Prepared:
     """Front matter, Markdown and furniture out; header layout located."""
     meta, body = split_front_matter(text.replace("\r\n", "\n").replace("\r", "\n"))
     body = strip_markdown(body.replace("\f", "\n"))
-    raw = [_SPACES_RE.sub(" ", ln).strip() for ln in body.split("\n")]
+    # The pattern never matches a newline: one pass over the body, not one per line.
+    raw = [ln.strip() for ln in _SPACES_TO_FIX_RE.sub(" ", body).split("\n")]
     own = _own_symbol_line(raw, meta)
     lines: list[str] = []
     for s in _drop_furniture(raw, own):
@@ -373,8 +380,11 @@ def join_lines(lines: list[str]) -> str:
             out += s
         else:
             out += " " + s
-    out = _ARTEFACT_SPACE_HYPHEN_RE.sub("-", out)
-    return _ARTEFACT_SPACE_APOS_RE.sub("’", out)
+    if " -" in out:
+        out = _ARTEFACT_SPACE_HYPHEN_RE.sub("-", out)
+    if " ’" in out:
+        out = _ARTEFACT_SPACE_APOS_RE.sub("’", out)
+    return out
 
 
 # --- Paragraphs -------------------------------------------------------------------------
@@ -484,7 +494,7 @@ def _body_paragraphs(lines: list[str], width: int, b: _Builder) -> None:
         if not s:
             gap = True
             continue
-        if _FOOTNOTE_SEP_RE.match(s):
+        if s[0] == "_" and _FOOTNOTE_SEP_RE.match(s):
             if b.cur is not None and not _ends_sentence(b.cur[-1]):
                 b.suspended = b.cur
             b.cur = None
@@ -648,12 +658,17 @@ _PREAMBLE_RE = re.compile(
 )
 
 
+_YEAR_IN_BRACKETS_RE = re.compile(r"\(\d{4}\)")
+
+
 def _breaks(cur: list[str], s: str, gap: bool, width: int) -> bool:
     """Does line `s` start a new paragraph after the lines in `cur`?"""
     prev = cur[-1]
-    if _SIGNED_RE.match(s) or _SIGNED_RE.match(prev):
+    if (s.startswith("(") and _SIGNED_RE.match(s)) or (
+        prev.startswith("(") and _SIGNED_RE.match(prev)
+    ):
         return True
-    starts_lower = s[0].islower() or bool(re.match(r"^\(\d{4}\)", s))
+    starts_lower = s[0].islower() or (s[0] == "(" and _YEAR_IN_BRACKETS_RE.match(s) is not None)
     if prev.endswith(",") and _PREAMBLE_RE.match(s):
         return True  # resolutions: each preambular paragraph ends with a comma
     if gap:
@@ -667,7 +682,7 @@ def _breaks(cur: list[str], s: str, gap: bool, width: int) -> bool:
     if starts_lower:
         return False
     if not _ends_sentence(prev) and (
-        _FUNCTION_END_RE.search(prev)
+        _FUNCTION_END_RE.search(prev[-8:])  # its words have at most five letters
         or _NUMERIC_START_RE.match(s)
         or (prev[-1].isdigit() and _MONTH_START_RE.match(s))
     ):
