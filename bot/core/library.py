@@ -7,10 +7,15 @@ corpus ("corpus") is seen everywhere; a server's uploads ("guild:<id>") only in 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import hashlib
 import logging
+import multiprocessing
+import os
 import sqlite3
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,9 +76,60 @@ def prepare(source: str, data: bytes) -> DocumentRecord:
     return record
 
 
+# Loads of this many files or more parse in worker processes; fewer (one upload of a few
+# files) stay in a thread and pay no process start-up.
+PARALLEL_MIN_FILES = 4
+
+
+def _parse_workers() -> int:
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, 8))
+
+
+def _prepare_outcome(source: str, data: bytes) -> tuple:
+    """prepare() as plain, picklable data, for a worker process (or a thread):
+    ("ok", record), ("unreadable", message) or ("error", exception type name)."""
+    try:
+        return ("ok", prepare(source, data))
+    except UnreadableDocument as e:
+        return ("unreadable", str(e))
+    except Exception as e:  # a parser bug must not sink the other files
+        log.exception("parsing %s failed", source)
+        return ("error", type(e).__name__)
+
+
+def _prepare_batch(items: list[tuple[str, bytes]]) -> list[tuple]:
+    """Several files in one hop to a worker: fewer round trips than one file per task."""
+    return [_prepare_outcome(source, data) for source, data in items]
+
+
+def _read_and_hash(reads: list[Callable[[], bytes]]) -> list[tuple[bytes, str] | OSError]:
+    """Read and hash a few files in one hop to a thread (an OSError stands for a failure)."""
+    out: list[tuple[bytes, str] | OSError] = []
+    for read in reads:
+        try:
+            data = read()
+        except OSError as e:
+            out.append(e)
+            continue
+        out.append((data, hashlib.sha256(data).hexdigest()))
+    return out
+
+
+READ_CHUNK = 32  # files read per hop to a thread
+PARSE_BATCH = 8  # files per task handed to a parsing process
+
+
 class Library:
     def __init__(self, db_path: str | Path) -> None:
         self.store = Store(db_path)
+        self._pool: concurrent.futures.ProcessPoolExecutor | None = None  # made on first bulk load
+        self._pool_unavailable = False  # processes could not start here: threads only
+        # Parses in this process run one at a time (the PDF library is not thread-safe).
+        self._parse_thread: concurrent.futures.ThreadPoolExecutor | None = None
         self._vocab: dict = {}  # looked-up vocabulary (expansions, frequencies) of one generation
         self._vocab_generation = -1
         self._documents: dict[tuple[str, ...], tuple[int, list[StoredDocument]]] = {}
@@ -82,6 +138,12 @@ class Library:
         await self.store.open()
 
     async def close(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            await asyncio.to_thread(pool.shutdown, True, cancel_futures=True)
+        thread, self._parse_thread = self._parse_thread, None
+        if thread is not None:
+            await asyncio.to_thread(thread.shutdown, True, cancel_futures=True)
         await self.store.close()
 
     async def __aenter__(self) -> Library:
@@ -170,30 +232,44 @@ class Library:
         progress: Progress | None,
         force: bool = False,
     ) -> LoadReport:
+        """Read, parse and store `files`. A bulk load parses several files at once in worker
+        processes (results still taken in file order); everything is saved in one
+        save_documents call, so one transaction."""
         report = LoadReport()
         ready: list[tuple[str, str, DocumentRecord]] = []
-        for i, (name, read) in enumerate(files):
+        parallel = len(files) >= PARALLEL_MIN_FILES
+        window = 2 * _parse_workers() if parallel else 0  # parse tasks in flight at most
+        # In file order: a read failure (name, message) or a batch of files being parsed.
+        pending: deque[tuple[str, str] | tuple[list[tuple[str, str, bytes]], asyncio.Future]]
+        pending = deque()
+        for first in range(0, len(files), READ_CHUNK):
+            chunk = files[first : first + READ_CHUNK]
             if progress:
-                progress(i, len(files), name)
-            try:
-                data = await asyncio.to_thread(read)
-            except OSError as e:
-                report.failed.append((name, f"cannot read the file ({e.strerror or e})"))
-                continue
-            sha = hashlib.sha256(data).hexdigest()
-            if known.get(name) == sha and not force:
-                report.unchanged += 1
-                continue
-            try:
-                record = await asyncio.to_thread(prepare, name, data)
-            except UnreadableDocument as e:
-                report.failed.append((name, str(e)))
-                continue
-            except Exception as e:  # a parser bug must not sink the other files
-                log.exception("parsing %s failed", name)
-                report.failed.append((name, f"could not be parsed ({type(e).__name__})"))
-                continue
-            ready.append((name, sha, record))
+                for i, (name, _) in enumerate(chunk, first):
+                    progress(i, len(files), name)
+            got = await asyncio.to_thread(_read_and_hash, [read for _, read in chunk])
+            batch: list[tuple[str, str, bytes]] = []
+            for (name, _), result in zip(chunk, got, strict=True):
+                if isinstance(result, OSError):
+                    if batch:
+                        pending.append((batch, self._start_prepare(batch, parallel)))
+                        batch = []
+                    pending.append((name, f"cannot read the file ({result.strerror or result})"))
+                    continue
+                data, sha = result
+                if known.get(name) == sha and not force:
+                    report.unchanged += 1
+                    continue
+                batch.append((name, sha, data))
+                if len(batch) >= PARSE_BATCH:
+                    pending.append((batch, self._start_prepare(batch, parallel)))
+                    batch = []
+            if batch:
+                pending.append((batch, self._start_prepare(batch, parallel)))
+            while len(pending) > window:
+                await self._settle(pending.popleft(), report, ready)
+        while pending:
+            await self._settle(pending.popleft(), report, ready)
         if progress:
             progress(len(files), len(files), "")
         if ready:
@@ -210,6 +286,79 @@ class Library:
                     )
                 )
         return report
+
+    def _start_prepare(self, batch: list[tuple[str, str, bytes]], parallel: bool) -> asyncio.Future:
+        loop = asyncio.get_running_loop()
+        items = [(name, data) for name, _, data in batch]
+        pool = self._process_pool() if parallel else None
+        if pool is not None:
+            try:
+                return loop.run_in_executor(pool, _prepare_batch, items)
+            except (BrokenProcessPool, RuntimeError, OSError) as e:
+                # Processes cannot start here (submit starts them): threads from now on.
+                self._pool_unavailable = True
+                self._drop_pool(f"cannot hand work to the parsing processes ({e!r})")
+        return loop.run_in_executor(self._thread(), _prepare_batch, items)
+
+    async def _settle(
+        self,
+        item: tuple[str, str] | tuple[list[tuple[str, str, bytes]], asyncio.Future],
+        report: LoadReport,
+        ready: list[tuple[str, str, DocumentRecord]],
+    ) -> None:
+        if isinstance(item[0], str):
+            report.failed.append(item)  # type: ignore[arg-type]
+            return
+        batch, job = item
+        try:
+            outcomes = await job  # type: ignore[misc]
+        except (BrokenProcessPool, OSError) as e:  # a worker died: parse these here
+            self._drop_pool(f"a parsing process failed ({e!r})")
+            items = [(name, data) for name, _, data in batch]  # type: ignore[union-attr]
+            outcomes = await asyncio.get_running_loop().run_in_executor(
+                self._thread(), _prepare_batch, items
+            )
+        except Exception as e:  # e.g. a record that would not pickle: one file at a time
+            log.exception("parsing a batch failed in a worker (%r)", e)
+            outcomes = [
+                await asyncio.get_running_loop().run_in_executor(
+                    self._thread(), _prepare_outcome, name, data
+                )
+                for name, _, data in batch  # type: ignore[union-attr]
+            ]
+        for (name, sha, _), outcome in zip(batch, outcomes, strict=True):  # type: ignore[arg-type]
+            if outcome[0] == "ok":
+                ready.append((name, sha, outcome[1]))
+            elif outcome[0] == "unreadable":
+                report.failed.append((name, outcome[1]))
+            else:
+                report.failed.append((name, f"could not be parsed ({outcome[1]})"))
+
+    def _thread(self) -> concurrent.futures.ThreadPoolExecutor:
+        if self._parse_thread is None:
+            self._parse_thread = concurrent.futures.ThreadPoolExecutor(1, "parse")
+        return self._parse_thread
+
+    def _process_pool(self) -> concurrent.futures.ProcessPoolExecutor | None:
+        """The parsing processes, started on the first bulk load and kept; None where
+        processes cannot start (the caller then parses in a thread)."""
+        if self._pool is None and not self._pool_unavailable:
+            try:
+                # spawn, not fork: the parent runs an event loop and SQLite threads.
+                self._pool = concurrent.futures.ProcessPoolExecutor(
+                    max_workers=_parse_workers(),
+                    mp_context=multiprocessing.get_context("spawn"),
+                )
+            except (OSError, ValueError, NotImplementedError, ImportError) as e:
+                log.warning("parsing in a thread: worker processes cannot start (%r)", e)
+                self._pool_unavailable = True
+        return self._pool
+
+    def _drop_pool(self, why: str) -> None:
+        log.warning("%s; parsing the rest in a thread", why)
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
 
     async def remove(self, ref: str, scope: str, actor: Actor) -> Removed:
         self._require_moderator(actor, "remove documents")

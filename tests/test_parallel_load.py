@@ -1,0 +1,102 @@
+"""Bulk loads parse in worker processes: the database they leave is the one a serial load
+leaves, and a file failing in a worker is named while the others are stored."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import bot.core.library as library
+from bot.core.library import Actor, Library
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "corpus"
+MOD = Actor("test", moderator=True)
+
+
+def _rows(db: Path) -> dict[str, list[tuple]]:
+    conn = sqlite3.connect(db)
+    try:
+        return {
+            "documents": conn.execute(
+                "SELECT scope, source, sha256, record FROM documents ORDER BY id"
+            ).fetchall(),
+            "paragraphs": conn.execute(
+                "SELECT d.source, p.idx, p.section, p.text FROM paragraphs p "
+                "JOIN documents d ON d.id = p.doc_id ORDER BY d.id, p.idx"
+            ).fetchall(),
+            "citations": conn.execute(
+                "SELECT d.source, c.* FROM citations c JOIN documents d ON d.id = c.doc_id "
+                "ORDER BY d.id, c.rowid"
+            ).fetchall(),
+        }
+    finally:
+        conn.close()
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    for lang in ("en", "fr", "ar"):
+        files = sorted((DATA / lang).glob("*"))[:8]
+        if not files:
+            pytest.skip(f"no documents in {DATA / lang}")
+        (folder / lang).mkdir(parents=True)
+        for f in files:
+            shutil.copy(f, folder / lang / f.name)
+    return folder
+
+
+async def test_parallel_and_serial_loads_store_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _folder(tmp_path)
+    reports = {}
+    for mode in ("parallel", "serial"):
+        if mode == "serial":
+            monkeypatch.setattr(library, "PARALLEL_MIN_FILES", 10**9)
+        seen: list[tuple[int, int, str]] = []
+        async with Library(tmp_path / f"{mode}.db") as lib:
+            report = await lib.load_directory(folder, progress=lambda *a, s=seen: s.append(a))
+            assert (lib._pool is not None) == (mode == "parallel")
+        assert [s[0] for s in seen] == list(range(len(seen)))  # every file, then the end
+        assert seen[-1][0] == seen[-1][1] == len(seen) - 1
+        reports[mode] = report
+    assert not reports["parallel"].failed
+    assert [d.source for d in reports["parallel"].loaded] == [
+        d.source for d in reports["serial"].loaded
+    ]
+    a, b = _rows(tmp_path / "parallel.db"), _rows(tmp_path / "serial.db")
+    assert a["documents"] and a["paragraphs"] and a["citations"]
+    assert a == b
+
+
+async def test_a_file_failing_in_a_worker_is_named_and_the_rest_stored(tmp_path: Path) -> None:
+    good = sorted((DATA / "en").glob("*.txt"))[:5]
+    if len(good) < 5:
+        pytest.skip("too few documents")
+    files = [(p.name, p.read_bytes()) for p in good[:2]]
+    files.append(("broken.pdf", b"%PDF-1.4 this is not really a PDF"))
+    files.append(("blank.txt", b"   \n\n  "))
+    files += [(p.name, p.read_bytes()) for p in good[2:]]
+    async with Library(tmp_path / "x.db") as lib:
+        report = await lib.load_files(files, "guild:1", MOD)
+        assert lib._pool is not None  # six files: a bulk load, parsed in processes
+        assert [d.source for d in report.loaded] == [p.name for p in good]
+        assert [name for name, _ in report.failed] == ["broken.pdf", "blank.txt"]
+        assert all(reason for _, reason in report.failed)
+        docs = await lib.store.documents(["guild:1"])
+        assert sorted(d.source for d in docs) == sorted(p.name for p in good)
+        # A small upload stays in a thread; the pool made above is reused, not restarted.
+        pool = lib._pool
+        small = await lib.load_files(files[:1], "guild:2", MOD)
+        assert [d.source for d in small.loaded] == [good[0].name] and lib._pool is pool
+    assert lib._pool is None  # shut down by close()
+
+
+async def test_small_loads_never_start_processes(tmp_path: Path) -> None:
+    good = sorted((DATA / "en").glob("*.txt"))[:3]
+    async with Library(tmp_path / "x.db") as lib:
+        report = await lib.load_files([(p.name, p.read_bytes()) for p in good], "guild:1", MOD)
+        assert len(report.loaded) == len(good) and lib._pool is None
