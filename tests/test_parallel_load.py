@@ -1,5 +1,6 @@
-"""Bulk loads parse in worker processes: the database they leave is the one a serial load
-leaves, and a file failing in a worker is named while the others are stored."""
+"""Bulk loads parse in worker processes (and save in batches while parsing): the database
+they leave is the one a serial load leaves, and a file failing in a worker is named while the
+others are stored."""
 
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ def _rows(db: Path) -> dict[str, list[tuple]]:
 def _folder(tmp_path: Path) -> Path:
     folder = tmp_path / "corpus"
     for lang in ("en", "fr", "ar"):
-        files = sorted((DATA / lang).glob("*"))[:8]
+        files = sorted((DATA / lang).glob("*"))[: 20 if lang == "en" else 8]
         if not files:
             pytest.skip(f"no documents in {DATA / lang}")
         (folder / lang).mkdir(parents=True)
@@ -52,6 +53,8 @@ async def test_parallel_and_serial_loads_store_the_same(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = _folder(tmp_path)
+    monkeypatch.setattr(library, "SAVE_BATCH_PASSAGES", 100)  # several saves while parsing
+    monkeypatch.setattr(library, "READ_CHUNK", 4)
     reports = {}
     for mode in ("parallel", "serial"):
         if mode == "serial":
@@ -67,6 +70,7 @@ async def test_parallel_and_serial_loads_store_the_same(
     assert [d.source for d in reports["parallel"].loaded] == [
         d.source for d in reports["serial"].loaded
     ]
+    assert len(reports["parallel"].loaded) == sum(1 for p in folder.rglob("*") if p.is_file())
     a, b = _rows(tmp_path / "parallel.db"), _rows(tmp_path / "serial.db")
     assert a["documents"] and a["paragraphs"] and a["citations"]
     assert a == b

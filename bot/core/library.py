@@ -121,6 +121,7 @@ def _read_and_hash(reads: list[Callable[[], bytes]]) -> list[tuple[bytes, str] |
 
 READ_CHUNK = 32  # files read per hop to a thread
 PARSE_BATCH = 8  # files per task handed to a parsing process
+SAVE_BATCH_PASSAGES = 5_000  # a bulk load saves (one transaction) this many at a time
 
 
 class Library:
@@ -232,60 +233,86 @@ class Library:
         progress: Progress | None,
         force: bool = False,
     ) -> LoadReport:
-        """Read, parse and store `files`. A bulk load parses several files at once in worker
-        processes (results still taken in file order); everything is saved in one
-        save_documents call, so one transaction."""
+        """Read, parse and store `files`, in file order. A small load is saved in one
+        save_documents call (one transaction: all of it or nothing). A bulk load parses several
+        files at once in worker processes and saves every SAVE_BATCH_PASSAGES passages while
+        the next files are parsed; each save is one transaction, so after a crash every
+        document is whole or absent, and loading again resumes (stored files are unchanged)."""
         report = LoadReport()
         ready: list[tuple[str, str, DocumentRecord]] = []
+        saving: asyncio.Task | None = None  # the bulk load's save in progress
         parallel = len(files) >= PARALLEL_MIN_FILES
         window = 2 * _parse_workers() if parallel else 0  # parse tasks in flight at most
         # In file order: a read failure (name, message) or a batch of files being parsed.
         pending: deque[tuple[str, str] | tuple[list[tuple[str, str, bytes]], asyncio.Future]]
         pending = deque()
-        for first in range(0, len(files), READ_CHUNK):
-            chunk = files[first : first + READ_CHUNK]
-            if progress:
-                for i, (name, _) in enumerate(chunk, first):
-                    progress(i, len(files), name)
-            got = await asyncio.to_thread(_read_and_hash, [read for _, read in chunk])
-            batch: list[tuple[str, str, bytes]] = []
-            for (name, _), result in zip(chunk, got, strict=True):
-                if isinstance(result, OSError):
-                    if batch:
+        try:
+            for first in range(0, len(files), READ_CHUNK):
+                chunk = files[first : first + READ_CHUNK]
+                if progress:
+                    for i, (name, _) in enumerate(chunk, first):
+                        progress(i, len(files), name)
+                got = await asyncio.to_thread(_read_and_hash, [read for _, read in chunk])
+                batch: list[tuple[str, str, bytes]] = []
+                for (name, _), result in zip(chunk, got, strict=True):
+                    if isinstance(result, OSError):
+                        if batch:
+                            pending.append((batch, self._start_prepare(batch, parallel)))
+                            batch = []
+                        pending.append(
+                            (name, f"cannot read the file ({result.strerror or result})")
+                        )
+                        continue
+                    data, sha = result
+                    if known.get(name) == sha and not force:
+                        report.unchanged += 1
+                        continue
+                    batch.append((name, sha, data))
+                    if len(batch) >= PARSE_BATCH:
                         pending.append((batch, self._start_prepare(batch, parallel)))
                         batch = []
-                    pending.append((name, f"cannot read the file ({result.strerror or result})"))
-                    continue
-                data, sha = result
-                if known.get(name) == sha and not force:
-                    report.unchanged += 1
-                    continue
-                batch.append((name, sha, data))
-                if len(batch) >= PARSE_BATCH:
+                if batch:
                     pending.append((batch, self._start_prepare(batch, parallel)))
-                    batch = []
-            if batch:
-                pending.append((batch, self._start_prepare(batch, parallel)))
-            while len(pending) > window:
+                while len(pending) > window:
+                    await self._settle(pending.popleft(), report, ready)
+                if parallel and sum(len(r.paragraphs) for _, _, r in ready) >= SAVE_BATCH_PASSAGES:
+                    if saving is not None:
+                        await saving
+                    saving = asyncio.create_task(self._save(scope, ready, loaded_by, report))
+                    ready = []
+            while pending:
                 await self._settle(pending.popleft(), report, ready)
-        while pending:
-            await self._settle(pending.popleft(), report, ready)
+        except BaseException:
+            if saving is not None:  # let a save under way finish (or fail) on its own
+                await asyncio.wait([saving])
+            raise
         if progress:
             progress(len(files), len(files), "")
+        if saving is not None:
+            await saving
         if ready:
-            ids = await self.store.save_documents(scope, ready, loaded_by)
-            for doc_id, (name, _, record) in zip(ids, ready, strict=True):
-                report.loaded.append(
-                    LoadedDocument(
-                        source=name,
-                        symbols=record.symbols,
-                        title=record.title,
-                        paragraphs=len(record.paragraphs),
-                        citations=len(record.citations),
-                        doc_id=doc_id,
-                    )
-                )
+            await self._save(scope, ready, loaded_by, report)
         return report
+
+    async def _save(
+        self,
+        scope: str,
+        ready: list[tuple[str, str, DocumentRecord]],
+        loaded_by: str | None,
+        report: LoadReport,
+    ) -> None:
+        ids = await self.store.save_documents(scope, ready, loaded_by)
+        for doc_id, (name, _, record) in zip(ids, ready, strict=True):
+            report.loaded.append(
+                LoadedDocument(
+                    source=name,
+                    symbols=record.symbols,
+                    title=record.title,
+                    paragraphs=len(record.paragraphs),
+                    citations=len(record.citations),
+                    doc_id=doc_id,
+                )
+            )
 
     def _start_prepare(self, batch: list[tuple[str, str, bytes]], parallel: bool) -> asyncio.Future:
         loop = asyncio.get_running_loop()
