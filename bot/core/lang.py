@@ -118,20 +118,20 @@ _ELIDED = re.compile(r"(?<![a-zà-ÿ'])[ldjnmsc]'[a-zà-ÿ']")
 def detect_language(text: str) -> str:
     """'en', 'fr', 'es', 'ru', 'ar' or 'zh' from a sample of the text (default 'en')."""
     sample = text[:20000]
-    if sample.isascii():
-        # No Arabic, Cyrillic or CJK: Latin if any letter at all (the counts need not be made).
+    # Count a script only where it occurs: a failed search is a fast scan, a findall is not.
+    ascii_only = sample.isascii()
+    counts = {
+        "ar": 0 if ascii_only or not _ARABIC.search(sample) else len(_ARABIC.findall(sample)),
+        "ru": 0 if ascii_only or not _CYRILLIC.search(sample) else len(_CYRILLIC.findall(sample)),
+        "zh": 0 if ascii_only or not _CJK.search(sample) else len(_CJK.findall(sample)),
+    }
+    if not any(counts.values()):
+        # Latin or nothing: whether any Latin letter occurs decides (no need to count them).
         if not _LATIN.search(sample):
             return "en"
     else:
-        counts = {
-            "ar": len(_ARABIC.findall(sample)),
-            "ru": len(_CYRILLIC.findall(sample)),
-            "zh": len(_CJK.findall(sample)),
-            "latin": len(_LATIN.findall(sample)),
-        }
+        counts["latin"] = len(_LATIN.findall(sample))
         script = max(counts, key=lambda k: counts[k])
-        if counts[script] == 0:
-            return "en"
         # Chinese text is dense: a few hundred ideographs outweigh many Latin letters.
         if counts["zh"] * 3 > counts["latin"] and counts["zh"] > 0 and script != "ar":
             return "zh"
