@@ -120,7 +120,8 @@ def _read_and_hash(reads: list[Callable[[], bytes]]) -> list[tuple[bytes, str] |
 
 
 READ_CHUNK = 32  # files read per hop to a thread
-PARSE_BATCH = 8  # files per task handed to a parsing process
+PARSE_BATCH = 8  # files per task handed to a parsing process at most
+PARSE_BATCH_BYTES = 64_000  # and no more bytes than this (a big PDF goes alone)
 SAVE_BATCH_PASSAGES = 5_000  # a bulk load saves (one transaction) this many at a time
 
 
@@ -254,11 +255,12 @@ class Library:
                         progress(i, len(files), name)
                 got = await asyncio.to_thread(_read_and_hash, [read for _, read in chunk])
                 batch: list[tuple[str, str, bytes]] = []
+                size = 0
                 for (name, _), result in zip(chunk, got, strict=True):
                     if isinstance(result, OSError):
                         if batch:
                             pending.append((batch, self._start_prepare(batch, parallel)))
-                            batch = []
+                            batch, size = [], 0
                         pending.append(
                             (name, f"cannot read the file ({result.strerror or result})")
                         )
@@ -268,9 +270,10 @@ class Library:
                         report.unchanged += 1
                         continue
                     batch.append((name, sha, data))
-                    if len(batch) >= PARSE_BATCH:
+                    size += len(data)
+                    if len(batch) >= PARSE_BATCH or size >= PARSE_BATCH_BYTES:
                         pending.append((batch, self._start_prepare(batch, parallel)))
-                        batch = []
+                        batch, size = [], 0
                 if batch:
                     pending.append((batch, self._start_prepare(batch, parallel)))
                 while len(pending) > window:
