@@ -6,7 +6,7 @@ import asyncio
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -237,9 +237,27 @@ class Store:
     ) -> list[int]:
         """Store (source, sha256, record) items in ONE transaction, replacing same-source rows.
 
-        Either every item is stored or none is. Each document is written in one hop to the
-        writer's thread (its paragraphs and citations as batches), and the vocabulary index is
-        brought up to date in the same transaction.
+        Either every item is stored or none is.
+        """
+
+        async def one_batch() -> AsyncIterator[Sequence[tuple[str, str, DocumentRecord]]]:
+            yield items
+
+        return await self.save_stream(scope, one_batch(), loaded_by, progress, len(items))
+
+    async def save_stream(
+        self,
+        scope: str,
+        batches: AsyncIterator[Sequence[tuple[str, str, DocumentRecord]]],
+        loaded_by: str | None = None,
+        progress: SaveProgress | None = None,
+        total: int = 0,
+    ) -> list[int]:
+        """Store batches as they arrive (a bulk load parses the next files meanwhile), all in
+        ONE transaction: every item is stored or none is, whatever fails, even the producer.
+
+        Each document is written in one hop to the writer's thread (its paragraphs and citations
+        as batches), and the vocabulary index is brought up to date in the same transaction.
         """
         assert self._write is not None
         async with self._write_lock:
@@ -248,17 +266,21 @@ class Store:
             await db.execute("BEGIN IMMEDIATE")
             self._pending = _Pending(count_new=False, unindexed=[])
             try:
-                ids = []
-                for i, (source, sha, record) in enumerate(items):
-                    ids.append(await self._insert(db, scope, source, sha, record, loaded_by))
-                    if progress is not None and (i % 50 == 49 or i + 1 == len(items)):
-                        progress(i + 1, len(items))
+                ids: list[int] = []
+                saved: list[tuple[str, str, DocumentRecord]] = []
+                async for batch in batches:
+                    for source, sha, record in batch:
+                        ids.append(await self._insert(db, scope, source, sha, record, loaded_by))
+                        saved.append((source, sha, record))
+                        n = len(ids)
+                        if progress is not None and (n % 50 == 0 or n == total):
+                            progress(n, max(total, n))
                 pending = self._pending
                 # The new paragraphs' terms are counted in another thread while FTS5 indexes
                 # them (SQLite lets go of the GIL): the two overlap on two cores. Not earlier:
                 # beside the per-document hops above, a thread holding the GIL delays every
                 # hand-over between the loop and the writer.
-                counting = asyncio.ensure_future(asyncio.to_thread(_count_terms, items))
+                counting = asyncio.ensure_future(asyncio.to_thread(_count_terms, saved))
                 # Every new paragraph into FTS5 in one statement (one segment), in this
                 # transaction: a document is whole, text and index, or absent.
                 await db._execute(_flush_fts, db._conn, pending)
