@@ -5,7 +5,11 @@ others are stored."""
 from __future__ import annotations
 
 import shutil
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -104,3 +108,51 @@ async def test_small_loads_never_start_processes(tmp_path: Path) -> None:
     async with Library(tmp_path / "x.db") as lib:
         report = await lib.load_files([(p.name, p.read_bytes()) for p in good], "guild:1", MOD)
         assert len(report.loaded) == len(good) and lib._pool is None
+
+
+_LOADER = """
+import asyncio, sys, time
+from pathlib import Path
+from bot.core.library import Actor, Library
+
+async def main():
+    files = [(p.name, p.read_bytes()) for p in sorted(Path(sys.argv[2]).glob("*.txt"))[:5]]
+    lib = Library(sys.argv[1])
+    await lib.open()
+    await lib.load_files(files, "guild:1", Actor("t", True))
+    print(" ".join(str(pid) for pid in lib._pool._processes), flush=True)
+    time.sleep(60)
+
+if __name__ == "__main__":
+    asyncio.run(main())
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(")")[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc")
+def test_parsing_processes_end_when_the_loader_is_killed(tmp_path: Path) -> None:
+    script = tmp_path / "loader.py"
+    script.write_text(_LOADER)
+    proc = subprocess.Popen(
+        [sys.executable, str(script), str(tmp_path / "x.db"), str(DATA / "en")],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    try:
+        pids = [int(p) for p in proc.stdout.readline().split()]  # type: ignore[union-attr]
+        assert pids and all(_alive(p) for p in pids)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(_alive(p) for p in pids)

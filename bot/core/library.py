@@ -13,6 +13,8 @@ import logging
 import multiprocessing
 import os
 import sqlite3
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures.process import BrokenProcessPool
@@ -99,6 +101,22 @@ def _prepare_outcome(source: str, data: bytes) -> tuple:
     except Exception as e:  # a parser bug must not sink the other files
         log.exception("parsing %s failed", source)
         return ("error", type(e).__name__)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A parsing process's initializer: end when the process that started it is gone.
+
+    A loader killed outright (SIGKILL, OOM) cannot shut its pool down, and the workers hold
+    both ends of their task queue, so they would wait for work forever.
+    """
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _prepare_batch(items: list[tuple[str, bytes]]) -> list[tuple]:
@@ -378,6 +396,8 @@ class Library:
                 self._pool = concurrent.futures.ProcessPoolExecutor(
                     max_workers=_parse_workers(),
                     mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_exit_with_parent,
+                    initargs=(os.getpid(),),
                 )
             except (OSError, ValueError, NotImplementedError, ImportError) as e:
                 log.warning("parsing in a thread: worker processes cannot start (%r)", e)
