@@ -1,6 +1,6 @@
-"""Bulk loads parse in worker processes (and save in batches while parsing): the database
-they leave is the one a serial load leaves, and a file failing in a worker is named while the
-others are stored."""
+"""Bulk loads parse in worker processes (and hand batches to the writer while parsing, inside one
+transaction): the database they leave is the one a serial load leaves, a file failing in a worker
+is named while the others are stored, and a load that fails leaves nothing."""
 
 from __future__ import annotations
 
@@ -156,3 +156,31 @@ def test_parsing_processes_end_when_the_loader_is_killed(tmp_path: Path) -> None
     while any(_alive(p) for p in pids) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not any(_alive(p) for p in pids)
+
+
+async def test_a_bulk_load_that_fails_midway_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _folder(tmp_path)
+    monkeypatch.setattr(library, "SAVE_BATCH_PASSAGES", 100)  # several batches before the end
+    monkeypatch.setattr(library, "READ_CHUNK", 4)
+    async with Library(tmp_path / "t.db") as lib:
+        real = lib.store._insert
+        calls = 0
+
+        async def failing(*args, **kwargs):  # type: ignore[no-untyped-def]
+            nonlocal calls
+            calls += 1
+            if calls == 15:  # after the first batches were written
+                raise sqlite3.OperationalError("disk I/O error")
+            return await real(*args, **kwargs)
+
+        monkeypatch.setattr(lib.store, "_insert", failing)
+        with pytest.raises(sqlite3.OperationalError):
+            await lib.load_directory(folder)
+        assert calls == 15
+        assert await lib.documents(["corpus"]) == []
+        assert await lib.store.paragraph_count() == 0
+        monkeypatch.setattr(lib.store, "_insert", real)
+        report = await lib.load_directory(folder)  # the next start loads everything
+        assert len(report.loaded) == sum(1 for p in folder.rglob("*") if p.is_file())

@@ -16,10 +16,11 @@ import sqlite3
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bot.core import refs
 from bot.core.citations import resolution_symbol_from_query
@@ -140,7 +141,19 @@ def _read_and_hash(reads: list[Callable[[], bytes]]) -> list[tuple[bytes, str] |
 READ_CHUNK = 32  # files read per hop to a thread
 PARSE_BATCH = 8  # files per task handed to a parsing process at most
 PARSE_BATCH_BYTES = 64_000  # and no more bytes than this (a big PDF goes alone)
-SAVE_BATCH_PASSAGES = 5_000  # a bulk load saves (one transaction) this many at a time
+SAVE_BATCH_PASSAGES = 5_000  # a bulk load hands the writer this many passages at a time
+_DONE = object()  # end of a bulk load's batches
+
+
+async def _drain(queue: asyncio.Queue[Any]) -> AsyncIterator[list[tuple[str, str, DocumentRecord]]]:
+    """The batches a bulk load puts in `queue`, until _DONE; an exception put there is raised."""
+    while True:
+        item = await queue.get()
+        if item is _DONE:
+            return
+        if isinstance(item, BaseException):
+            raise item
+        yield item
 
 
 class Library:
@@ -252,14 +265,15 @@ class Library:
         progress: Progress | None,
         force: bool = False,
     ) -> LoadReport:
-        """Read, parse and store `files`, in file order. A small load is saved in one
-        save_documents call (one transaction: all of it or nothing). A bulk load parses several
-        files at once in worker processes and saves every SAVE_BATCH_PASSAGES passages while
-        the next files are parsed; each save is one transaction, so after a crash every
-        document is whole or absent, and loading again resumes (stored files are unchanged)."""
+        """Read, parse and store `files`, in file order, in ONE transaction: a load that fails
+        leaves nothing behind. A bulk load parses several files at once in worker processes
+        and hands every SAVE_BATCH_PASSAGES passages to the writer, which stores them inside
+        the same open transaction while the next files are parsed."""
         report = LoadReport()
         ready: list[tuple[str, str, DocumentRecord]] = []
-        saving: asyncio.Task | None = None  # the bulk load's save in progress
+        stored: list[tuple[str, str, DocumentRecord]] = []  # handed to the writer, in order
+        queue: asyncio.Queue[Any] | None = None  # batches for the bulk load's open transaction
+        saving: asyncio.Task[list[int]] | None = None
         parallel = len(files) >= PARALLEL_MIN_FILES
         window = 2 * _parse_workers() if parallel else 0  # parse tasks in flight at most
         # In file order: a read failure (name, message) or a batch of files being parsed.
@@ -297,33 +311,37 @@ class Library:
                 while len(pending) > window:
                     await self._settle(pending.popleft(), report, ready)
                 if parallel and sum(len(r.paragraphs) for _, _, r in ready) >= SAVE_BATCH_PASSAGES:
-                    if saving is not None:
-                        await saving
-                    saving = asyncio.create_task(self._save(scope, ready, loaded_by, report))
+                    if queue is None:
+                        queue = asyncio.Queue()
+                        saving = asyncio.create_task(
+                            self.store.save_stream(scope, _drain(queue), loaded_by)
+                        )
+                    elif saving is not None and saving.done():
+                        await saving  # the writer failed: stop parsing, raise its error
+                    queue.put_nowait(ready)
+                    stored.extend(ready)
                     ready = []
             while pending:
                 await self._settle(pending.popleft(), report, ready)
-        except BaseException:
-            if saving is not None:  # let a save under way finish (or fail) on its own
+        except BaseException as e:
+            if queue is not None and saving is not None:
+                queue.put_nowait(e)  # the writer rolls the whole load back
                 await asyncio.wait([saving])
             raise
         if progress:
             progress(len(files), len(files), "")
-        if saving is not None:
-            await saving
-        if ready:
-            await self._save(scope, ready, loaded_by, report)
-        return report
-
-    async def _save(
-        self,
-        scope: str,
-        ready: list[tuple[str, str, DocumentRecord]],
-        loaded_by: str | None,
-        report: LoadReport,
-    ) -> None:
-        ids = await self.store.save_documents(scope, ready, loaded_by)
-        for doc_id, (name, _, record) in zip(ids, ready, strict=True):
+        if queue is not None and saving is not None:
+            if ready:
+                queue.put_nowait(ready)
+                stored.extend(ready)
+            queue.put_nowait(_DONE)
+            ids = await saving
+        elif ready:
+            ids = await self.store.save_documents(scope, ready, loaded_by)
+            stored = ready
+        else:
+            ids = []
+        for doc_id, (name, _, record) in zip(ids, stored, strict=True):
             report.loaded.append(
                 LoadedDocument(
                     source=name,
@@ -334,6 +352,7 @@ class Library:
                     doc_id=doc_id,
                 )
             )
+        return report
 
     def _start_prepare(self, batch: list[tuple[str, str, bytes]], parallel: bool) -> asyncio.Future:
         loop = asyncio.get_running_loop()
