@@ -139,8 +139,8 @@ def _read_and_hash(reads: list[Callable[[], bytes]]) -> list[tuple[bytes, str] |
 
 
 READ_CHUNK = 32  # files read per hop to a thread
-PARSE_BATCH = 8  # files per task handed to a parsing process at most
-PARSE_BATCH_BYTES = 64_000  # and no more bytes than this (a big PDF goes alone)
+PARSE_BATCH = 16  # files per task handed to a parsing process at most (fewer hops)
+PARSE_BATCH_BYTES = 128_000  # and no more bytes than this (a big PDF goes alone)
 SAVE_BATCH_PASSAGES = 5_000  # a bulk load hands the writer this many passages at a time
 _DONE = object()  # end of a bulk load's batches
 
