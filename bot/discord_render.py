@@ -37,6 +37,8 @@ from bot.render import (
     label,
     load_lines,
     pages,
+    record_agenda,
+    record_dates,
     render,
     render_error,
     resolution_lines,
@@ -384,25 +386,10 @@ def summary_embed(s: Summary, lang: str, prefix: str = "!") -> discord.Embed:
         e.add_field(name=L("from"), value=escape(who), inline=True)
     if rec.get("addressees"):
         e.add_field(name=L("to"), value=escape("; ".join(rec["addressees"])), inline=True)
-    dates = []
-    if rec.get("letter_date"):
-        dates.append(f"{L('letter_date')} {rec['letter_date']}")
-    if rec.get("adoption_date"):
-        dates.append(f"{L('adopted')} {rec['adoption_date']}")
-    if rec.get("distribution_date"):
-        dates.append(f"{L('distributed')}: {rec['distribution_date']}")
+    dates = record_dates(rec, lang)
     if dates:
         e.add_field(name=text(lang, "dates"), value="\n".join(dates), inline=True)
-    agenda = []
-    for b in rec.get("bodies") or []:
-        part = b.get("body", "")
-        if b.get("session"):
-            part += f", {L('session')} {b['session']}"
-        if b.get("year"):
-            part += f" ({L('year')} {b['year']})"
-        if b.get("agenda_items"):
-            part += f": items {', '.join(str(i) for i in b['agenda_items'])}"
-        agenda.append(escape(part))
+    agenda = [escape(part) for part in record_agenda(rec, lang)]
     if agenda:
         e.add_field(name=L("agenda"), value="\n".join(agenda), inline=False)
     annexes = []

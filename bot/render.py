@@ -242,6 +242,33 @@ def render_error(answer: Answer) -> str:
     return msg if msg.endswith((".", "?", "!", ")")) else msg + "."
 
 
+def record_dates(rec: dict[str, Any], lang: str) -> list[str]:
+    """ "Letter dated …", "Adopted …", "Distributed: …", for the dates the record has."""
+    out = []
+    if rec.get("letter_date"):
+        out.append(f"{label(lang, 'letter_date')} {rec['letter_date']}")
+    if rec.get("adoption_date"):
+        out.append(f"{label(lang, 'adopted')} {rec['adoption_date']}")
+    if rec.get("distribution_date"):
+        out.append(f"{label(lang, 'distributed')}: {rec['distribution_date']}")
+    return out
+
+
+def record_agenda(rec: dict[str, Any], lang: str) -> list[str]:
+    """One entry per body: "GA, session 79: items 32, 37", "SC (year 75)". Not escaped."""
+    out = []
+    for b in rec.get("bodies") or []:
+        part = b.get("body", "")
+        if b.get("session"):
+            part += f", {label(lang, 'session')} {b['session']}"
+        if b.get("year"):
+            part += f" ({label(lang, 'year')} {b['year']})"
+        if b.get("agenda_items"):
+            part += f": items {', '.join(str(i) for i in b['agenda_items'])}"
+        out.append(part)
+    return out
+
+
 def render_summary(s: Summary, lang: str) -> str:
     rec = s.record
     L = lambda k: label(lang, k)  # noqa: E731
@@ -265,22 +292,8 @@ def render_summary(s: Summary, lang: str) -> str:
         )
     if rec.get("addressees"):
         meta.append(f"{L('to')}: " + escape("; ".join(rec["addressees"])))
-    if rec.get("letter_date"):
-        meta.append(f"{L('letter_date')} {rec['letter_date']}")
-    if rec.get("adoption_date"):
-        meta.append(f"{L('adopted')} {rec['adoption_date']}")
-    if rec.get("distribution_date"):
-        meta.append(f"{L('distributed')}: {rec['distribution_date']}")
-    bodies = []
-    for b in rec.get("bodies") or []:
-        part = b.get("body", "")
-        if b.get("session"):
-            part += f" {L('session')} {b['session']}"
-        if b.get("year"):
-            part += f" ({L('year')} {b['year']})"
-        if b.get("agenda_items"):
-            part += f", items {', '.join(b['agenda_items'])}"
-        bodies.append(part)
+    meta.extend(record_dates(rec, lang))
+    bodies = record_agenda(rec, lang)
     if bodies:
         meta.append(f"{L('agenda')}: " + escape("; ".join(bodies)))
     if rec.get("subject"):
