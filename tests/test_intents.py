@@ -76,3 +76,10 @@ def test_pronouns_refer_back() -> None:
     assert req.intent == "summary" and req.refers_back and req.ref is None
     req = parse_mention("@Rapporteur which resolutions does this letter cite?")
     assert req.intent == "resolutions" and req.refers_back
+
+
+def test_it_as_a_command_reference_means_the_last_document() -> None:
+    req = parse_command("!resolutions it")
+    assert req is not None and req.refers_back and req.ref is None and req.error is None
+    assert parse_command("!summary this letter").refers_back  # type: ignore[union-attr]
+    assert parse_command("!remove it").ref == "it"  # type: ignore[union-attr]  # never implied

@@ -209,3 +209,13 @@ async def test_autocomplete_fits_discord(corpus_lib: Library) -> None:
     assert all(len(label) <= 100 and len(value) <= 100 for label, value in choices)
     armenia = await corpus_lib.autocomplete("armenia", CORPUS)
     assert armenia and all("armenia" in label.lower() for label, _ in armenia)
+
+
+async def test_removing_a_bundled_document_says_why_not(tmp_path: Path) -> None:
+    async with Library(tmp_path / "t.db") as lib:
+        await lib.load_directory(DATA / "seed")
+        with pytest.raises(PermissionDenied, match="bundled corpus"):
+            await lib.remove("000_d7938d8b0aeb43da", guild_scope(1), Actor("mod", True))
+        with pytest.raises(NotFound):
+            await lib.remove("S/2099/1", guild_scope(1), Actor("mod", True))
+        assert len(await lib.documents(["corpus"])) == 1

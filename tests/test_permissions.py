@@ -141,7 +141,7 @@ async def test_removing_needs_the_right_and_only_touches_ones_own_server(lib: Li
     # A moderator of server 2 cannot reach server 1's upload, nor the bundled corpus.
     with pytest.raises(NotFound):
         await lib.remove("S/2099/777", G2, MOD)
-    with pytest.raises(NotFound):
+    with pytest.raises(PermissionDenied, match="bundled corpus"):  # and says why
         await lib.remove("S/2025/40", G2, MOD)
     with pytest.raises(PermissionDenied):
         await lib.remove("S/2025/40", "corpus", MOD)

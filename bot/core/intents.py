@@ -81,6 +81,9 @@ def parse_command(text: str, prefix: str = "!") -> Request | None:
     if name in ("doc", "summary", "resolutions", "remove"):
         if not rest:
             return Request(name, error=f"which document? e.g. `{prefix}{name} S/2025/40`")
+        if name != "remove" and _PRONOUN.fullmatch(fold(rest).strip(" ?!.")):
+            # `!resolutions it`: the last document answered about in this channel
+            return Request(name, lang=lang, refers_back=True)
         return Request(name, ref=rest, lang=lang)
     if name == "find":
         query, within = split_within(rest)

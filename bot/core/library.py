@@ -433,7 +433,18 @@ class Library:
         self._require_moderator(actor, "remove documents")
         if scope == CORPUS_SCOPE:
             raise PermissionDenied("the bundled corpus cannot be removed from chat")
-        doc = await self.resolve(ref, [scope])
+        try:
+            doc = await self.resolve(ref, [scope])
+        except NotFound:
+            # Say why when the reference names a bundled document rather than nothing at all.
+            try:
+                bundled = await self.resolve(ref, [CORPUS_SCOPE])
+            except (NotFound, Ambiguous):
+                raise
+            raise PermissionDenied(
+                f"{bundled.label} belongs to the bundled corpus, which cannot be removed from"
+                " chat; only documents loaded here can be"
+            ) from None
         await self.store.delete_document(doc.id)
         return Removed(doc)
 
