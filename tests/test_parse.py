@@ -168,3 +168,20 @@ def test_symbols_from_the_printed_heading_or_the_file_name() -> None:
         "S/2025/40",
     ]
     assert parse_document(plain, filename="notes_2025.txt").symbols == []
+
+
+@needs_shared
+def test_annex_title_over_several_lines_and_subtitle() -> None:
+    rec = parse_metadata((CORPUS / "en" / "A_79_859-S_2025_220.txt").read_text(encoding="utf-8"))
+    assert rec.annexes[0].title == (
+        "Commentary of the Press Service of the Ministry of Foreign Affairs of Azerbaijan"
+        " concerning the statement of the Ministry of Foreign Affairs of Armenia on the"
+        " Sumgayit events"
+    )
+    assert rec.annexes[0].date == "2025-02-27"
+    assert rec.annexes[0].author == "Press Service of the Ministry of Foreign Affairs of Azerbaijan"
+    rec = parse_metadata((CORPUS / "en" / "A_79_753-S_2025_58.txt").read_text(encoding="utf-8"))
+    assert rec.annexes[0].title == (
+        "GLORIFICATION OF THE NAZI COLLABORATORS BY UKRAINE:"
+        " Information from open sources from January 2019 to September 2024"
+    )

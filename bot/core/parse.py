@@ -475,4 +475,19 @@ def _author(title: str | None) -> str | None:
         r"^(?:Letter|Note verbale|Lettre)\b.*?\b(?:from|de)\s+(?:the\s+)?(.+?)\s+addressed to\b",
         title,
     )
-    return m.group(1) if m else None
+    if m:
+        return m.group(1)
+    # "Commentary of the Press Service ... concerning ...", "Déclaration de la communauté ... sur".
+    m = _STATEMENT_BY_RE.match(title)
+    if m:
+        name = m.group(1) or m.group(2)
+        return name[0].upper() + name[1:]
+    return None
+
+
+_STATEMENT_BY_RE = re.compile(
+    r"^(?:Commentary|Statement|Declaration|Communiqué|Press release)\s+(?:of|by)\s+(?:the\s+)?"
+    r"([A-Z].+?)\s+(?:concerning|regarding|in response to|in connection with|on the occasion of)\s"
+    r"|^(?:Déclaration|Communiqué|Commentaire)\s+(?:de la|du|de l’|de l')\s*(.+?)\s+"
+    r"(?:sur|concernant|au sujet|à l’occasion|à l'occasion)\s"
+)

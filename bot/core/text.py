@@ -576,8 +576,11 @@ def _annex_title_line(title: list[str], s: str, gap: bool, width: int) -> bool:
     if gap and any(not is_date_line(t) for t in content) and not is_date_line(s):
         return False
     texts = [t for t in content if not is_date_line(t)]
-    if texts and len(s) > max(len(t) for t in texts) + 6 and not s[0].islower():
-        return False  # a full-width line after the title: the text has started
+    longer = bool(texts) and len(s) > max(len(t) for t in texts) + 6 and not s[0].islower()
+    if longer and (len(s) >= width * 0.8 or _ends_sentence(s)):
+        # A full-width line after the title: the text has started. A longer but still short
+        # line is the title's next line or its subtitle.
+        return False
     return len(s) < width * 0.88 and not s.endswith((".", ";"))
 
 
