@@ -185,3 +185,13 @@ def test_annex_title_over_several_lines_and_subtitle() -> None:
         "GLORIFICATION OF THE NAZI COLLABORATORS BY UKRAINE:"
         " Information from open sources from January 2019 to September 2024"
     )
+
+
+@needs_shared
+def test_annex_capitals_title_page() -> None:
+    rec = parse_metadata((CORPUS / "en" / "S_2025_472.txt").read_text(encoding="utf-8"))
+    assert rec.annexes[0].title == (
+        "3rd REPORT ON THE MULTINATIONAL SECURITY SUPPORT MISSION (MSS) TO HAITI SUBMITTED TO"
+        " THE UNITED NATIONS SECURITY COUNCIL BY THE REPUBLIC OF KENYA (LEAD NATION OF THE MSS)"
+    )
+    assert rec.annexes[0].date == "2025-07-10"

@@ -574,7 +574,13 @@ def _annex_title_line(title: list[str], s: str, gap: bool, width: int) -> bool:
     if _SECTION_HEADING_RE.match(s):
         return False
     if gap and any(not is_date_line(t) for t in content) and not is_date_line(s):
-        return False
+        # A capitals title page may space out its "... BY" / "THE REPUBLIC OF ..." lines.
+        last = content[-1].rsplit(" ", 1)[-1].lower() if content else ""
+        spaced = (last in _JOIN_WORDS or s.lower() in _JOIN_WORDS) and all(
+            _capitals(t) for t in [*content, s]
+        )
+        if not spaced:
+            return False
     texts = [t for t in content if not is_date_line(t)]
     longer = bool(texts) and len(s) > max(len(t) for t in texts) + 6 and not s[0].islower()
     if longer and (len(s) >= width * 0.8 or _ends_sentence(s)):
@@ -610,9 +616,14 @@ def _title_breaks(prev: str, s: str, limit: int) -> bool:
         return False
     if prev.rsplit(" ", 1)[-1].lower() in _JOIN_WORDS:
         return False
-    if prev.isupper() != s.isupper() or prev[-1].isdigit():
+    if _capitals(prev) != _capitals(s) or prev[-1].isdigit():
         return True
     return len(prev) + 1 + len(s.split(" ", 1)[0]) < limit * 0.8
+
+
+def _capitals(s: str) -> bool:
+    """Is `s` set in capitals ("3rd REPORT ON THE ..." too)?"""
+    return re.sub(r"\b\d+(?:st|nd|rd|th)\b", "", s).isupper()
 
 
 def _annex_heading_continues(text: str, nxt: str) -> bool:
