@@ -195,3 +195,12 @@ def test_annex_capitals_title_page() -> None:
         " THE UNITED NATIONS SECURITY COUNCIL BY THE REPUBLIC OF KENYA (LEAD NATION OF THE MSS)"
     )
     assert rec.annexes[0].date == "2025-07-10"
+
+
+@needs_shared
+def test_annex_author_from_closing_organisation_line() -> None:
+    rec = parse_metadata((CORPUS / "en" / "A_79_798-S_2025_110.txt").read_text(encoding="utf-8"))
+    assert rec.annexes[0].author == "Pan-Armenian Union Gardman-Shirvan-Nakhijevan"
+    # A signature block (name, then title) is no closing organisation line.
+    rec = parse_metadata((CORPUS / "en" / "S_2025_274.txt").read_text(encoding="utf-8"))
+    assert rec.annexes[0].author is None

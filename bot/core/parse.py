@@ -448,8 +448,32 @@ def _annexes(pairs: list[tuple[Paragraph, list[str], str]], rec: DocumentRecord)
             # The "Annex to the letter dated ..." heading names it; its date is the letter's.
             annexes.append(Annex(title=heading, date=date))
             continue
-        annexes.append(Annex(title=title, date=date or _title_date(title), author=_author(title)))
+        author = _author(title) or _closing_name(pairs, k)
+        annexes.append(Annex(title=title, date=date or _title_date(title), author=author))
     return annexes
+
+
+_NAME_SMALL_WORDS = frozenset(
+    ["of", "the", "and", "for", "on", "in", "de", "la", "du", "des", "et"]
+)
+
+
+def _closing_name(pairs: list[tuple[Paragraph, list[str], str]], k: int) -> str | None:
+    """The organisation printed alone under the last sentence of the annex at `k`
+    ("... may justice and peace prevail." / "Pan-Armenian Union Gardman-Shirvan-Nakhijevan")."""
+    end = next((i for i in range(k + 1, len(pairs)) if pairs[i][2] == "annex-heading"), len(pairs))
+    body = [(p, chunk) for p, chunk, r in pairs[k + 1 : end] if p.section == "annex" and not r]
+    if len(body) < 2 or len(body[-1][1]) != 1:
+        return None
+    name, before = body[-1][0].text, body[-2][0].text
+    words = name.split()
+    if not 2 <= len(words) <= 10 or not before.endswith((".", "!")):
+        return None
+    if any(c in name for c in ",;:()") or any(c.isdigit() for c in name):
+        return None
+    if not all(w[0].isupper() or w in _NAME_SMALL_WORDS for w in words):
+        return None
+    return name
 
 
 def _heading_like(text: str) -> bool:
