@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import asdict, is_dataclass
+from dataclasses import is_dataclass
 from typing import Any
 
 from bot.answer import Answer
@@ -151,10 +151,6 @@ def unescape(text: str) -> str:
 
 def label(lang: str, key: str) -> str:
     return LABELS.get(lang, LABELS["en"]).get(key, LABELS["en"][key])
-
-
-def doc_name(doc: StoredDocument) -> str:
-    return doc.label
 
 
 def doc_link(doc: StoredDocument, markdown: bool = True) -> str:
@@ -509,6 +505,3 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     return value
-
-
-__all__ = ["HELP", "LABELS", "asdict", "escape", "pages", "render", "to_json"]

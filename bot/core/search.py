@@ -143,29 +143,6 @@ def analyse(query: str, vocab: VocabularyLike) -> list[QueryTerm]:
     return terms
 
 
-def fts_match(terms: Sequence[QueryTerm], vocab: VocabularyLike) -> str | None:
-    """An OR of the content words' expansions (rare ones only when there are enough)."""
-    words: set[str] = set()
-    common = vocab.paragraphs // 5
-    content = [t for t in terms if not t.stop and t.expansions]
-    for t in content:
-        best = max(t.expansions.values())
-        # Each word brings its closest spellings only, so a typo cannot flood the candidates.
-        close = sorted(
-            (e for e, c in t.expansions.items() if c >= best - 0.15),
-            key=lambda e: (-t.expansions[e], vocab.df_of(e)),
-        )[:4]
-        # A word in a fifth of all paragraphs selects nothing; the others carry the query.
-        if len(content) > 1:
-            close = [e for e in close if vocab.df_of(e) <= common] or close[:0]
-        words.update(close)
-    if not words:
-        words = {e for t in content for e in t.expansions}
-    if not words:
-        return None
-    return " OR ".join(f'"{w}"' for w in sorted(words))
-
-
 @dataclass(slots=True)
 class _Scored:
     row: tuple[int, int, int, str]  # paragraph id, doc id, index, text

@@ -382,29 +382,10 @@ class Store:
         )
         return rows[0] if rows else None
 
-    async def documents_by_symbol(self, key: str, scopes: Sequence[str]) -> list[StoredDocument]:
-        where, args = self._scope_sql(scopes, "d")
-        return await self._rows(
-            f"SELECT {', '.join('d.' + c.strip() for c in self._DOC_COLS.split(','))}"
-            f" FROM doc_symbols s JOIN documents d ON d.id = s.doc_id WHERE s.key = ? AND {where}",
-            [key, *args],
-            self._doc,
-        )
-
     async def paragraphs(self, doc_id: int) -> list[StoredParagraph]:
         return await self._rows(
             "SELECT id, doc_id, idx, section, text FROM paragraphs WHERE doc_id = ? ORDER BY idx",
             (doc_id,),
-            lambda r: StoredParagraph(*r),
-        )
-
-    async def paragraphs_by_ids(self, ids: Sequence[int]) -> list[StoredParagraph]:
-        if not ids:
-            return []
-        return await self._rows(
-            "SELECT id, doc_id, idx, section, text FROM paragraphs"
-            f" WHERE id IN ({','.join('?' * len(ids))})",
-            list(ids),
             lambda r: StoredParagraph(*r),
         )
 
@@ -451,27 +432,6 @@ class Store:
         cur = await self.db.execute("SELECT COUNT(*) FROM paragraphs")
         row = await cur.fetchone()
         return int(row[0]) if row else 0
-
-    async def fts_candidates(
-        self, match: str, scopes: Sequence[str], limit: int, doc_id: int | None = None
-    ) -> list[tuple[int, int, float]]:
-        """(paragraph id, doc id, bm25) for an FTS5 MATCH expression, best first."""
-        where, args = self._scope_sql(scopes, "d")
-        extra = ""
-        params: list[Any] = [match, *args]
-        if doc_id is not None:
-            extra = " AND p.doc_id = ?"
-            params.append(doc_id)
-        params.append(limit)
-        cur = await self.db.execute(
-            "SELECT p.id, p.doc_id, bm25(paragraphs_fts) AS score FROM paragraphs_fts"
-            " JOIN paragraphs p ON p.id = paragraphs_fts.rowid"
-            " JOIN documents d ON d.id = p.doc_id"
-            f" WHERE paragraphs_fts MATCH ? AND {where}{extra} AND p.section != 'masthead'"
-            " ORDER BY score LIMIT ?",
-            params,
-        )
-        return [(r[0], r[1], r[2]) for r in await cur.fetchall()]
 
     async def integrity_check(self) -> str:
         cur = await self.db.execute("PRAGMA integrity_check")

@@ -113,10 +113,5 @@ def tokens(text: str) -> list[str]:
     return _WORD_RE.findall(fold(text))
 
 
-def token_spans(text: str) -> list[tuple[str, int, int]]:
-    """(folded token, start, end) over the ORIGINAL text, to mark matches in snippets."""
-    return [(fold(m.group()), m.start(), m.end()) for m in _WORD_RE.finditer(text)]
-
-
 def content_tokens(text: str) -> list[str]:
     return [t for t in tokens(text) if t not in STOPWORDS]
