@@ -46,7 +46,6 @@ from bot.core.search import Hit, find_sync
 from bot.core.storage import CORPUS_SCOPE, Store, StoredDocument
 from bot.core.summary import key_sentences
 from bot.core.symbols import symbol_key
-from bot.core.textnorm import tokens
 from bot.core.vocab_index import fts_tokens
 
 log = logging.getLogger(__name__)
@@ -474,7 +473,8 @@ class Library:
 
     async def resolve(self, ref: str, scopes: Sequence[str]) -> StoredDocument:
         docs = await self.documents(scopes)
-        found = refs.resolve(ref, docs)
+        # Fuzzy matching over every visible document: off the loop, a server may hold thousands.
+        found = await asyncio.to_thread(refs.resolve, ref, docs)
         if found.document is not None:
             return found.document
         if found.ambiguous:
@@ -486,15 +486,7 @@ class Library:
         numbered = list(enumerate(docs, 1))
         if not words.strip():
             return DocList("", numbered, len(docs))
-        flt, rest = refs.split_dates([refs.canonical_word(w) for w in tokens(words)])
-        rest = [w for w in rest if w not in refs.GENERIC and len(w) > 1]
-        out = []
-        for n, d in numbered:
-            if flt and not flt.matches(d):
-                continue
-            have = {refs.canonical_word(t) for t in tokens(d.search_text)}
-            if all(w in have or any(h.startswith(w) for h in have) for w in rest):
-                out.append((n, d))
+        out = await asyncio.to_thread(refs.filter_documents, words, numbered)
         return DocList(words, out, len(docs))
 
     async def autocomplete(
@@ -508,6 +500,8 @@ class Library:
             hay = f"{d.label} {d.title or ''} {d.source}".lower()
             if not cur or cur in hay or all(w in hay for w in cur.split()):
                 picked.append(d)
+                if len(picked) == limit:
+                    break
         out = []
         for d in picked[:limit]:
             value = d.symbols[0] if d.symbols else d.file_stem

@@ -234,6 +234,23 @@ def _doc_words(doc: StoredDocument) -> set[str]:
     return {canonical_word(t) for t in tokens(doc.search_text)}
 
 
+def filter_documents(
+    words: str, numbered: Sequence[tuple[int, StoredDocument]]
+) -> list[tuple[int, StoredDocument]]:
+    """`!docs Armenia February 2025`: the (number, document) pairs that hold every word
+    (or a word starting with it) and fall in the month or year given."""
+    flt, rest = split_dates([canonical_word(w) for w in tokens(words)])
+    rest = [w for w in rest if w not in GENERIC and len(w) > 1]
+    out = []
+    for n, d in numbered:
+        if flt and not flt.matches(d):
+            continue
+        have = _doc_words(d)
+        if all(w in have or any(h.startswith(w) for h in have) for w in rest):
+            out.append((n, d))
+    return out
+
+
 def _by_words(ref: str, docs: Sequence[StoredDocument]) -> Resolved:
     words = [canonical_word(w) for w in tokens(ref)]
     flt, words = split_dates(words)
