@@ -568,12 +568,7 @@ class Library:
             doc = await self.store.document(doc_id)
             if doc is None:
                 continue
-            passage = ""
-            if para is not None:
-                for p in await self.store.paragraphs(doc_id):
-                    if p.idx == para:
-                        passage = p.text
-                        break
+            passage = await self.store.paragraph_text(doc_id, para) if para is not None else ""
             items.append(CitingDocument(doc, mentions, para, passage))
         loaded = await self.store.loaded_symbols([symbol_key(symbol)], scopes)
         own = await self.store.document(next(iter(loaded.values()))) if loaded else None

@@ -389,6 +389,14 @@ class Store:
             lambda r: StoredParagraph(*r),
         )
 
+    async def paragraph_text(self, doc_id: int, idx: int) -> str:
+        rows = await self._rows(
+            "SELECT text FROM paragraphs WHERE doc_id = ? AND idx = ?",
+            (doc_id, idx),
+            lambda r: r[0],
+        )
+        return rows[0] if rows else ""
+
     async def citations(self, doc_id: int) -> list[StoredCitation]:
         return await self._rows(
             "SELECT doc_id, symbol, kind, body, paragraph, surface, year_inferred FROM citations"
