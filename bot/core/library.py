@@ -25,7 +25,7 @@ from typing import Any
 from bot.core import refs
 from bot.core.citations import resolution_symbol_from_query
 from bot.core.errors import Ambiguous, BadInput, NotFound, PermissionDenied
-from bot.core.models import DocumentRecord
+from bot.core.models import DocumentRecord, Paragraph
 from bot.core.parse import parse_document
 from bot.core.readers import SUPPORTED_EXTENSIONS, UnreadableDocument, read_document
 from bot.core.results import (
@@ -517,7 +517,6 @@ class Library:
 
     async def summary(self, doc: StoredDocument, scopes: Sequence[str]) -> Summary:
         paras = await self.store.paragraphs(doc.id)
-        from bot.core.models import Paragraph
 
         plain = [Paragraph(p.idx, p.text, p.section) for p in paras]
         points = await asyncio.to_thread(key_sentences, plain)
