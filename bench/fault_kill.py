@@ -39,6 +39,7 @@ import threading
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -105,17 +106,19 @@ async def child(db: str, limit: int | None, batch: int, die_at: int | None = Non
     lib = Library(db)
     await lib.open()
     if die_at is not None:
-        insert = lib.store._insert
+        from bot.core import storage
+
+        insert = storage._insert_sync
         inserted = [0]
 
-        async def insert_or_die(*args: object, **kwargs: object) -> int:
+        def insert_or_die(*args: Any, **kwargs: Any) -> int:  # runs in the writer's thread
             inserted[0] += 1
             if inserted[0] == die_at:
                 _say("DYING", inserted[0])
                 os.kill(os.getpid(), signal.SIGKILL)
-            return await insert(*args, **kwargs)
+            return insert(*args, **kwargs)
 
-        lib.store._insert = insert_or_die  # type: ignore[method-assign]
+        storage._insert_sync = insert_or_die
     committed = 0
     write_began = [0.0]
 
@@ -170,7 +173,7 @@ class Expected:
         if key not in self.raw:
             return None
         if key not in self._cache:
-            from bot.core.library import prepare
+            from bot.core.ingest import prepare
             from bot.core.symbols import symbol_key
 
             data = self.raw[key]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import bot.core.storage as storage
 from bot.core.errors import Ambiguous, BadInput, NotFound, PermissionDenied
 from bot.core.library import Actor, Library, guild_scope, visible_scopes
 from conftest import DATA
@@ -161,17 +162,17 @@ async def test_a_bad_file_is_named_and_the_rest_load(tmp_path: Path) -> None:
 async def test_a_failed_load_leaves_nothing_behind(tmp_path: Path, monkeypatch) -> None:
     async with Library(tmp_path / "t.db") as lib:
         store = lib.store
-        real = store._insert
+        real = storage._insert_sync
         calls = 0
 
-        async def failing(*args, **kwargs):  # type: ignore[no-untyped-def]
+        def failing(*args, **kwargs):  # type: ignore[no-untyped-def]
             nonlocal calls
             calls += 1
             if calls == 2:
                 raise RuntimeError("disk full")
-            return await real(*args, **kwargs)
+            return real(*args, **kwargs)
 
-        monkeypatch.setattr(store, "_insert", failing)
+        monkeypatch.setattr(storage, "_insert_sync", failing)
         files = [
             (p.name, p.read_bytes()) for p in sorted((DATA / "corpus" / "en").glob("S_2025_1*.txt"))
         ]

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import bot.core.library as library
+import bot.core.storage as storage
 from bot.core.library import Actor, Library
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "corpus"
@@ -165,22 +166,22 @@ async def test_a_bulk_load_that_fails_midway_leaves_nothing(
     monkeypatch.setattr(library, "SAVE_BATCH_PASSAGES", 100)  # several batches before the end
     monkeypatch.setattr(library, "READ_CHUNK", 4)
     async with Library(tmp_path / "t.db") as lib:
-        real = lib.store._insert
+        real = storage._insert_sync
         calls = 0
 
-        async def failing(*args, **kwargs):  # type: ignore[no-untyped-def]
+        def failing(*args, **kwargs):  # type: ignore[no-untyped-def]
             nonlocal calls
             calls += 1
             if calls == 15:  # after the first batches were written
                 raise sqlite3.OperationalError("disk I/O error")
-            return await real(*args, **kwargs)
+            return real(*args, **kwargs)
 
-        monkeypatch.setattr(lib.store, "_insert", failing)
+        monkeypatch.setattr(storage, "_insert_sync", failing)
         with pytest.raises(sqlite3.OperationalError):
             await lib.load_directory(folder)
         assert calls == 15
         assert await lib.documents(["corpus"]) == []
         assert await lib.store.paragraph_count() == 0
-        monkeypatch.setattr(lib.store, "_insert", real)
+        monkeypatch.setattr(storage, "_insert_sync", real)
         report = await lib.load_directory(folder)  # the next start loads everything
         assert len(report.loaded) == sum(1 for p in folder.rglob("*") if p.is_file())

@@ -21,7 +21,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.core.citations import extract_citations, resolution_symbol_from_query
+from bot.core.citation_patterns import PREFILTER_RE
+from bot.core.citations import _may_cite, extract_citations, resolution_symbol_from_query
 from bot.core.errors import BadInput
 from bot.core.intents import COMMANDS, parse_command, parse_mention
 from bot.core.library import Actor, Library
@@ -266,6 +267,48 @@ def test_extract_citations_is_fast_and_well_formed(text: str) -> None:
 @given(any_text, st.sampled_from(["en", "fr", "es", "ru", "ar", "zh", None]))
 def test_extract_citations_with_any_language_hint(text: str, lang: str | None) -> None:
     check_citations(text, timed(extract_citations, text, lang))
+
+
+# Keyword pieces in every case, the letters IGNORECASE treats specially (İ ı ſ K), Cyrillic
+# look-alike variants (ᲂ is a narrow о) and kashida: where the fast prefilter could part
+# from the regex it stands for.
+PREFILTER_PIECES = [
+    *(
+        w
+        for k in ("resol", "résol", "decis", "décis", "unscr", "res", "/dec/")
+        for w in (k, k.upper(), k.title())
+    ),
+    "РЕЗОЛ",
+    "резол",
+    "Решен",
+    "рез\u1c82л",
+    "决议",
+    "決議",
+    "决定",
+    "قرار",
+    "قـــرار",
+    "قرر",
+    "\u0130",
+    "\u0131",
+    "\u017f",
+    "\u212a",
+    "DEC\u0130S",
+    "re\u017fol",
+    "é",
+    " ",
+    "-",
+    "1",
+]
+
+
+@settings(SETTINGS, max_examples=n(400))
+@given(
+    st.lists(st.one_of(st.sampled_from(PREFILTER_PIECES), st.text(max_size=3)), max_size=12).map(
+        "".join
+    )
+)
+def test_the_fast_prefilter_agrees_with_its_regex(text: str) -> None:
+    assert _may_cite(text) == (PREFILTER_RE.search(text) is not None)
 
 
 @pytest.mark.parametrize("text", PATHOLOGICAL, ids=lambda t: repr(t[:12]))

@@ -15,7 +15,7 @@ import pytest
 
 from bot.core.library import Actor, Library
 from bot.core.search import IndexedVocabulary, Vocabulary, exhaustive_find, find_sync
-from bot.core.vocab_index import index_terms
+from bot.core.vocab_index import index_terms, term_keys
 from conftest import DATA
 
 CORPUS = ["corpus"]
@@ -111,15 +111,24 @@ async def _stored(lib: Library) -> tuple[Counter[str], int]:
     return Counter({r[0]: r[1] for r in rows}), n[0][0]
 
 
+async def _keys_match_terms(lib: Library) -> None:
+    """The deletion index (filed by SQLite) holds exactly term_keys() of every live term."""
+    terms = await lib.store.db.execute_fetchall("SELECT id, term FROM vocab")
+    keys = await lib.store.db.execute_fetchall("SELECT key, term_id FROM vocab_del")
+    assert {(k, tid) for k, tid in keys} == {(k, tid) for tid, t in terms for k in term_keys(t)}
+
+
 async def test_vocabulary_stays_right_after_load_replace_and_remove(tmp_path: Path) -> None:
     letters = sorted((DATA / "corpus" / "en").glob("S_2025_1*.txt"))[:3]
     mod = Actor("mod", moderator=True)
     async with Library(tmp_path / "v.db") as lib:
         await lib.load_files([(p.name, p.read_bytes()) for p in letters], "guild:1", mod)
         assert await _stored(lib) == await _recount(lib)
+        await _keys_match_terms(lib)
         # Replacing a document with other content (same name) moves its terms.
         await lib.load_files([(letters[0].name, letters[1].read_bytes())], "guild:1", mod)
         assert await _stored(lib) == await _recount(lib)
+        await _keys_match_terms(lib)
         before = (await lib.find("zanzibar kelbadjar", ["corpus", "guild:1"])).hits
         doc = (await lib.documents(["guild:1"]))[0]
         await lib.store.delete_document(doc.id)
@@ -149,7 +158,7 @@ async def _fts_ok(lib: Library) -> None:
 async def test_bulk_indexing_keeps_fts5_whole_through_replace_and_remove(tmp_path: Path) -> None:
     """Paragraphs reach FTS5 in one statement per save: a source saved twice in one call, a
     replaced document and a removed one all leave the index equal to the paragraphs."""
-    from bot.core.library import prepare
+    from bot.core.ingest import prepare
 
     letters = sorted((DATA / "corpus" / "en").glob("S_2025_1*.txt"))[:3]
     recs = [(p.name, prepare(p.name, p.read_bytes())) for p in letters]
@@ -221,6 +230,7 @@ async def test_multilingual_terms_are_fts5s_and_find_agrees(tmp_path: Path) -> N
         await lib.load_files(files, "corpus", Actor("m", True))
         fts = await lib.store.db.execute_fetchall("SELECT term, doc FROM paragraphs_vocab")
         assert (await _stored(lib))[0] == Counter({r[0]: r[1] for r in fts})
+        await _keys_match_terms(lib)
         for q in MULTI_QUERIES:
             fast = await lib.store.run_read(find_sync, q, CORPUS, None, 10, {})
             slow = await lib.store.run_read(exhaustive_find, q, CORPUS, 10)

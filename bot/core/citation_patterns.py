@@ -51,6 +51,8 @@ PREFILTER_RE = re.compile(
 HAS_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 HAS_ARABIC = re.compile(r"[\u0600-\u06ff]")
 HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
+# Cyrillic, Arabic or CJK (PREFILTER_RE's non-Latin keywords, 決議 included)
+HAS_OTHER_SCRIPT = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u4e00-\u9fff]")
 
 # --- keywords --------------------------------------------------------------------------------
 

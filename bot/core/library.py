@@ -13,9 +13,7 @@ import logging
 import multiprocessing
 import os
 import sqlite3
-import threading
-import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -25,9 +23,16 @@ from typing import Any
 from bot.core import refs
 from bot.core.citations import resolution_symbol_from_query
 from bot.core.errors import Ambiguous, BadInput, NotFound, PermissionDenied
+from bot.core.ingest import (
+    exit_with_parent,
+    outcome_terms,
+    prepare_batch,
+    prepare_outcome,
+    unpack,
+    warm,
+)
 from bot.core.models import DocumentRecord, Paragraph
-from bot.core.parse import parse_document
-from bot.core.readers import SUPPORTED_EXTENSIONS, UnreadableDocument, read_document
+from bot.core.readers import SUPPORTED_EXTENSIONS
 from bot.core.results import (
     CitedResolution,
     Cites,
@@ -69,15 +74,6 @@ def visible_scopes(scope: str | None) -> list[str]:
     return [CORPUS_SCOPE] if scope in (None, CORPUS_SCOPE) else [CORPUS_SCOPE, scope]
 
 
-def prepare(source: str, data: bytes) -> DocumentRecord:
-    """Read and parse one file: CPU-bound, run in a thread. Raises UnreadableDocument."""
-    result = read_document(data, source)
-    record = parse_document(result.text, filename=source)
-    if not record.paragraphs:
-        raise UnreadableDocument("no text: the file holds no paragraphs of text", reason="empty")
-    return record
-
-
 # Loads of this many files or more parse in worker processes; fewer (one upload of a few
 # files) stay in a thread and pay no process start-up.
 PARALLEL_MIN_FILES = 4
@@ -89,39 +85,6 @@ def _parse_workers() -> int:
     except (AttributeError, OSError):
         cores = os.cpu_count() or 1
     return max(1, min(cores, 8))
-
-
-def _prepare_outcome(source: str, data: bytes) -> tuple:
-    """prepare() as plain, picklable data, for a worker process (or a thread):
-    ("ok", record), ("unreadable", message) or ("error", exception type name)."""
-    try:
-        return ("ok", prepare(source, data))
-    except UnreadableDocument as e:
-        return ("unreadable", str(e))
-    except Exception as e:  # a parser bug must not sink the other files
-        log.exception("parsing %s failed", source)
-        return ("error", type(e).__name__)
-
-
-def _exit_with_parent(parent: int) -> None:
-    """A parsing process's initializer: end when the process that started it is gone.
-
-    A loader killed outright (SIGKILL, OOM) cannot shut its pool down, and the workers hold
-    both ends of their task queue, so they would wait for work forever.
-    """
-
-    def watch() -> None:
-        while True:
-            time.sleep(1.0)
-            if os.getppid() != parent:
-                os._exit(0)
-
-    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
-
-
-def _prepare_batch(items: list[tuple[str, bytes]]) -> list[tuple]:
-    """Several files in one hop to a worker: fewer round trips than one file per task."""
-    return [_prepare_outcome(source, data) for source, data in items]
 
 
 def _read_and_hash(reads: list[Callable[[], bytes]]) -> list[tuple[bytes, str] | OSError]:
@@ -270,6 +233,9 @@ class Library:
         the same open transaction while the next files are parsed."""
         report = LoadReport()
         ready: list[tuple[str, str, DocumentRecord]] = []
+        # Paragraph frequencies of the parsed documents' terms, counted where they were parsed:
+        # the writer adds them to the vocabulary once the last batch is stored.
+        terms: Counter[str] = Counter()
         stored: list[tuple[str, str, DocumentRecord]] = []  # handed to the writer, in order
         queue: asyncio.Queue[Any] | None = None  # batches for the bulk load's open transaction
         saving: asyncio.Task[list[int]] | None = None
@@ -308,12 +274,12 @@ class Library:
                 if batch:
                     pending.append((batch, self._start_prepare(batch, parallel)))
                 while len(pending) > window:
-                    await self._settle(pending.popleft(), report, ready)
+                    await self._settle(pending.popleft(), report, ready, terms)
                 if parallel and sum(len(r.paragraphs) for _, _, r in ready) >= SAVE_BATCH_PASSAGES:
                     if queue is None:
                         queue = asyncio.Queue()
                         saving = asyncio.create_task(
-                            self.store.save_stream(scope, _drain(queue), loaded_by)
+                            self.store.save_stream(scope, _drain(queue), loaded_by, terms=terms)
                         )
                     elif saving is not None and saving.done():
                         await saving  # the writer failed: stop parsing, raise its error
@@ -321,7 +287,7 @@ class Library:
                     stored.extend(ready)
                     ready = []
             while pending:
-                await self._settle(pending.popleft(), report, ready)
+                await self._settle(pending.popleft(), report, ready, terms)
         except BaseException as e:
             if queue is not None and saving is not None:
                 queue.put_nowait(e)  # the writer rolls the whole load back
@@ -336,7 +302,7 @@ class Library:
             queue.put_nowait(_DONE)
             ids = await saving
         elif ready:
-            ids = await self.store.save_documents(scope, ready, loaded_by)
+            ids = await self.store.save_documents(scope, ready, loaded_by, terms=terms)
             stored = ready
         else:
             ids = []
@@ -359,46 +325,49 @@ class Library:
         pool = self._process_pool() if parallel else None
         if pool is not None:
             try:
-                return loop.run_in_executor(pool, _prepare_batch, items)
+                return loop.run_in_executor(pool, prepare_batch, items)
             except (BrokenProcessPool, RuntimeError, OSError) as e:
                 # Processes cannot start here (submit starts them): threads from now on.
                 self._pool_unavailable = True
                 self._drop_pool(f"cannot hand work to the parsing processes ({e!r})")
-        return loop.run_in_executor(self._thread(), _prepare_batch, items)
+        return loop.run_in_executor(self._thread(), prepare_batch, items)
 
     async def _settle(
         self,
         item: tuple[str, str] | tuple[list[tuple[str, str, bytes]], asyncio.Future],
         report: LoadReport,
         ready: list[tuple[str, str, DocumentRecord]],
+        terms: Counter[str],
     ) -> None:
         if isinstance(item[0], str):
             report.failed.append(item)  # type: ignore[arg-type]
             return
         batch, job = item
         try:
-            outcomes = await job  # type: ignore[misc]
+            outcomes, counted = await job  # type: ignore[misc]
         except (BrokenProcessPool, OSError) as e:  # a worker died: parse these here
             self._drop_pool(f"a parsing process failed ({e!r})")
             items = [(name, data) for name, _, data in batch]  # type: ignore[union-attr]
-            outcomes = await asyncio.get_running_loop().run_in_executor(
-                self._thread(), _prepare_batch, items
+            outcomes, counted = await asyncio.get_running_loop().run_in_executor(
+                self._thread(), prepare_batch, items
             )
         except Exception as e:  # e.g. a record that would not pickle: one file at a time
             log.exception("parsing a batch failed in a worker (%r)", e)
             outcomes = [
                 await asyncio.get_running_loop().run_in_executor(
-                    self._thread(), _prepare_outcome, name, data
+                    self._thread(), prepare_outcome, name, data
                 )
                 for name, _, data in batch  # type: ignore[union-attr]
             ]
+            counted = await asyncio.to_thread(outcome_terms, outcomes)
         for (name, sha, _), outcome in zip(batch, outcomes, strict=True):  # type: ignore[arg-type]
             if outcome[0] == "ok":
-                ready.append((name, sha, outcome[1]))
+                ready.append((name, sha, unpack(outcome[1])))
             elif outcome[0] == "unreadable":
                 report.failed.append((name, outcome[1]))
             else:
                 report.failed.append((name, f"could not be parsed ({outcome[1]})"))
+        terms.update(counted)
 
     def _thread(self) -> concurrent.futures.ThreadPoolExecutor:
         if self._parse_thread is None:
@@ -414,13 +383,30 @@ class Library:
                 self._pool = concurrent.futures.ProcessPoolExecutor(
                     max_workers=_parse_workers(),
                     mp_context=multiprocessing.get_context("spawn"),
-                    initializer=_exit_with_parent,
+                    initializer=exit_with_parent,
                     initargs=(os.getpid(),),
                 )
             except (OSError, ValueError, NotImplementedError, ImportError) as e:
                 log.warning("parsing in a thread: worker processes cannot start (%r)", e)
                 self._pool_unavailable = True
         return self._pool
+
+    async def warm_parsers(self) -> int:
+        """Start the parsing processes now rather than on the first bulk load (they take a few
+        tenths of a second to start and import the parser). Returns how many are running."""
+        pool = self._process_pool()
+        if pool is None:
+            return 0
+        loop = asyncio.get_running_loop()
+        try:
+            pids = await asyncio.gather(
+                *(loop.run_in_executor(pool, warm) for _ in range(_parse_workers()))
+            )
+        except (BrokenProcessPool, RuntimeError, OSError) as e:
+            self._pool_unavailable = True
+            self._drop_pool(f"cannot start the parsing processes ({e!r})")
+            return 0
+        return len(set(pids))
 
     def _drop_pool(self, why: str) -> None:
         log.warning("%s; parsing the rest in a thread", why)

@@ -21,6 +21,7 @@ from bot.core.symbols import symbol_key
 T = TypeVar("T")
 R = TypeVar("R")
 READ_POOL = 2  # read connections beside the writer: two measured best on two cores
+INSERT_HOP = 32  # documents written per hop to the writer thread (fewer hand-overs)
 SaveProgress = Callable[[int, int], None]  # (documents stored, documents in the call)
 
 CORPUS_SCOPE = "corpus"
@@ -234,16 +235,17 @@ class Store:
         items: Sequence[tuple[str, str, DocumentRecord]],
         loaded_by: str | None = None,
         progress: SaveProgress | None = None,
+        terms: Counter[str] | None = None,
     ) -> list[int]:
         """Store (source, sha256, record) items in ONE transaction, replacing same-source rows.
 
-        Either every item is stored or none is.
+        Either every item is stored or none is. `terms`: see save_stream.
         """
 
         async def one_batch() -> AsyncIterator[Sequence[tuple[str, str, DocumentRecord]]]:
             yield items
 
-        return await self.save_stream(scope, one_batch(), loaded_by, progress, len(items))
+        return await self.save_stream(scope, one_batch(), loaded_by, progress, len(items), terms)
 
     async def save_stream(
         self,
@@ -252,12 +254,15 @@ class Store:
         loaded_by: str | None = None,
         progress: SaveProgress | None = None,
         total: int = 0,
+        terms: Counter[str] | None = None,
     ) -> list[int]:
         """Store batches as they arrive (a bulk load parses the next files meanwhile), all in
         ONE transaction: every item is stored or none is, whatever fails, even the producer.
 
-        Each document is written in one hop to the writer's thread (its paragraphs and citations
-        as batches), and the vocabulary index is brought up to date in the same transaction.
+        Documents go to the writer's thread a few dozen at a time, and the vocabulary index is
+        brought up to date in the same transaction. `terms`, when given, holds how many of the
+        new paragraphs contain each term (the parsing processes count them as they parse), and
+        must be complete when `batches` ends; otherwise the writer counts them itself.
         """
         assert self._write is not None
         async with self._write_lock:
@@ -269,22 +274,25 @@ class Store:
                 ids: list[int] = []
                 saved: list[tuple[str, str, DocumentRecord]] = []
                 async for batch in batches:
-                    for source, sha, record in batch:
-                        ids.append(await self._insert(db, scope, source, sha, record, loaded_by))
-                        saved.append((source, sha, record))
-                        n = len(ids)
-                        if progress is not None and (n % 50 == 0 or n == total):
-                            progress(n, max(total, n))
+                    for first in range(0, len(batch), INSERT_HOP):
+                        hop = batch[first : first + INSERT_HOP]
+                        pending = self._pending
+                        ids += await db._execute(
+                            _insert_many, db._conn, scope, hop, loaded_by, pending
+                        )
+                        if terms is None:
+                            saved.extend(hop)
+                        if progress is not None:
+                            progress(len(ids), max(total, len(ids)))
                 pending = self._pending
-                # The new paragraphs' terms are counted in another thread while FTS5 indexes
-                # them (SQLite lets go of the GIL): the two overlap on two cores. Not earlier:
-                # beside the per-document hops above, a thread holding the GIL delays every
-                # hand-over between the loop and the writer.
-                counting = asyncio.ensure_future(asyncio.to_thread(_count_terms, saved))
+                if terms is None:
+                    # Counted in another thread while FTS5 indexes the paragraphs (SQLite lets
+                    # go of the GIL), so the two overlap on two cores.
+                    counting = asyncio.ensure_future(asyncio.to_thread(_count_terms, saved))
                 # Every new paragraph into FTS5 in one statement (one segment), in this
                 # transaction: a document is whole, text and index, or absent.
                 await db._execute(_flush_fts, db._conn, pending)
-                pending.terms.update(await counting)
+                pending.terms.update(await counting if counting is not None else terms or {})
                 await db._execute(vocab_index.apply_delta, db._conn, pending.terms, pending.count)
                 await db.execute("COMMIT")
             except BaseException:
@@ -296,20 +304,6 @@ class Store:
                 self._pending = None
             self.generation += 1
             return ids
-
-    async def _insert(
-        self,
-        db: aiosqlite.Connection,
-        scope: str,
-        source: str,
-        sha: str,
-        record: DocumentRecord,
-        loaded_by: str | None,
-    ) -> int:
-        pending = self._pending if self._pending is not None else _Pending()
-        return await db._execute(
-            _insert_sync, db._conn, scope, source, sha, record, loaded_by, pending
-        )
 
     @staticmethod
     async def _delete(db: aiosqlite.Connection, doc_id: int) -> None:
@@ -550,6 +544,19 @@ def _insert_sync(
             terms.update(vocab_index.index_terms(p.text))
     pending.count += len(record.paragraphs)
     return doc_id
+
+
+def _insert_many(
+    conn: sqlite3.Connection,
+    scope: str,
+    items: Sequence[tuple[str, str, DocumentRecord]],
+    loaded_by: str | None,
+    pending: _Pending,
+) -> list[int]:
+    return [
+        _insert_sync(conn, scope, source, sha, record, loaded_by, pending)
+        for source, sha, record in items
+    ]
 
 
 def _flush_fts(conn: sqlite3.Connection, pending: _Pending) -> None:

@@ -21,6 +21,7 @@ side too (two substitutions in one word, two letters missing) are found by a sec
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import sqlite3
@@ -231,10 +232,40 @@ def apply_delta(conn: sqlite3.Connection, delta: Counter[str], paragraphs: int) 
             pos,
         )
         new = conn.execute("SELECT id, term FROM vocab WHERE id > ?", (top,)).fetchall()
-        conn.executemany(
-            "INSERT OR IGNORE INTO vocab_del (key, term_id) VALUES (?, ?)",
-            sorted((k, tid) for tid, term in new for k in term_keys(term)),
-        )
+        _file_keys(conn, new)
+
+
+# A term's deletion keys, made by SQLite itself: a hundred thousand keys are bound and inserted
+# several times faster than from Python. substr() counts code points, as Python slices do.
+_KEYS_SQL = """
+INSERT OR IGNORE INTO vocab_del (key, term_id)
+WITH RECURSIVE pos(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM pos WHERE i < ?),
+full(id, term) AS (
+    SELECT v.id, v.term FROM json_each(?) j JOIN vocab v ON v.id = j.value
+)
+SELECT term, id FROM full
+UNION ALL SELECT substr(term, 1, i - 1) || substr(term, i + 1), id FROM full JOIN pos
+    ON pos.i <= length(full.term)
+UNION ALL SELECT v.term, v.id FROM json_each(?) j JOIN vocab v ON v.id = j.value
+ORDER BY 1, 2
+"""
+
+
+def _file_keys(conn: sqlite3.Connection, new: list[tuple[int, str]]) -> None:
+    """File new (id, term) rows under term_keys(term): the term and, but for short words and
+    numbers, every one-deletion of it."""
+    full: list[int] = []
+    alone: list[int] = []
+    longest = 1
+    for tid, term in new:
+        if len(term) <= 3:
+            if len(term) >= 2:
+                alone.append(tid)
+        elif not term.isdigit():
+            full.append(tid)
+            longest = max(longest, len(term))
+    if full or alone:
+        conn.execute(_KEYS_SQL, (longest, json.dumps(full), json.dumps(alone)))
 
 
 def rebuild(conn: sqlite3.Connection) -> None:
