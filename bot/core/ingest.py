@@ -99,6 +99,8 @@ def exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
-def warm() -> int:
-    """A no-op task: makes a parsing process start and import this module ahead of a load."""
+def warm(hold: float) -> int:
+    """A task that makes a parsing process start and import this module ahead of a load. It
+    waits `hold` seconds, so that as many tasks as processes land on distinct processes."""
+    time.sleep(hold)
     return os.getpid()

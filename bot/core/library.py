@@ -399,14 +399,19 @@ class Library:
             return 0
         loop = asyncio.get_running_loop()
         try:
-            pids = await asyncio.gather(
-                *(loop.run_in_executor(pool, warm) for _ in range(_parse_workers()))
-            )
+            pids: set[int] = set()
+            for _ in range(3):  # a process still starting can leave another one two tasks
+                got = await asyncio.gather(
+                    *(loop.run_in_executor(pool, warm, 0.05) for _ in range(_parse_workers()))
+                )
+                pids.update(got)
+                if len(pids) >= _parse_workers():
+                    break
         except (BrokenProcessPool, RuntimeError, OSError) as e:
             self._pool_unavailable = True
             self._drop_pool(f"cannot start the parsing processes ({e!r})")
             return 0
-        return len(set(pids))
+        return len(pids)
 
     def _drop_pool(self, why: str) -> None:
         log.warning("%s; parsing the rest in a thread", why)
