@@ -103,8 +103,17 @@ def _read_and_hash(reads: list[Callable[[], bytes]]) -> list[tuple[bytes, str] |
 READ_CHUNK = 32  # files read per hop to a thread
 PARSE_BATCH = 16  # files per task handed to a parsing process at most (fewer hops)
 PARSE_BATCH_BYTES = 128_000  # and no more bytes than this (a big PDF goes alone)
+PARSE_WINDOW = 8  # parse tasks in flight per parsing process (see Library._load)
+PARSE_WINDOW_BYTES = 64 * 2**20  # and no more file bytes than this in flight
 SAVE_BATCH_PASSAGES = 5_000  # a bulk load hands the writer this many passages at a time
 _DONE = object()  # end of a bulk load's batches
+
+
+def _in_flight(pending: deque) -> int:
+    """File bytes of the parse tasks not yet settled (a read failure counts nothing)."""
+    return sum(
+        len(data) for item in pending if not isinstance(item[0], str) for *_, data in item[0]
+    )
 
 
 async def _drain(queue: asyncio.Queue[Any]) -> AsyncIterator[list[tuple[str, str, DocumentRecord]]]:
@@ -240,7 +249,11 @@ class Library:
         queue: asyncio.Queue[Any] | None = None  # batches for the bulk load's open transaction
         saving: asyncio.Task[list[int]] | None = None
         parallel = len(files) >= PARALLEL_MIN_FILES
-        window = 2 * _parse_workers() if parallel else 0  # parse tasks in flight at most
+        # Parse tasks in flight at most. Results are taken in file order, so one slow file (a
+        # long PDF) holds up the queue behind it: a deep window keeps the other processes fed
+        # (8 per process measured best, 1.21 s against 1.35 s with 2), and a byte bound keeps
+        # big files from piling up in memory.
+        window = PARSE_WINDOW * _parse_workers() if parallel else 0
         # In file order: a read failure (name, message) or a batch of files being parsed.
         pending: deque[tuple[str, str] | tuple[list[tuple[str, str, bytes]], asyncio.Future]]
         pending = deque()
@@ -273,7 +286,7 @@ class Library:
                         batch, size = [], 0
                 if batch:
                     pending.append((batch, self._start_prepare(batch, parallel)))
-                while len(pending) > window:
+                while len(pending) > window or _in_flight(pending) > PARSE_WINDOW_BYTES:
                     await self._settle(pending.popleft(), report, ready, terms)
                 if parallel and sum(len(r.paragraphs) for _, _, r in ready) >= SAVE_BATCH_PASSAGES:
                     if queue is None:
