@@ -19,7 +19,7 @@ from discord.ext import commands
 
 from bot.answer import Answer
 from bot.core.intents import Request
-from bot.core.library import Actor, guild_scope
+from bot.core.library import PARALLEL_MIN_FILES, Actor, guild_scope
 from bot.core.readers import UnreadableDocument, check_upload, safe_filename
 from bot.core.results import LoadReport
 from bot.discord_context import (
@@ -154,6 +154,12 @@ class Moderation(commands.Cog):
             progress = LoadProgress(ctx, lang)
             progress.start()
             started = time.monotonic()
+            # Several files parse in worker processes: start them while the files download.
+            warming = (
+                asyncio.create_task(self.bot.library.warm_parsers())
+                if len(accepted) >= PARALLEL_MIN_FILES
+                else None
+            )
             try:
                 async with ctx.typing() if ctx.interaction is None else contextlib.nullcontext():
                     files = []
@@ -171,6 +177,8 @@ class Moderation(commands.Cog):
                         )
             finally:
                 await progress.finish()
+                if warming is not None:
+                    await asyncio.gather(warming, return_exceptions=True)
             log.info(
                 "guild %s: %s loaded %d, refused %d in %.1f s",
                 ctx.guild,

@@ -188,6 +188,33 @@ async def test_moderator_uploads_a_real_letter(bot: Rapporteur, library: Library
     assert await library.documents([guild_scope(guild.id)]) == []
 
 
+async def test_a_moderator_uploads_several_letters_at_once(
+    bot: Rapporteur, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Four files or more parse in worker processes, which start while the files download."""
+    config = dpytest.get_config()
+    guild, channel, alice = config.guilds[0], config.channels[0], config.members[0]
+    role = dpytest.backend.make_role("Moderator", guild)
+    await dpytest.add_role(alice, role)
+    warmed = []
+    real_warm = library.warm_parsers
+
+    async def warm() -> int:
+        warmed.append(1)
+        return await real_warm()
+
+    monkeypatch.setattr(library, "warm_parsers", warm)
+    letters = sorted((DATA / "corpus" / "en").glob("S_2025_*.txt"))[:4]
+    await message_with_files("!load", alice, channel, letters)
+    body = everything(dpytest.get_message())
+    assert "4 ✅ · 0 ❌" in body and body.count("✅") == 5, body
+    assert len(warmed) == 1 and library.parsing_processes >= 1
+    docs = await library.documents([guild_scope(guild.id)])
+    assert sorted(d.source for d in docs) == [p.name for p in letters]
+    await message_with_files("!load", alice, channel, letters[:1])  # one file: a thread
+    assert "✅" in everything(dpytest.get_message()) and len(warmed) == 1
+
+
 async def test_bad_attachment_is_refused_with_its_reason(bot: Rapporteur, tmp_path: Path) -> None:
     config = dpytest.get_config()
     guild = config.guilds[0]

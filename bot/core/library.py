@@ -404,6 +404,13 @@ class Library:
                 self._pool_unavailable = True
         return self._pool
 
+    @property
+    def parsing_processes(self) -> int:
+        """How many parsing processes are running now."""
+        pool = self._pool
+        processes = getattr(pool, "_processes", None) or {}
+        return sum(1 for p in processes.values() if p.is_alive())
+
     async def warm_parsers(self) -> int:
         """Start the parsing processes now rather than on the first bulk load (they take a few
         tenths of a second to start and import the parser). Returns how many are running."""
