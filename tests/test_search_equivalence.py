@@ -198,12 +198,15 @@ MULTILINGUAL = {
     "ru.txt": "Заявление\n\nПредставители ассоциаций беженцев обсудили бездействие властей и "
     "объём в 5 m³ воды.\n\nВторой абзац о воде и ёлках.\n",
     "ar.txt": "بيان\n\nإن مجلس الأمن يؤكد من جديد التزامه القوي بسيادة الدول وسلامتها "
-    "الإقليمية.\n\nويُقرِّر أن يبقي المسألة قيد نظره الفعلي.\n",
+    "الإقليمية.\n\nويُقرِّر أن يبقي المسألة قيد نظره الفعلي.\n\nوإذ يحيط علماً بالقـــرار "
+    "المتخذ.\n",
     "zh.txt": "声明\n\n安全理事会重申其对各国主权和领土完整的坚定承诺。\n\n决定继续积极处理此案。\n",
     "fr.txt": "Déclaration\n\nLe Conseil de sécurité réaffirme l'intégrité territoriale "
     "de l'État, cœur et œuvre.\n",
 }
 MULTI_QUERIES = [
+    "يقرر",
+    "القرار المتخذ",
     "ассоциаций",
     "ассоциации",
     "объём",
@@ -235,5 +238,46 @@ async def test_multilingual_terms_are_fts5s_and_find_agrees(tmp_path: Path) -> N
             fast = await lib.store.run_read(find_sync, q, CORPUS, None, 10, {})
             slow = await lib.store.run_read(exhaustive_find, q, CORPUS, 10)
             assert _key(fast) == _key(slow), q
-        for q in ("ассоциаций", "объём", "m³", "安全理事会", "cœur", "etat"):
+        for q in ("ассоциаций", "объём", "m³", "安全理事会", "cœur", "etat", "يقرر", "بالقرار"):
             assert (await lib.find(q, CORPUS)).hits, q
+        # Vowel marks and the tatweel neither split words nor keep them from matching.
+        hits = (await lib.find("يقرر أن يبقي المسألة", CORPUS)).hits
+        assert hits and "ويُقرِّر" in hits[0].text
+        assert "بالقرار" in {r[0] for r in fts} and "قر" not in {r[0] for r in fts}
+        await _fts_ok(lib)
+
+
+async def test_a_database_indexed_before_migration_5_is_reindexed_without_arabic_marks(
+    tmp_path: Path,
+) -> None:
+    async with Library(tmp_path / "old.db") as lib:
+        await lib.load_files(
+            [("ar.txt", MULTILINGUAL["ar.txt"].encode())], "corpus", Actor("m", True)
+        )
+    # Put the database back as migration 4 left it: FTS5 reading paragraphs.text itself.
+    conn = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
+    conn.executescript(
+        """
+        DROP TRIGGER paragraphs_ad; DROP TABLE paragraphs_vocab; DROP TABLE paragraphs_fts;
+        DROP VIEW paragraphs_fts_text; ALTER TABLE paragraphs DROP COLUMN fts_text;
+        CREATE VIRTUAL TABLE paragraphs_fts USING fts5(text, content='paragraphs',
+            content_rowid='id', tokenize="unicode61 remove_diacritics 2");
+        CREATE TRIGGER paragraphs_ad AFTER DELETE ON paragraphs BEGIN
+            INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text)
+            VALUES ('delete', old.id, old.text);
+        END;
+        CREATE VIRTUAL TABLE paragraphs_vocab USING fts5vocab(paragraphs_fts, 'row');
+        INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild');
+        PRAGMA user_version = 4;
+        """
+    )
+    split = {r[0] for r in conn.execute("SELECT term FROM paragraphs_vocab")}
+    conn.close()
+    assert "قر" in split  # what the marks did to ويُقرِّر
+    async with Library(tmp_path / "old.db") as lib:
+        hits = (await lib.find("يقرر", CORPUS)).hits
+        assert hits and "ويُقرِّر" in hits[0].text
+        fts = await lib.store.db.execute_fetchall("SELECT term, doc FROM paragraphs_vocab")
+        assert (await _stored(lib))[0] == Counter({r[0]: r[1] for r in fts})
+        await _keys_match_terms(lib)
+        await _fts_ok(lib)

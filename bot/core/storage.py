@@ -518,13 +518,14 @@ def _insert_sync(
         "INSERT OR IGNORE INTO doc_symbols (key, doc_id) VALUES (?, ?)",
         [(k, doc_id) for k in keys],
     )
+    without_marks = vocab_index.without_marks
     conn.executemany(
-        "INSERT INTO paragraphs (doc_id, idx, section, text) VALUES (?,?,?,?)",
-        [(doc_id, p.index, p.section, p.text) for p in record.paragraphs],
+        "INSERT INTO paragraphs (doc_id, idx, section, text, fts_text) VALUES (?,?,?,?,?)",
+        [(doc_id, p.index, p.section, p.text, without_marks(p.text)) for p in record.paragraphs],
     )
     if pending.unindexed is None:
         conn.execute(
-            "INSERT INTO paragraphs_fts (rowid, text) SELECT id, text FROM paragraphs"
+            "INSERT INTO paragraphs_fts (rowid, text) SELECT id, text FROM paragraphs_fts_text"
             " WHERE doc_id = ?",
             (doc_id,),
         )
@@ -563,7 +564,7 @@ def _flush_fts(conn: sqlite3.Connection, pending: _Pending) -> None:
     """Index the paragraphs of the documents inserted but not yet indexed, in one statement."""
     if pending.unindexed:
         conn.execute(
-            "INSERT INTO paragraphs_fts (rowid, text) SELECT id, text FROM paragraphs"
+            "INSERT INTO paragraphs_fts (rowid, text) SELECT id, text FROM paragraphs_fts_text"
             " WHERE doc_id IN (SELECT value FROM json_each(?)) ORDER BY id",
             (json.dumps(pending.unindexed),),
         )
