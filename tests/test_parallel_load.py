@@ -4,6 +4,8 @@ is named while the others are stored, and a load that fails leaves nothing."""
 
 from __future__ import annotations
 
+import asyncio
+import os
 import shutil
 import signal
 import sqlite3
@@ -185,3 +187,38 @@ async def test_a_bulk_load_that_fails_midway_leaves_nothing(
         monkeypatch.setattr(storage, "_insert_sync", real)
         report = await lib.load_directory(folder)  # the next start loads everything
         assert len(report.loaded) == sum(1 for p in folder.rglob("*") if p.is_file())
+
+
+def _pool_pids(lib: Library) -> list[int]:
+    return [p.pid for p in (lib._pool._processes or {}).values()] if lib._pool else []  # type: ignore[union-attr]
+
+
+async def test_a_parsing_process_that_dies_is_replaced_and_loads_stay_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker killed before or during bulk loads costs nothing: its batches are parsed
+    again, the other loads get new processes, and no load falls back to threads for good."""
+    monkeypatch.setattr(library, "PARSE_BATCH", 2)  # many tasks, so one is surely in flight
+    files = sorted((DATA / "en").glob("*.txt"))
+    async with Library(tmp_path / "k.db") as lib:
+        assert await lib.warm_parsers() >= 1
+        victim = _pool_pids(lib)[0]
+        os.kill(victim, signal.SIGKILL)
+        while _alive(victim):
+            await asyncio.sleep(0.01)
+        # The pool is broken now: warming replaces it.
+        assert await lib.warm_parsers() >= 1 and victim not in _pool_pids(lib)
+
+        load = asyncio.ensure_future(
+            lib.load_files([(p.name, p.read_bytes()) for p in files], "guild:1", MOD)
+        )
+        while not load.done() and lib.parsing_processes == 0:
+            await asyncio.sleep(0.005)
+        os.kill(_pool_pids(lib)[0], signal.SIGKILL)  # in the middle of the load
+        report = await load
+        assert report.failed == [] and len(report.loaded) == len(files)
+        assert await lib.store.paragraph_count() == sum(d.paragraphs for d in report.loaded)
+
+        again = await lib.load_files([(p.name, p.read_bytes()) for p in files[:8]], "guild:2", MOD)
+        assert len(again.loaded) == 8 and lib.parsing_processes >= 1
+        assert not lib._pool_unavailable

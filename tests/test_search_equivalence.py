@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.core import vocab_index
 from bot.core.library import Actor, Library
 from bot.core.search import IndexedVocabulary, Vocabulary, exhaustive_find, find_sync
 from bot.core.vocab_index import index_terms, term_keys
@@ -245,6 +246,17 @@ async def test_multilingual_terms_are_fts5s_and_find_agrees(tmp_path: Path) -> N
         assert hits and "ويُقرِّر" in hits[0].text
         assert "بالقرار" in {r[0] for r in fts} and "قر" not in {r[0] for r in fts}
         await _fts_ok(lib)
+        # Replacing, then removing, a document whose paragraphs carry marks.
+        marked = "تقرير\n\nويُقرِّر المجلسُ تمديدَ الولايةِ بالقـــرار.\n"
+        await lib.load_files([("ar.txt", marked.encode())], "corpus", Actor("m", True))
+        await _fts_ok(lib)
+        assert await _stored(lib) == await _recount(lib)
+        assert (await lib.find("المجلس تمديد الولاية", CORPUS)).hits
+        doc = next(d for d in await lib.documents(CORPUS) if d.source == "ar.txt")
+        await lib.store.delete_document(doc.id)
+        await _fts_ok(lib)
+        assert await _stored(lib) == await _recount(lib)
+        await _keys_match_terms(lib)
 
 
 async def test_a_database_indexed_before_migration_5_is_reindexed_without_arabic_marks(
@@ -268,12 +280,15 @@ async def test_a_database_indexed_before_migration_5_is_reindexed_without_arabic
         END;
         CREATE VIRTUAL TABLE paragraphs_vocab USING fts5vocab(paragraphs_fts, 'row');
         INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild');
+        DELETE FROM vocab_del; DELETE FROM vocab;
+        INSERT INTO vocab (term, df) SELECT term, doc FROM paragraphs_vocab;
         PRAGMA user_version = 4;
         """
     )
-    split = {r[0] for r in conn.execute("SELECT term FROM paragraphs_vocab")}
+    vocab_index._file_keys(conn, conn.execute("SELECT id, term FROM vocab").fetchall())
+    split = {r[0] for r in conn.execute("SELECT term FROM vocab")}
     conn.close()
-    assert "قر" in split  # what the marks did to ويُقرِّر
+    assert "قر" in split  # what the marks did to ويُقرِّر, in the index and the vocabulary
     async with Library(tmp_path / "old.db") as lib:
         hits = (await lib.find("يقرر", CORPUS)).hits
         assert hits and "ويُقرِّر" in hits[0].text

@@ -255,7 +255,9 @@ class Library:
         # big files from piling up in memory.
         window = PARSE_WINDOW * _parse_workers() if parallel else 0
         # In file order: a read failure (name, message) or a batch of files being parsed.
-        pending: deque[tuple[str, str] | tuple[list[tuple[str, str, bytes]], asyncio.Future]]
+        pending: deque[
+            tuple[str, str] | tuple[list[tuple[str, str, bytes]], asyncio.Future, object]
+        ]
         pending = deque()
         try:
             for first in range(0, len(files), READ_CHUNK):
@@ -269,7 +271,7 @@ class Library:
                 for (name, _), result in zip(chunk, got, strict=True):
                     if isinstance(result, OSError):
                         if batch:
-                            pending.append((batch, self._start_prepare(batch, parallel)))
+                            pending.append(self._start_prepare(batch, parallel))
                             batch, size = [], 0
                         pending.append(
                             (name, f"cannot read the file ({result.strerror or result})")
@@ -282,10 +284,10 @@ class Library:
                     batch.append((name, sha, data))
                     size += len(data)
                     if len(batch) >= PARSE_BATCH or size >= PARSE_BATCH_BYTES:
-                        pending.append((batch, self._start_prepare(batch, parallel)))
+                        pending.append(self._start_prepare(batch, parallel))
                         batch, size = [], 0
                 if batch:
-                    pending.append((batch, self._start_prepare(batch, parallel)))
+                    pending.append(self._start_prepare(batch, parallel))
                 while len(pending) > window or _in_flight(pending) > PARSE_WINDOW_BYTES:
                     await self._settle(pending.popleft(), report, ready, terms)
                 if parallel and sum(len(r.paragraphs) for _, _, r in ready) >= SAVE_BATCH_PASSAGES:
@@ -332,22 +334,28 @@ class Library:
             )
         return report
 
-    def _start_prepare(self, batch: list[tuple[str, str, bytes]], parallel: bool) -> asyncio.Future:
+    def _start_prepare(
+        self, batch: list[tuple[str, str, bytes]], parallel: bool
+    ) -> tuple[list[tuple[str, str, bytes]], asyncio.Future, object]:
+        """(batch, its parse job, the pool running it or None): a failure drops that pool
+        only, never a newer one started since."""
         loop = asyncio.get_running_loop()
         items = [(name, data) for name, _, data in batch]
         pool = self._process_pool() if parallel else None
         if pool is not None:
             try:
-                return loop.run_in_executor(pool, prepare_batch, items)
-            except (BrokenProcessPool, RuntimeError, OSError) as e:
+                return batch, loop.run_in_executor(pool, prepare_batch, items), pool
+            except BrokenProcessPool as e:  # it broke since: the next batch starts a new one
+                self._drop_pool(f"a parsing process failed ({e!r})", pool)
+            except (RuntimeError, OSError) as e:
                 # Processes cannot start here (submit starts them): threads from now on.
                 self._pool_unavailable = True
-                self._drop_pool(f"cannot hand work to the parsing processes ({e!r})")
-        return loop.run_in_executor(self._thread(), prepare_batch, items)
+                self._drop_pool(f"cannot hand work to the parsing processes ({e!r})", pool)
+        return batch, loop.run_in_executor(self._thread(), prepare_batch, items), None
 
     async def _settle(
         self,
-        item: tuple[str, str] | tuple[list[tuple[str, str, bytes]], asyncio.Future],
+        item: tuple[str, str] | tuple[list[tuple[str, str, bytes]], asyncio.Future, object],
         report: LoadReport,
         ready: list[tuple[str, str, DocumentRecord]],
         terms: Counter[str],
@@ -355,11 +363,11 @@ class Library:
         if isinstance(item[0], str):
             report.failed.append(item)  # type: ignore[arg-type]
             return
-        batch, job = item
+        batch, job, pool = item  # type: ignore[misc]
         try:
-            outcomes, counted = await job  # type: ignore[misc]
+            outcomes, counted = await job
         except (BrokenProcessPool, OSError) as e:  # a worker died: parse these here
-            self._drop_pool(f"a parsing process failed ({e!r})")
+            self._drop_pool(f"a parsing process failed ({e!r})", pool)
             items = [(name, data) for name, _, data in batch]  # type: ignore[union-attr]
             outcomes, counted = await asyncio.get_running_loop().run_in_executor(
                 self._thread(), prepare_batch, items
@@ -414,30 +422,37 @@ class Library:
     async def warm_parsers(self) -> int:
         """Start the parsing processes now rather than on the first bulk load (they take a few
         tenths of a second to start and import the parser). Returns how many are running."""
-        pool = self._process_pool()
-        if pool is None:
-            return 0
         loop = asyncio.get_running_loop()
-        try:
-            pids: set[int] = set()
-            for _ in range(3):  # a process still starting can leave another one two tasks
-                got = await asyncio.gather(
-                    *(loop.run_in_executor(pool, warm, 0.05) for _ in range(_parse_workers()))
-                )
-                pids.update(got)
-                if len(pids) >= _parse_workers():
-                    break
-        except (BrokenProcessPool, RuntimeError, OSError) as e:
-            self._pool_unavailable = True
-            self._drop_pool(f"cannot start the parsing processes ({e!r})")
-            return 0
-        return len(pids)
+        for _attempt in range(2):  # a pool whose process died is replaced once
+            pool = self._process_pool()
+            if pool is None:
+                return 0
+            try:
+                pids: set[int] = set()
+                for _ in range(3):  # a process still starting can leave another one two tasks
+                    got = await asyncio.gather(
+                        *(loop.run_in_executor(pool, warm, 0.05) for _ in range(_parse_workers()))
+                    )
+                    pids.update(got)
+                    if len(pids) >= _parse_workers():
+                        break
+                return len(pids)
+            except BrokenProcessPool as e:  # a process died: start new ones
+                self._drop_pool(f"a parsing process failed ({e!r})", pool)
+            except (RuntimeError, OSError) as e:  # processes cannot start here: threads only
+                self._pool_unavailable = True
+                self._drop_pool(f"cannot start the parsing processes ({e!r})", pool)
+                return 0
+        return 0
 
-    def _drop_pool(self, why: str) -> None:
+    def _drop_pool(self, why: str, pool: object) -> None:
+        """Stop using `pool` if it is still the current one (a failure reported by an older,
+        already dropped pool must not shut down its replacement and the work queued there)."""
+        if pool is None or pool is not self._pool:
+            return
         log.warning("%s; parsing the rest in a thread", why)
-        pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+        self._pool = None
+        pool.shutdown(wait=False, cancel_futures=True)  # type: ignore[attr-defined]
 
     async def remove(self, ref: str, scope: str, actor: Actor) -> Removed:
         self._require_moderator(actor, "remove documents")
