@@ -479,8 +479,9 @@ def find_pages(r: FindResult, lang: str) -> list[Page]:
         items.append(
             f"**{i}.** {name} {label(lang, 'para')} {h.paragraph + 1}\n> {snippet(h, 420)}"
         )
+    also = f" · {label(lang, 'also')} “{r.translated}”" if r.translated else ""
     return _paged_embeds(
-        title, None, None, items, 5, lang, footer=f"{len(r.hits)} {text(lang, 'results')}"
+        title, None, None, items, 5, lang, footer=f"{len(r.hits)} {text(lang, 'results')}{also}"
     )
 
 

@@ -54,6 +54,7 @@ LABELS: dict[str, dict[str, str]] = {
         "mentions": "mentions",
         "para": "¶",
         "nothing": "Nothing found for",
+        "also": "also searched as",
         "cited_by": "Documents citing",
         "no_cites": "No loaded document cites",
         "docs": "Documents",
@@ -88,6 +89,7 @@ LABELS: dict[str, dict[str, str]] = {
         "mentions": "mentions",
         "para": "§",
         "nothing": "Rien trouvé pour",
+        "also": "cherché aussi sous la forme",
         "cited_by": "Documents qui citent",
         "no_cites": "Aucun document chargé ne cite",
         "docs": "Documents",
@@ -364,7 +366,8 @@ def render_find(r: FindResult, lang: str) -> str:
     where = f" {label(lang, 'in')} {escape(r.within.label)}" if r.within else ""
     if not r.hits:
         return f"{label(lang, 'nothing')} “{escape(r.query)}”{where}."
-    lines = [f"**{len(r.hits)}** × “{escape(r.query)}”{where}"]
+    also = f" ({label(lang, 'also')} “{escape(r.translated)}”)" if r.translated else ""
+    lines = [f"**{len(r.hits)}** × “{escape(r.query)}”{where}{also}"]
     for i, h in enumerate(r.hits, 1):
         lines.append(
             f"**{i}.** {doc_link(h.doc)} {label(lang, 'para')} {h.paragraph + 1} "

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from bot.core import vocab_index
+from bot.core.glossary import TRANSLATED_WEIGHT, translate
 from bot.core.library import Actor, Library
 from bot.core.search import IndexedVocabulary, Vocabulary, exhaustive_find, find_sync
 from bot.core.vocab_index import index_terms, term_keys
@@ -57,9 +59,21 @@ async def test_fast_find_equals_exhaustive_scoring(corpus_lib: Library, query: s
     fast = await store.run_read(find_sync, query, CORPUS, None, 10, {})
     slow = await store.run_read(exhaustive_find, query, CORPUS, 10)
     assert _key(fast) == _key(slow)
-    # And through the library, with its cache.
+    # And through the library, with its cache and the query in the other language, against
+    # the exhaustive hits of both queries merged by score.
+    expected = list(slow)
+    other = translate(query)
+    if other is not None:
+        seen = {(h.doc_id, h.paragraph) for h in slow}
+        more = await store.run_read(exhaustive_find, other, CORPUS, 10)
+        weighed = [
+            replace(h, score=h.score * TRANSLATED_WEIGHT)
+            for h in more
+            if (h.doc_id, h.paragraph) not in seen
+        ]
+        expected = sorted(slow + weighed, key=lambda h: -h.score)[:10]
     res = await corpus_lib.find(query, CORPUS, limit=10)
-    assert [(h.doc.id, h.paragraph) for h in res.hits] == [(d, p) for d, p, _ in _key(slow)]
+    assert [(h.doc.id, h.paragraph) for h in res.hits] == [(d, p) for d, p, _ in _key(expected)]
 
 
 WORDS = [

@@ -23,6 +23,7 @@ from typing import Any
 from bot.core import refs
 from bot.core.citations import resolution_symbol_from_query
 from bot.core.errors import Ambiguous, BadInput, NotFound, PermissionDenied
+from bot.core.glossary import TRANSLATED_WEIGHT, translate
 from bot.core.ingest import (
     exit_with_parent,
     outcome_terms,
@@ -623,7 +624,33 @@ class Library:
             for h in hits
             if h.doc_id in docs
         ]
-        return FindResult(query, out, doc)
+        # The same search in the other language ("ceasefire" -> "cessez le feu"), merged by
+        # score: a delegate searching in English still finds the French letter.
+        other = translate(query)
+        used = None
+        if other is not None:
+            more, more_docs = await self.store.run_read(
+                _find_with_documents,
+                other,
+                list(scopes),
+                doc.id if doc else None,
+                limit,
+                self._vocabulary(),
+            )
+            seen = {(h.doc.id, h.paragraph) for h in out}
+            extra = [
+                FindHit(
+                    more_docs[h.doc_id], h.paragraph, h.text, h.score * TRANSLATED_WEIGHT, h.spans
+                )
+                for h in more
+                if h.doc_id in more_docs and (h.doc_id, h.paragraph) not in seen
+            ]
+            # Stable: on equal scores the query as typed comes first.
+            merged = sorted(out + extra, key=lambda h: -h.score)[:limit]
+            if any(h in extra for h in merged):
+                used = other
+            out = merged
+        return FindResult(query, out, doc, used)
 
     def _vocabulary(self) -> dict:
         """The cache of vocabulary look-ups, emptied when the store changes (the vocabulary

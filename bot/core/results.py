@@ -52,6 +52,7 @@ class FindResult:
     query: str
     hits: list[FindHit]
     within: StoredDocument | None = None
+    translated: str | None = None  # the query in the other language, when it found some hits
 
 
 @dataclass(slots=True)

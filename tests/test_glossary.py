@@ -1,0 +1,43 @@
+"""Find in the other language: English queries reach French passages and back."""
+
+from __future__ import annotations
+
+from bot.core.glossary import PAIRS, translate
+from bot.core.library import Library
+from bot.core.vocab_index import fts_tokens
+from bot.render import render_find
+
+
+def test_terms_are_rewritten_longest_first_and_other_words_kept() -> None:
+    assert translate("ceasefire violations Gazakh") == "cessez le feu violations gazakh"
+    assert translate("violations du cessez-le-feu") == "violations du ceasefire"
+    assert translate("Conseil de sécurité") == "security council"
+    assert translate("human rights council") == "conseil des droits de l homme"
+    assert translate("ceasfire") == "cessez le feu"  # one typo in a long term
+    assert translate("skateboard kickflip halfpipe") is None
+    assert translate("1325") is None
+
+
+def test_every_pair_is_written_folded_and_differs() -> None:
+    for en, fr in PAIRS:
+        assert fts_tokens(en) == en.split() and fts_tokens(fr) == fr.split(), (en, fr)
+        assert en != fr
+
+
+async def test_an_english_query_finds_the_french_seed_letter(corpus_lib: Library) -> None:
+    res = await corpus_lib.find("ceasefire violations", ["corpus"])
+    assert res.translated == "cessez le feu violations"
+    seed = [h for h in res.hits if h.doc.source.startswith("seed/")]
+    assert seed and "cessez-le-feu" in seed[0].text
+    assert "also searched as “cessez le feu violations”" in render_find(res, "en")
+
+
+async def test_a_french_query_finds_english_passages(corpus_lib: Library) -> None:
+    res = await corpus_lib.find("droits de l'homme", ["corpus"])
+    assert res.translated == "human rights"
+    assert any("human rights" in h.text.lower() for h in res.hits)
+
+
+async def test_words_absent_in_both_languages_still_find_nothing(corpus_lib: Library) -> None:
+    res = await corpus_lib.find("zucchini lasagna nutmeg", ["corpus"])
+    assert res.hits == [] and res.translated is None
