@@ -107,7 +107,7 @@ HELP = {
 `!doc REF` show a document's text
 `!summary REF` who writes to whom, when, agenda, annex, key points, resolutions cited
 `!resolutions REF` the resolutions a document cites, with links
-`!find WORDS [in REF]` passages matching words, typos and missing accents welcome
+`!find WORDS [in REF]` passages matching words, typos and missing accents welcome, in English or French
 `!cites RESOLUTION` the documents that cite a resolution, e.g. `!cites 1325 (2000)`
 `!load` (moderators) load documents: attach .txt .md .pdf .docx .html files
 `!remove REF` (moderators) remove a document this server loaded
@@ -120,7 +120,7 @@ On Discord, `!modrole add ROLE` (Manage Server) lets a role load and remove docu
 `!doc REF` le texte d'un document
 `!summary REF` qui écrit à qui, quand, ordre du jour, annexe, points clés, résolutions citées
 `!resolutions REF` les résolutions citées par un document, avec liens
-`!find MOTS [in REF]` les passages qui correspondent, fautes de frappe et accents manquants compris
+`!find MOTS [in REF]` les passages qui correspondent, fautes de frappe et accents manquants compris, en français ou en anglais
 `!cites RÉSOLUTION` les documents qui citent une résolution, p. ex. `!cites 1325 (2000)`
 `!load` (modérateurs) charger des documents : joindre des fichiers .txt .md .pdf .docx .html
 `!remove REF` (modérateurs) retirer un document chargé sur ce serveur
