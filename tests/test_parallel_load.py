@@ -222,3 +222,22 @@ async def test_a_parsing_process_that_dies_is_replaced_and_loads_stay_whole(
         again = await lib.load_files([(p.name, p.read_bytes()) for p in files[:8]], "guild:2", MOD)
         assert len(again.loaded) == 8 and lib.parsing_processes >= 1
         assert not lib._pool_unavailable
+
+
+async def test_processes_that_die_as_they_start_leave_loading_to_a_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where parsing processes cannot run (each dies in its initializer here), two pools are
+    tried, then every load parses in a thread: all files stored, no endless restarts."""
+    monkeypatch.setattr(library, "exit_with_parent", os._exit)  # the process exits at once
+    monkeypatch.setattr(library, "PARSE_BATCH", 2)
+    monkeypatch.setattr(library, "PARSE_WINDOW", 1)
+    monkeypatch.setattr(library, "READ_CHUNK", 4)  # batches go out over time, not all at once
+    files = sorted((DATA / "en").glob("*.txt"))[:24]
+    async with Library(tmp_path / "d.db") as lib:
+        report = await lib.load_files([(p.name, p.read_bytes()) for p in files], "guild:1", MOD)
+        assert report.failed == [] and len(report.loaded) == len(files)
+        assert lib._pool_unavailable and lib.parsing_processes == 0
+        again = await lib.load_files([(p.name, p.read_bytes()) for p in files[:6]], "guild:2", MOD)
+        assert len(again.loaded) == 6 and lib._pool is None
+        assert await lib.warm_parsers() == 0

@@ -133,6 +133,8 @@ class Library:
         self.store = Store(db_path)
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None  # made on first bulk load
         self._pool_unavailable = False  # processes could not start here: threads only
+        self._pool_proven: object = None  # the last pool that finished a task
+        self._pools_stillborn = 0  # pools in a row that broke before finishing any task
         # Parses in this process run one at a time (the PDF library is not thread-safe).
         self._parse_thread: concurrent.futures.ThreadPoolExecutor | None = None
         self._vocab: dict = {}  # looked-up vocabulary (expansions, frequencies) of one generation
@@ -367,6 +369,8 @@ class Library:
         batch, job, pool = item  # type: ignore[misc]
         try:
             outcomes, counted = await job
+            if pool is not None:
+                self._pool_proven = pool
         except (BrokenProcessPool, OSError) as e:  # a worker died: parse these here
             self._drop_pool(f"a parsing process failed ({e!r})", pool)
             items = [(name, data) for name, _, data in batch]  # type: ignore[union-attr]
@@ -437,6 +441,7 @@ class Library:
                     pids.update(got)
                     if len(pids) >= _parse_workers():
                         break
+                self._pool_proven = pool
                 return len(pids)
             except BrokenProcessPool as e:  # a process died: start new ones
                 self._drop_pool(f"a parsing process failed ({e!r})", pool)
@@ -454,6 +459,12 @@ class Library:
         log.warning("%s; parsing the rest in a thread", why)
         self._pool = None
         pool.shutdown(wait=False, cancel_futures=True)  # type: ignore[attr-defined]
+        # Processes that die before finishing anything, twice in a row, cannot run here (a
+        # frozen program, a script read from stdin): stop starting new ones.
+        self._pools_stillborn = 0 if self._pool_proven is pool else self._pools_stillborn + 1
+        if self._pools_stillborn >= 2:
+            log.warning("parsing processes die as they start here: parsing in a thread from now on")
+            self._pool_unavailable = True
 
     async def remove(self, ref: str, scope: str, actor: Actor) -> Removed:
         self._require_moderator(actor, "remove documents")
