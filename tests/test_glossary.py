@@ -33,9 +33,13 @@ async def test_an_english_query_finds_the_french_seed_letter(corpus_lib: Library
 
 
 async def test_a_french_query_finds_english_passages(corpus_lib: Library) -> None:
-    res = await corpus_lib.find("droits de l'homme", ["corpus"])
+    res = await corpus_lib.find("droits de l'homme", ["corpus"], limit=30)
     assert res.translated == "human rights"
     assert any("human rights" in h.text.lower() for h in res.hits)
+    # The words as typed come first: the French passages outrank the translated hits.
+    assert "droits de l" in res.hits[0].text.lower().replace("’", "'")
+    first_english = next(i for i, h in enumerate(res.hits) if "human rights" in h.text.lower())
+    assert all("droits" in h.text.lower() for h in res.hits[:first_english])
 
 
 async def test_words_absent_in_both_languages_still_find_nothing(corpus_lib: Library) -> None:

@@ -119,7 +119,7 @@ PAIRS: list[tuple[str, str]] = [
 FUZZY_MIN = 6  # a single word this long may differ by one edit ("ceasfire")
 # A hit for the translated query weighs a little less than one for the words typed: a passage in
 # the asker's own language comes first when both match as well.
-TRANSLATED_WEIGHT = 0.95
+TRANSLATED_WEIGHT = 0.85
 
 
 def _table() -> dict[tuple[str, ...], tuple[str, ...]]:
