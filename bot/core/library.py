@@ -16,7 +16,7 @@ import sqlite3
 from collections import Counter, deque
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -620,11 +620,16 @@ class Library:
         if len(words) > 30:
             raise BadInput("that query is too long: use up to 30 words")
         doc = await self.resolve(within, scopes) if within else None
-        # Vocabulary, FTS5, re-ranking and the hits' documents: one call on a pooled read
-        # connection in a worker thread, so the loop never waits on SQLite or on CPU work.
-        hits, docs = await self.store.run_read(
+        # The query as typed and, when the glossary knows its terms, the same in the other
+        # language ("ceasefire" -> "cessez le feu"), so a delegate searching in English still
+        # finds the French letter. Vocabulary, FTS5, re-ranking, the merge and the hits'
+        # documents: one call on a pooled read connection in a worker thread, so the loop never
+        # waits on SQLite or on CPU work.
+        other = translate(query)
+        queries = [(query, 1.0)] if other is None else [(query, 1.0), (other, TRANSLATED_WEIGHT)]
+        hits, docs, translated = await self.store.run_read(
             _find_with_documents,
-            query,
+            queries,
             list(scopes),
             doc.id if doc else None,
             limit,
@@ -635,33 +640,7 @@ class Library:
             for h in hits
             if h.doc_id in docs
         ]
-        # The same search in the other language ("ceasefire" -> "cessez le feu"), merged by
-        # score: a delegate searching in English still finds the French letter.
-        other = translate(query)
-        used = None
-        if other is not None:
-            more, more_docs = await self.store.run_read(
-                _find_with_documents,
-                other,
-                list(scopes),
-                doc.id if doc else None,
-                limit,
-                self._vocabulary(),
-            )
-            seen = {(h.doc.id, h.paragraph) for h in out}
-            extra = [
-                FindHit(
-                    more_docs[h.doc_id], h.paragraph, h.text, h.score * TRANSLATED_WEIGHT, h.spans
-                )
-                for h in more
-                if h.doc_id in more_docs and (h.doc_id, h.paragraph) not in seen
-            ]
-            # Stable: on equal scores the query as typed comes first.
-            merged = sorted(out + extra, key=lambda h: -h.score)[:limit]
-            if any(h in extra for h in merged):
-                used = other
-            out = merged
-        return FindResult(query, out, doc, used)
+        return FindResult(query, out, doc, other if translated else None)
 
     def _vocabulary(self) -> dict:
         """The cache of vocabulary look-ups, emptied when the store changes (the vocabulary
@@ -674,14 +653,26 @@ class Library:
 
 def _find_with_documents(
     conn: sqlite3.Connection,
-    query: str,
+    queries: list[tuple[str, float]],
     scopes: list[str],
     doc_id: int | None,
     limit: int,
     cache: dict,
-) -> tuple[list[Hit], dict[int, StoredDocument]]:
-    """find_sync, then the hits' document rows in one SELECT (remembered for the generation)."""
-    hits = find_sync(conn, query, scopes, doc_id, limit, cache)
+) -> tuple[list[Hit], dict[int, StoredDocument], bool]:
+    """find_sync for each (query, weight), merged by weighted score (a passage found by an
+    earlier query keeps that hit; on equal scores the earlier query comes first), then the
+    hits' document rows in one SELECT (remembered for the generation). The flag says whether a
+    later query contributed a hit."""
+    merged: list[tuple[Hit, int]] = []
+    seen: set[tuple[int, int]] = set()
+    for rank, (q, weight) in enumerate(queries):
+        for h in find_sync(conn, q, scopes, doc_id, limit, cache):
+            if (h.doc_id, h.paragraph) not in seen:
+                seen.add((h.doc_id, h.paragraph))
+                merged.append((h if weight == 1.0 else replace(h, score=h.score * weight), rank))
+    merged.sort(key=lambda x: -x[0].score)  # stable: ties keep query order
+    hits = [h for h, _ in merged[:limit]]
+    later = any(rank > 0 for _, rank in merged[:limit])
     docs: dict[int, StoredDocument] = {}
     missing = []
     for h in hits:
@@ -698,7 +689,7 @@ def _find_with_documents(
         for row in rows:
             d = cache[("doc", row[0])] = Store._doc(row)
             docs[row[0]] = d
-    return hits, docs
+    return hits, docs, later
 
 
 def _symbol_sort(symbol: str) -> tuple:
