@@ -118,7 +118,7 @@ _ELIDED = re.compile(r"(?<![a-zà-ÿ'])[ldjnmsc]'[a-zà-ÿ']")
 
 def detect_language(text: str) -> str:
     """'en', 'fr', 'es', 'ru', 'ar' or 'zh' from a sample of the text (default 'en')."""
-    # A few pages decide (checked on 990 documents: the same answers as 20,000 characters).
+    # A few pages decide (checked on 1,081 documents: the same answers as 20,000 characters).
     sample = text[:SAMPLE]
     # Count a script only where it occurs: a failed search is a fast scan, a findall is not.
     other = not sample.isascii() and _NON_LATIN.search(sample) is not None

@@ -191,13 +191,20 @@ def deletions(term: str, depth: int) -> set[str]:
     return out
 
 
+def _filed_as(term: str) -> str:
+    """How a vocabulary term is filed: "deletions" (itself and each one-deletion), "itself"
+    (short words) or "none" (single characters and numbers)."""
+    if len(term) <= 3:
+        return "itself" if len(term) >= 2 else "none"
+    return "none" if term.isdigit() else "deletions"
+
+
 def term_keys(term: str) -> set[str]:
     """The keys a vocabulary term is filed under (no deletions for numbers and short words)."""
-    if max_edits(term) == 0 and len(term) <= 3:
-        return {term} if len(term) >= 2 else set()
-    if term.isdigit():
-        return set()
-    return deletions(term, 1)
+    kind = _filed_as(term)
+    if kind == "deletions":
+        return deletions(term, 1)
+    return {term} if kind == "itself" else set()
 
 
 # ---- maintenance (runs on the writer connection, inside the caller's transaction) ----------
@@ -268,18 +275,17 @@ ORDER BY 1, 2
 
 
 def _file_keys(conn: sqlite3.Connection, new: list[tuple[int, str]]) -> None:
-    """File new (id, term) rows under term_keys(term): the term and, but for short words and
-    numbers, every one-deletion of it."""
+    """File new (id, term) rows under term_keys(term), the same rule (_filed_as)."""
     full: list[int] = []
     alone: list[int] = []
     longest = 1
     for tid, term in new:
-        if len(term) <= 3:
-            if len(term) >= 2:
-                alone.append(tid)
-        elif not term.isdigit():
+        kind = _filed_as(term)
+        if kind == "deletions":
             full.append(tid)
             longest = max(longest, len(term))
+        elif kind == "itself":
+            alone.append(tid)
     if full or alone:
         conn.execute(_KEYS_SQL, (longest, json.dumps(full), json.dumps(alone)))
 
