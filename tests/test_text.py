@@ -7,7 +7,8 @@ import re
 import pytest
 
 from bot.core.lang import detect_language
-from bot.core.text import clean_text, split_paragraphs
+from bot.core.paragraphs import split_paragraphs
+from bot.core.text import clean_text
 from conftest import CORPUS, SEED, needs_shared
 
 CLEAN_CASES = [

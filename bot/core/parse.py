@@ -6,21 +6,13 @@ import re
 
 from bot.core.citations import extract_citations
 from bot.core.dates import find_dates, is_date_line, parse_date
+from bot.core.furniture import split_symbols, symbol_line
 from bot.core.lang import detect_language
+from bot.core.layout import AGENDA_RE, SESSION_RE, YEAR_RE, group_headings, join_lines
 from bot.core.models import Annex, BodyRef, DocumentRecord, Paragraph, Sender
+from bot.core.paragraphs import paragraphs_with_lines
 from bot.core.symbols import normalize_symbol, symbols_from_filename
-from bot.core.text import (
-    AGENDA_RE,
-    SESSION_RE,
-    YEAR_RE,
-    Prepared,
-    group_headings,
-    join_lines,
-    paragraphs_with_lines,
-    prepare,
-    split_symbols,
-    symbol_line,
-)
+from bot.core.text import Prepared, prepare
 
 
 def parse_document(
