@@ -38,7 +38,6 @@ NEEDS_TRANSLATE_RE = re.compile(
 REMOVABLE_RE = re.compile(
     r"[\u0640\u00ad\u200b-\u200f\u2060\ufeff]|\\(?=[()\[\]])|\]\([^()\s]{0,200}\)|\[(?=\d)"
 )
-REMOVABLE_CHARS = ("\u0640", "\u00ad", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f")
 
 # --- cheap literal prefilter (eyecite-style) -----------------------------------------------
 
@@ -195,7 +194,6 @@ ZH_ITEM_RE = re.compile(
     r"|(?P<num>\d{1,4})(?:\s?(?P<part>[A-H]))?"
     r"(?:\s*\(\s*(?:(?P<year>(?:19|20)\d\d)|(?P<roman>(?:E?S-)?" + ROMAN + r"))\s*\))?"
 )
-ZH_DATE_TAIL_RE = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:通过的)?\s*$")
 
 # --- document symbols written out -----------------------------------------------------------
 

@@ -293,7 +293,7 @@ _UN_SUFFIX_RE = re.compile(
 
 
 def _title_fields(rec: DocumentRecord) -> None:
-    title = (rec.title or "").replace("'", "'")
+    title = rec.title or ""
     if rec.kind in ("letter", "identical letters", "note verbale"):
         m = re.search(r"\b(?:dated|datées?|de fecha)\s+(?:du\s+)?(.{6,30}?\d{4})", title)
         if m:
@@ -466,10 +466,6 @@ def _closing_name(pairs: list[tuple[Paragraph, list[str], str]], k: int) -> str 
     if not all(w[0].isupper() or w in _NAME_SMALL_WORDS for w in words):
         return None
     return name
-
-
-def _heading_like(text: str) -> bool:
-    return len(text) < 400 and not text.endswith((".", ";", ":")) and not text[0].isdigit()
 
 
 def _title_date(title: str | None) -> str | None:

@@ -40,9 +40,3 @@ def sc_year(number: int) -> int | None:
     if number < 1 or number > SC_LAST_KNOWN:
         return None
     return _YEARS[bisect_right(_FIRSTS, number) - 1]
-
-
-def sc_symbol(number: int, year: int | None = None) -> str | None:
-    """Canonical symbol, inferring the year when it is not given: 1325 -> S/RES/1325 (2000)."""
-    y = year if year is not None else sc_year(number)
-    return None if y is None else f"S/RES/{number} ({y})"

@@ -15,11 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bot.core.models import DocumentRecord
-from bot.core.parse import parse_document, parse_metadata
+from bot.core.parse import parse_document
 
 SKIP = {"file", "key_points", "hard_cases", "not_citations"}
-CITATION_FIELDS = {"resolutions", "resolution_mentions", "decisions", "other"}
 ORDERED = {"symbols"}  # lists whose order matters; the others are compared as sets
 CASELESS = {"title", "subject"}
 
@@ -62,18 +60,9 @@ def source_path(root: Path, file: str) -> Path:
     return root / file if file.startswith("seed/") else root / "corpus" / file
 
 
-def parse_for_eval(text: str, file: str) -> tuple[DocumentRecord, bool]:
-    """Parse with citations when the extractor exists; else metadata only (flag False)."""
-    try:
-        return parse_document(text, filename=file), True
-    except NotImplementedError:
-        return parse_metadata(text, filename=file), False
-
-
 def evaluate(gold: list[dict[str, Any]], root: Path) -> dict[str, Any]:
     fields: dict[str, dict[str, Any]] = {}
     res_tp = res_fp = res_fn = 0
-    citations_available = True
     started = time.perf_counter()
 
     def score(field: str, ok: bool, file: str, expected: Any, got: Any) -> None:
@@ -86,13 +75,10 @@ def evaluate(gold: list[dict[str, Any]], root: Path) -> dict[str, Any]:
     for g in gold:
         file = g["file"]
         text = source_path(root, file).read_text(encoding="utf-8")
-        rec, with_citations = parse_for_eval(text, file)
-        citations_available &= with_citations
+        rec = parse_document(text, filename=file)
         got = rec.to_eval_record(file)
         for field, expected in g.items():
             if field in SKIP or not filled(expected):
-                continue
-            if field in CITATION_FIELDS and not with_citations:
                 continue
             value = got.get(field)
             score(field, same(field, expected, value), file, expected, value)
@@ -109,31 +95,27 @@ def evaluate(gold: list[dict[str, Any]], root: Path) -> dict[str, Any]:
         if filled(g.get("annexes")):
             n_g, n_o = len(g["annexes"]), len(got["annexes"])
             score("annexes.count", n_g == n_o, file, n_g, n_o)
-        if with_citations and not filled(g.get("resolutions")):
+        if not filled(g.get("resolutions")):
             # Resolutions found where the gold lists none count against precision.
             res_fp += len(got["resolutions"])
     elapsed = time.perf_counter() - started
     out: dict[str, Any] = {
         "records": len(gold),
         "seconds": round(elapsed, 3),
-        "citations_available": citations_available,
         "fields": {
             k: {"n": v["n"], "accuracy": round(v["ok"] / v["n"], 4), "misses": v["misses"]}
             for k, v in sorted(fields.items())
         },
     }
-    if citations_available:
-        out["resolutions_set"] = {
-            "precision": round(res_tp / (res_tp + res_fp), 4) if res_tp + res_fp else 1.0,
-            "recall": round(res_tp / (res_tp + res_fn), 4) if res_tp + res_fn else 1.0,
-        }
+    out["resolutions_set"] = {
+        "precision": round(res_tp / (res_tp + res_fp), 4) if res_tp + res_fp else 1.0,
+        "recall": round(res_tp / (res_tp + res_fn), 4) if res_tp + res_fn else 1.0,
+    }
     return out
 
 
 def _print(report: dict[str, Any], show: Callable[[str], None]) -> None:
     show(f"{report['records']} gold records parsed in {report['seconds']} s")
-    if not report["citations_available"]:
-        show("citation extractor not available: resolutions/decisions/other not scored")
     show(f"{'field':<22} {'n':>4} {'accuracy':>9}")
     for name, f in report["fields"].items():
         show(f"{name:<22} {f['n']:>4} {f['accuracy']:>9.3f}")
