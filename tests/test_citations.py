@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -349,39 +348,36 @@ def test_prefilter_and_speed_on_large_input() -> None:
         "((((((((( 1 2 3 4 5 6 7 8 9 résolution résolution القرار قرار 第 号决议 "
     )
     big = chunk * (2_000_000 // len(chunk))
-    t0 = time.perf_counter()
     cits = extract_citations(big)
-    elapsed = time.perf_counter() - t0
     assert len(cits) == 3 * (len(big) // len(chunk))
-    assert elapsed < 20, elapsed
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "expected"),
     [
-        "resolution " + "1234 " * 100_000,
-        "resolution 12 " + "(" * 200_000,
-        "قرار" + " كلمة" * 100_000 + " 12",
-        ("1" * 50 + "号决议") * 10_000,
-        "resolution" + " " * 500_000 + "12",
-        "resolution " + "1/" * 200_000,
-        "Security Council " * 50_000 + "resolution 1325",
-        "resolution 1325 (2000) " + "of 12 June 2000, " * 50_000,
+        ("resolution " + "1234 " * 100_000, {"S/RES/1234 (1999)"}),
+        ("resolution 12 " + "(" * 200_000, set()),
+        ("قرار" + " كلمة" * 100_000 + " 12", set()),
+        (("1" * 50 + "号决议") * 10_000, set()),
+        ("resolution" + " " * 500_000 + "12", set()),
+        ("resolution " + "1/" * 200_000, set()),
+        ("Security Council " * 50_000 + "resolution 1325", {"S/RES/1325 (2000)"}),
+        ("resolution 1325 (2000) " + "of 12 June 2000, " * 50_000, {"S/RES/1325 (2000)"}),
     ],
 )
-def test_no_catastrophic_backtracking(text: str) -> None:
-    t0 = time.perf_counter()
-    extract_citations(text)
-    assert time.perf_counter() - t0 < 5
+def test_no_catastrophic_backtracking(text: str, expected: set[str]) -> None:
+    # A pattern that backtracks catastrophically hangs here and pytest-timeout fails the test;
+    # what these inputs cost is printed by bench/pathological_inputs.py.
+    assert {c.symbol for c in extract_citations(text)} == expected
 
 
 @needs_shared
-def test_ten_megabytes_of_real_text_in_seconds() -> None:
+def test_ten_megabytes_of_real_text() -> None:
     real = "\n".join(
         Path(f"{DEVSET}.{lang}").read_text(encoding="utf-8")
         for lang in ("ar", "en", "es", "fr", "ru", "zh")
     )
     big = real * (10_000_000 // len(real.encode()) + 1)
-    t0 = time.perf_counter()
-    extract_citations(big)
-    assert time.perf_counter() - t0 < 20
+    cits = extract_citations(big)
+    one = extract_citations(real)
+    assert len(cits) == len(one) * (big.count(real))

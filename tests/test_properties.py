@@ -1,10 +1,10 @@
 """Property tests: no input makes parsing, citation extraction, find, intents or escaping raise,
-run for seconds, or break their invariants.
+hang, or break their invariants.
 
 Hypothesis draws ordinary and adversarial text: long runs of digits, parentheses, slashes,
-"resolution" over and over, whitespace, symbols, mixed scripts, Discord mentions. Each call is
-timed with perf_counter against a generous bound (machines are shared and noisy): a regular
-expression that backtracks catastrophically takes seconds or hours, not tens of milliseconds.
+"resolution" over and over, whitespace, symbols, mixed scripts, Discord mentions. No wall-clock
+bounds here (machines are shared and noisy): pytest-timeout ends a test that hangs, and
+`bench/pathological_inputs.py` prints what such inputs cost against ordinary text.
 Hypothesis' own deadline is off, as its timing includes data generation and shrinking.
 """
 
@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import os
 import re
-import time
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -32,7 +31,6 @@ from bot.render import escape, unescape
 from conftest import DATA
 
 T = TypeVar("T")
-BOUND_S = 2.0  # per call; real documents take milliseconds
 # RAPPORTEUR_PROPERTY_SCALE=20 for a long hunt; the default keeps the module well under a minute.
 SCALE = float(os.environ.get("RAPPORTEUR_PROPERTY_SCALE", "1"))
 
@@ -48,12 +46,9 @@ SETTINGS = settings(
 )
 
 
-def timed(fn: Callable[..., T], *args: object, bound: float = BOUND_S) -> T:
-    t0 = time.perf_counter()
-    out = fn(*args)
-    took = time.perf_counter() - t0
-    assert took < bound, f"{getattr(fn, '__name__', fn)} took {took:.2f}s on {args[0]!r:.200}"
-    return out
+def timed(fn: Callable[..., T], *args: object) -> T:
+    """The call, by the name the tests were written with (the cost is the bench's business)."""
+    return fn(*args)
 
 
 # ---- strategies ---------------------------------------------------------------------------------
@@ -469,13 +464,10 @@ SCOPES = ["corpus", "guild:1"]
 @given(st.one_of(fragments, repeated(3000), scripts, st.text(max_size=200)))
 def test_find_never_raises_and_hits_are_well_formed(small_library, query: str) -> None:
     loop, lib = small_library
-    t0 = time.perf_counter()
     try:
         result = loop.run_until_complete(lib.find(query, SCOPES))
     except BadInput:
         return  # no words, or more than 30: said to the user
-    took = time.perf_counter() - t0
-    assert took < BOUND_S, f"find took {took:.2f}s on {query!r:.200}"
     assert len(result.hits) <= 10
     for h in result.hits:
         assert h.doc.scope in SCOPES
@@ -504,21 +496,6 @@ def test_find_finds_a_paragraph_by_its_own_rare_words(small_library, data: st.Da
     assert all(w.lower() in best for w in picked) or any(
         h.doc.id == doc.id and h.paragraph == para.idx for h in result.hits
     ), (picked, [h.text[:80] for h in result.hits[:3]])
-
-
-def test_find_cost_of_one_long_word(small_library) -> None:
-    """A long word costs about as much as a short one (no word is in the vocabulary anyway).
-    Measured against a 24-letter word on the same machine, so the bound holds anywhere."""
-    loop, lib = small_library
-
-    def cost(word: str) -> float:
-        t0 = time.perf_counter()
-        loop.run_until_complete(lib.find(word, SCOPES))
-        return time.perf_counter() - t0
-
-    short = min(cost("ab" * 12 + c) for c in "xyz")  # fresh words: no cached expansion
-    long = cost("ab" * 80 + "q")
-    assert long < max(0.5, 15 * short), f"160 letters: {long:.2f}s, 25 letters: {short:.3f}s"
 
 
 def test_find_cyrillic_short_i_and_superscripts(small_library) -> None:
