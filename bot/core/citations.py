@@ -83,6 +83,12 @@ class _Item:
     session: str | None = None  # "78", "ES-10", "2014" (slashed forms)
 
 
+def _matched(m: re.Match[str] | None) -> re.Match[str]:
+    """The match of a pattern that also matches the empty string, so it always matches."""
+    assert m is not None
+    return m
+
+
 def _item_from_match(m: re.Match[str]) -> _Item:
     g = m.groupdict()
     if g.get("slash"):
@@ -128,7 +134,7 @@ def _parse_list(norm: str, pos: int, typed_only: bool = False) -> list[_Item]:
     while True:
         d = P.DATE_AFTER_RE.match(norm, pos)
         p = d.end() if d else pos
-        s = P.LIST_SEP_RE.match(norm, p)
+        s = _matched(P.LIST_SEP_RE.match(norm, p))
         sep = s.group()
         q = s.end()
         nm = P.ITEM_RE.match(norm, q)
@@ -203,7 +209,7 @@ def _post_body(norm: str, end: int) -> _Body | None:
     """A body named right after the list: `... 884 (1993) du Conseil de sécurité`."""
     d = P.DATE_AFTER_RE.match(norm, end)
     p = d.end() if d else end
-    c = P.POST_ADJ_RE.match(norm, p)
+    c = _matched(P.POST_ADJ_RE.match(norm, p))
     b = P.BODY_RE.match(norm, c.end())
     if not b:
         return None
@@ -212,13 +218,15 @@ def _post_body(norm: str, end: int) -> _Body | None:
 
 def _inline_body(norm: str, pos: int) -> tuple[_Body | None, int]:
     """Body between keyword and number: `resoluciones del Consejo de Seguridad 822 (1993)`."""
-    c = P.POST_ADJ_RE.match(norm, pos)
+    c = _matched(P.POST_ADJ_RE.match(norm, pos))
     b = P.BODY_RE.match(norm, c.end())
     if not b:
         return None, pos
     after = b.end()
-    un = P.BODY_RE.match(norm, P.POST_ADJ_RE.match(norm, after).end())
-    if un and P.BODY_CODES[int(un.lastgroup[1:])] == "UN":  # "... des Nations Unies 1325"
+    un = P.BODY_RE.match(norm, _matched(P.POST_ADJ_RE.match(norm, after)).end())
+    if (
+        un and un.lastgroup and P.BODY_CODES[int(un.lastgroup[1:])] == "UN"
+    ):  # "... des Nations Unies 1325"
         after = un.end()
     w = re.compile(r"\s*(?=\d)").match(norm, after)
     if not w:
@@ -289,10 +297,10 @@ def _symbol_for(
         return None
     if item.num < 100 and (adj is None or adj.code not in ("SC", "UN")):
         return None  # "resolution 4 programme": a footnote marker, unless the Council is named
-    year = sc_year(item.num)
-    if year is None:
+    inferred = sc_year(item.num)
+    if inferred is None:
         return None
-    return "resolution", "SC", f"S/RES/{item.num} ({year})", True
+    return "resolution", "SC", f"S/RES/{item.num} ({inferred})", True
 
 
 def _slash_symbol(item: _Item, kind: str, code: str | None) -> tuple[str, str, str, bool] | None:
@@ -406,10 +414,10 @@ def _after_keyword(norm: str, kw: re.Match[str], kind: str, script: str) -> list
                 return []
             pos = g.end()
         else:
-            pos = _SPACES_RE.match(norm, pos).end()
+            pos = _matched(_SPACES_RE.match(norm, pos)).end()
     else:
         gap_re = P.CYRILLIC_GAP_RE if script == "ru" else P.LATIN_GAP_RE
-        pos = gap_re.match(norm, pos).end()
+        pos = _matched(gap_re.match(norm, pos)).end()
         if script == "latin":
             o = P.OTHER_SYMBOL_RE.match(norm, pos)
             if o and any(ch.isdigit() for ch in o.group()):

@@ -120,7 +120,8 @@ def eval_devset(gold_path: str, parallel: str) -> dict[str, Any]:
     for lang, path in files.items():
         lines = path.read_text(encoding="utf-8").split("\n")
         n_lines = max(n_lines, len(lines))
-        pr, bodies, opr = PR(), defaultdict(PR), PR()
+        pr, opr = PR(), PR()
+        bodies: defaultdict[str, PR] = defaultdict(PR)
         for i, line in enumerate(lines):
             g = gold.get(i, {})
             gset = set(g.get("resolutions", [])) | set(g.get("decisions", []))

@@ -59,7 +59,8 @@ async def evaluate(gold_path: Path, k: int) -> dict[str, Any]:
             top = process.extract(fold(q["query"]), folded, scorer=fuzz.partial_ratio, limit=k)
             bt.append(time.perf_counter() - t0)
             brute_scores.append([(paras[i], s) for _, s, i in top])
-    best_floor, brute = 0.0, []
+    best_floor = 0.0
+    brute: list[dict[str, Any]] = []
     for floor in range(0, 101, 2):
         judged = [
             _judge(q, [p for p, s in top if s >= floor])
