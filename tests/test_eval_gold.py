@@ -9,9 +9,13 @@ from conftest import EVAL, needs_shared
 @needs_shared
 async def test_find_is_at_least_as_good_as_brute_force() -> None:
     result = await find.evaluate(EVAL / "find_queries_dev.jsonl", 5)
-    ours = result["ours"]["accuracy"]
-    assert ours >= result["brute_force_partial_ratio"]["accuracy"]
-    assert ours >= 0.95, result["misses"]
+    ours, brute = result["ours"], result["brute_force_partial_ratio"]
+    # The baseline scores only paragraphs at least as long as the query (a table cell "1" is
+    # contained in any query with a 1 in it): fair, so it finds most passages too.
+    assert brute["passage_at_k_present"] >= 0.8
+    for key in ("accuracy", "passage_at_k_present", "doc_at_k_present"):
+        assert ours[key] >= brute[key], key
+    assert ours["accuracy"] >= 0.95, result["misses"]
     assert result["ours"]["by_kind"]["absent"] == "8/8"
 
 
