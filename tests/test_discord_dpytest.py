@@ -402,3 +402,62 @@ async def test_modrole_refuses_everyone(two_servers: Rapporteur) -> None:
     # A role only some members hold is still accepted.
     await dpytest.message("!modrole add Editors", member=owner)
     assert "are now moderators" in dpytest.get_message().content
+
+
+async def test_uploads_never_replace_or_drop_a_file_without_a_word(
+    two_servers: Rapporteur, library: Library, tmp_path: Path
+) -> None:
+    config = dpytest.get_config()
+    guild, channel = _server(config, 0)
+    first, second = (m for m in config.members if m.guild == guild)
+    role = dpytest.backend.make_role("Moderator", guild)
+    for m in (first, second):
+        await dpytest.add_role(m, role)
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir()
+    two.mkdir()
+    (one / "letter.txt").write_text(_letter("Alphaish", "S/2099/401"), encoding="utf-8")
+    (two / "letter.txt").write_text(_letter("Betaish", "S/2099/402"), encoding="utf-8")
+    # Two files of one name in one message: both kept, the second renamed, and said so.
+    await message_with_files("!load", first, channel, [one / "letter.txt", two / "letter.txt"])
+    body = everything(dpytest.get_message())
+    assert "2 ✅ · 0 ❌" in body and "letter.txt" in body and "another file" in body, body
+    scope = guild_scope(guild.id)
+    assert sorted(d.source for d in await library.documents([scope])) == [
+        "letter (2).txt",
+        "letter.txt",
+    ]
+    # Another moderator's file of the same name replaces it, and the answer says whose.
+    (tmp_path / "letter.txt").write_text(_letter("Gammaish", "S/2099/403"), encoding="utf-8")
+    await message_with_files("!load", second, channel, [tmp_path / "letter.txt"])
+    body = everything(dpytest.get_message())
+    assert f"replaces S/2099/401 (letter.txt), loaded by <@{first.id}> on 20" in body, body
+    # The same content under a new name is refused, naming the document that holds it.
+    (tmp_path / "again.txt").write_bytes((two / "letter.txt").read_bytes())
+    await message_with_files("!load", first, channel, [tmp_path / "again.txt"])
+    body = everything(dpytest.get_message())
+    assert "0 ✅ · 1 ❌" in body and "S/2099/402" in body, body
+
+
+async def test_remove_takes_the_number_docs_shows(
+    two_servers: Rapporteur, library: Library, tmp_path: Path
+) -> None:
+    config = dpytest.get_config()
+    guild, channel = _server(config, 0)
+    mod = next(m for m in config.members if m.guild == guild)
+    await dpytest.add_role(mod, dpytest.backend.make_role("Moderator", guild))
+    path = tmp_path / "numbered.txt"
+    path.write_text(_letter("Numberish", "S/2099/501"), encoding="utf-8")
+    await message_with_files("!load", mod, channel, [path])
+    dpytest.get_message()
+    await dpytest.message("!docs Numberish", channel=channel, member=mod)
+    listing = everything(dpytest.get_message())
+    scope = guild_scope(guild.id)
+    total = len(await library.documents(["corpus", scope]))
+    assert f"`{total:>3}` [S/2099/501]" in listing, listing
+    await dpytest.message("!remove 1", channel=channel, member=mod)
+    assert "bundled corpus" in everything(dpytest.get_message())
+    assert [d.source for d in await library.documents([scope])] == ["numbered.txt"]
+    await dpytest.message(f"!remove {total}", channel=channel, member=mod)
+    assert "Removed" in everything(dpytest.get_message())
+    assert await library.documents([scope]) == []
