@@ -139,7 +139,11 @@ def role_for_everyone(guild: discord.Guild, name: str) -> str | None:
         return None
     if role.is_default():
         return "every member of the server has @everyone"
-    members = len(role.members)  # the members the bot has seen: a floor on the true count
+    if role.managed:  # Server Booster, an integration's subscribers: got without anyone's say
+        return f"“{role.name}” is given by Discord or an integration, not by this server"
+    # The members the bot holds in its cache: without the Server Members intent (the bot does
+    # not ask for it) that is a floor on the true count, so this catches what it can see.
+    members = len(role.members)
     total = guild.member_count or 0
     if total > 1 and members >= total:
         return f"every member of the server has “{role.name}” ({members} of {total})"

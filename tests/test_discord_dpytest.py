@@ -396,6 +396,11 @@ async def test_modrole_refuses_everyone(two_servers: Rapporteur) -> None:
     await dpytest.message("!modrole add Members", member=owner)
     assert "Not added" in dpytest.get_message().content
     assert two_servers.guild_config.server_roles(guild.id) == []
+    # Nor a role Discord or an integration hands out (boosting the server, a subscription).
+    booster = dpytest.backend.make_role("Server Booster", guild)
+    booster.managed = True  # dpytest cannot make managed roles
+    await dpytest.message("!modrole add Server Booster", member=owner)
+    assert "Not added" in dpytest.get_message().content
     # A settings file written before this check cannot make @everyone count either.
     two_servers.guild_config.add(guild.id, "@everyone")
     assert not is_moderator(two_servers, guild.get_member(bea.id), guild)
