@@ -131,22 +131,30 @@ EVERYONE_NAMES = frozenset({"@everyone", "everyone", "@here", "here"})
 
 
 def role_for_everyone(guild: discord.Guild, name: str) -> str | None:
-    """Why a role may not be a moderator role: it is @everyone, or every member holds it."""
+    """Why a role may not be a moderator role: every member holds it (@everyone or another),
+    or Discord or an integration hands it out."""
+    everyone = "every member has @everyone: it would make everyone a moderator"
     if name.lower() in EVERYONE_NAMES:
-        return "every member of the server has @everyone"
+        return everyone
     role = discord.utils.find(lambda r: r.name.lower() == name.lower(), guild.roles)
     if role is None:
         return None
     if role.is_default():
-        return "every member of the server has @everyone"
+        return everyone
     if role.managed:  # Server Booster, an integration's subscribers: got without anyone's say
-        return f"“{role.name}” is given by Discord or an integration, not by this server"
+        return (
+            f"Discord or an integration gives “{role.name}” (boosting, a subscription),"
+            " not this server's moderators"
+        )
     # The members the bot holds in its cache: without the Server Members intent (the bot does
     # not ask for it) that is a floor on the true count, so this catches what it can see.
     members = len(role.members)
     total = guild.member_count or 0
     if total > 1 and members >= total:
-        return f"every member of the server has “{role.name}” ({members} of {total})"
+        return (
+            f"every member holds “{role.name}” ({members} of {total}):"
+            " it would make everyone a moderator"
+        )
     return None
 
 

@@ -64,7 +64,8 @@ LABELS: dict[str, dict[str, str]] = {
         "replaces": "replaces",
         "loaded_by": "loaded by",
         "on": "on",
-        "renamed": "renamed: another file of this upload is named",
+        "kept_as": "kept as",
+        "renamed": "another file of this upload is named",
         "in": "in",
         "session": "session",
         "year": "year",
@@ -103,7 +104,8 @@ LABELS: dict[str, dict[str, str]] = {
         "replaces": "remplace",
         "loaded_by": "chargé par",
         "on": "le",
-        "renamed": "renommé : un autre fichier de cet envoi s'appelle",
+        "kept_as": "gardé sous le nom",
+        "renamed": "un autre fichier de cet envoi s'appelle",
         "in": "dans",
         "session": "session",
         "year": "année",
@@ -435,7 +437,10 @@ def load_lines(r: LoadReport, lang: str = "en", strong: bool = False) -> list[st
             f"({d.paragraphs} {label(lang, 'paragraphs')}, {d.citations} citations)"
         )
         if d.renamed_from:
-            lines.append(f"  ↳ {label(lang, 'renamed')} {escape(d.renamed_from)}")
+            lines.append(
+                f"  ↳ {label(lang, 'kept_as')} {escape(d.source)}: "
+                f"{label(lang, 'renamed')} {escape(d.renamed_from)}"
+            )
         if d.replaces:
             lines.append(f"  ↳ {replaced_line(d.replaces, lang)}")
     lines.extend(f"❌ {escape(name)}: {escape(reason)}" for name, reason in r.failed)

@@ -231,10 +231,7 @@ class Moderation(commands.Cog):
             return
         everyone = role_for_everyone(guild, name) if action == "add" else None
         if everyone is not None:
-            msg = (
-                f"Not added: {everyone}, so it would make everyone a moderator. Pick a role"
-                " only moderators hold."
-            )
+            msg = f"Not added: {everyone}. Pick a role that only moderators hold."
         elif action == "add":
             done = config.add(guild.id, name)
             msg = (

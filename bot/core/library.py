@@ -507,6 +507,8 @@ class Library:
         try:
             doc = await self.resolve(ref, visible_scopes(scope) if numbered else [scope])
         except NotFound:
+            if numbered:
+                raise  # "there is no document number 99 (the list has 90)", as `!docs` counts
             # Say why when the reference names a bundled document rather than nothing at all.
             try:
                 bundled = await self.resolve(ref, [CORPUS_SCOPE])
