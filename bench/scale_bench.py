@@ -235,7 +235,7 @@ async def serve(db: Path, queries: list[dict[str, Any]], brute: int, letter_id: 
     done.set()
     await tick
 
-    doc = await lib.store.document(letter_id)
+    doc = await lib.store.document(letter_id, ["corpus"])
     assert doc is not None
     words = sum(len(p.text.split()) for p in await lib.store.paragraphs(letter_id))
     st = []

@@ -25,10 +25,12 @@ def build_parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="answer messages as if typed in the chat, then exit")
     ask.add_argument("--json", action="store_true", help="one JSON object per message")
     ask.add_argument("--as-mod", action="store_true", help="with the moderator right")
+    ask.add_argument("--guild", type=_guild_id, help="ask as in this Discord server (its id)")
     ask.add_argument(
         "messages", nargs="+", help="messages; `-` reads one message a line from stdin"
     )
     load = sub.add_parser("load", help="load files or folders into the local library")
+    load.add_argument("--guild", type=_guild_id, help="load as a moderator of this server (id)")
     load.add_argument("paths", nargs="+")
     ex = sub.add_parser("extract", help="print what the parser reads from files, as JSON Lines")
     ex.add_argument("--lines", action="store_true", help="one object per input line: citations")
@@ -67,9 +69,11 @@ def main(argv: list[str] | None = None) -> int:
         messages = args.messages
         if messages == ["-"]:
             messages = [line.rstrip("\n") for line in sys.stdin]
-        return asyncio.run(run_ask(settings, messages, args.json, args.as_mod))
+        return asyncio.run(
+            run_ask(settings, messages, args.json, args.as_mod, scope=_scope(args.guild))
+        )
     if command == "load":
-        return asyncio.run(_load(settings, args.paths))
+        return asyncio.run(_load(settings, args.paths, _scope(args.guild)))
     if command == "extract":
         return _extract(args.files, args.lines, args.lang)
     if command == "eval":
@@ -77,7 +81,21 @@ def main(argv: list[str] | None = None) -> int:
     return 1
 
 
-async def _load(settings: Settings, paths: list[str]) -> int:
+def _guild_id(text: str) -> int:
+    """A Discord server id (a snowflake: a positive whole number)."""
+    if not text.isdigit() or int(text) <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a server id (a positive number)")
+    return int(text)
+
+
+def _scope(guild: int | None) -> str:
+    """The scope `--guild` acts in (that server's own uploads), else the terminal's."""
+    from bot.core.library import guild_scope
+
+    return guild_scope(guild) if guild is not None else "local"
+
+
+async def _load(settings: Settings, paths: list[str], scope: str = "local") -> int:
     from bot.console import prepare_library
     from bot.core.library import Actor
     from bot.render import render_load
@@ -85,7 +103,7 @@ async def _load(settings: Settings, paths: list[str]) -> int:
     library = await prepare_library(settings)
     try:
         report = await library.load_paths(
-            paths, "local", Actor("cli", moderator=True), progress=_progress_bar()
+            paths, scope, Actor("cli", moderator=True), progress=_progress_bar()
         )
     finally:
         await library.close()

@@ -1,6 +1,8 @@
 """From a Request to an Answer, the same for the terminal chat and for Discord.
 
 Keeps, per channel, the last document answered about, so "it" and "this letter" work for a while.
+Only its id is kept: it goes back to a document through the asker's scopes (Library.document),
+so a remembered id never opens a document the asker's server may not see.
 """
 
 from __future__ import annotations
@@ -44,11 +46,12 @@ class Dispatcher:
     def remember(self, channel: str, doc: StoredDocument) -> None:
         self._last[channel] = (doc.id, time.monotonic())
 
-    async def last_document(self, channel: str) -> StoredDocument | None:
+    async def last_document(self, channel: str, scopes: list[str]) -> StoredDocument | None:
+        """The channel's last document while it is fresh, if `scopes` may see it."""
         entry = self._last.get(channel)
         if entry is None or time.monotonic() - entry[1] > CONTEXT_SECONDS:
             return None
-        return await self.library.store.document(entry[0])
+        return await self.library.document(entry[0], scopes)
 
     async def handle(self, req: Request, asker: Asker) -> Answer:
         answer = Answer(req.intent, req.lang)
@@ -73,7 +76,7 @@ class Dispatcher:
         scopes = visible_scopes(asker.scope)
         if req.ref:
             return await self.library.resolve(req.ref, scopes)
-        last = await self.last_document(asker.channel)
+        last = await self.last_document(asker.channel, scopes)
         if last is not None:
             return last
         raise NotFound("which document? name it by symbol (e.g. S/2025/40), number or words")

@@ -26,11 +26,18 @@ BANNER = (
 
 
 class Console:
-    def __init__(self, library: Library, prefix: str = "!", moderator: bool = False) -> None:
+    def __init__(
+        self, library: Library, prefix: str = "!", moderator: bool = False, scope: str = "local"
+    ) -> None:
         self.dispatcher = Dispatcher(library)
         self.prefix = prefix
+        # A server's scope ("guild:<id>", `ask --guild`) is asked as in that server, where
+        # `!load PATH` cannot read this machine's files.
         self.asker = Asker(
-            scope="local", actor=Actor("console", moderator), channel="console", filesystem=True
+            scope=scope,
+            actor=Actor("console", moderator),
+            channel="console",
+            filesystem=scope == "local",
         )
 
     async def ask(self, message: str) -> Answer:
@@ -126,10 +133,14 @@ def _line_reader():  # type: ignore[no-untyped-def]
 
 
 async def run_ask(
-    settings: Settings, messages: Iterable[str], as_json: bool, moderator: bool
+    settings: Settings,
+    messages: Iterable[str],
+    as_json: bool,
+    moderator: bool,
+    scope: str = "local",
 ) -> int:
     library = await prepare_library(settings, quiet=as_json)
-    console = Console(library, settings.prefix, moderator)
+    console = Console(library, settings.prefix, moderator, scope)
     failures = 0
     try:
         for message in messages:

@@ -44,6 +44,7 @@ AUTOCOMPLETE_CHOICES = 25
 CHOICE_CHARS = 100
 
 DOC_INTENTS = ("summary", "resolutions", "doc")
+GONE = "the document that answer was about is no longer loaded here; name one, or see `docs`"
 MAX_CONTEXT_CHARS = 20_000  # a referenced message (plus its embeds) read for citations
 _PRONOUN_REF = re.compile(
     r"^\s*(?:it|this|that|(?:this|that|the) (?:letter|document|one|text|message|note)|"
@@ -116,8 +117,45 @@ def is_moderator(bot: Rapporteur, user: discord.abc.User, guild: discord.Guild |
     perms = getattr(user, "guild_permissions", None)
     if perms is not None and (perms.manage_guild or perms.administrator):
         return True
-    names = {r.name.lower() for r in getattr(user, "roles", [])}
+    # Never through @everyone, whatever a settings file says: every member holds it.
+    names = {r.name.lower() for r in getattr(user, "roles", []) if not _is_default(r)}
     return bool(names & bot.guild_config.mod_roles(guild.id))
+
+
+def _is_default(role: discord.Role) -> bool:
+    default = role.is_default()
+    return default is True or role.name.lower() in EVERYONE_NAMES
+
+
+EVERYONE_NAMES = frozenset({"@everyone", "everyone", "@here", "here"})
+
+
+def role_for_everyone(guild: discord.Guild, name: str) -> str | None:
+    """Why a role may not be a moderator role: every member holds it (@everyone or another),
+    or Discord or an integration hands it out."""
+    everyone = "every member has @everyone: it would make everyone a moderator"
+    if name.lower() in EVERYONE_NAMES:
+        return everyone
+    role = discord.utils.find(lambda r: r.name.lower() == name.lower(), guild.roles)
+    if role is None:
+        return None
+    if role.is_default():
+        return everyone
+    if role.managed:  # Server Booster, an integration's subscribers: got without anyone's say
+        return (
+            f"Discord or an integration gives “{role.name}” (boosting, a subscription),"
+            " not this server's moderators"
+        )
+    # The members the bot holds in its cache: without the Server Members intent (the bot does
+    # not ask for it) that is a floor on the true count, so this catches what it can see.
+    members = len(role.members)
+    total = guild.member_count or 0
+    if total > 1 and members >= total:
+        return (
+            f"every member holds “{role.name}” ({members} of {total}):"
+            " it would make everyone a moderator"
+        )
+    return None
 
 
 def scope_of(guild: discord.abc.Snowflake | None) -> str | None:
@@ -298,7 +336,11 @@ async def answer_in_context(
     """
     if req.ref is not None and not req.refers_back:
         return None  # the question names its own document
-    doc = await answered_document(bot, referenced)
+    doc = await answered_document(bot, referenced, asker)
+    if doc is None and req.intent in DOC_INTENTS and answered_id(bot, referenced) is not None:
+        # Our answer about a document that is gone (removed, replaced) or not visible here:
+        # one message for both, and no falling back to another document.
+        return Answer(req.intent, req.lang, error=GONE, error_kind="not_found")
     if doc is None and req.intent == "resolutions":
         body = message_text(referenced)
         cites = [c for c in extract_citations(body) if c.kind in ("resolution", "decision")]
@@ -320,12 +362,25 @@ async def answer_in_context(
     return None
 
 
-async def answered_document(bot: Rapporteur, referenced: discord.Message) -> StoredDocument | None:
-    """The document one of our own answers was about."""
+async def answered_document(
+    bot: Rapporteur, referenced: discord.Message, asker: Asker
+) -> StoredDocument | None:
+    """The document one of our own answers was about, if the asker's server may see it.
+
+    No time limit: ids are never reused, so an old answer's id names its own document or
+    nothing (removed, replaced), and the asker's scopes are checked like any reference.
+    """
+    doc_id = answered_id(bot, referenced)
+    if doc_id is None:
+        return None
+    return await bot.library.document(doc_id, visible_scopes(asker.scope))
+
+
+def answered_id(bot: Rapporteur, referenced: discord.Message) -> int | None:
+    """The id of the document one of our own answers was about (None for other messages)."""
     if bot.user is None or referenced.author.id != bot.user.id:
         return None
-    doc_id = bot.answered_doc(referenced.id)
-    return await bot.library.store.document(doc_id) if doc_id is not None else None
+    return bot.answered_doc(referenced.id)
 
 
 async def named_document(

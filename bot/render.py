@@ -20,6 +20,7 @@ from bot.core.results import (
     FindResult,
     LoadReport,
     Removed,
+    Replaced,
     Resolutions,
     Summary,
 )
@@ -60,6 +61,11 @@ LABELS: dict[str, dict[str, str]] = {
         "docs": "Documents",
         "did_you_mean": "Did you mean",
         "paragraphs": "paragraphs",
+        "replaces": "replaces",
+        "loaded_by": "loaded by",
+        "on": "on",
+        "kept_as": "kept as",
+        "renamed": "another file of this upload is named",
         "in": "in",
         "session": "session",
         "year": "year",
@@ -95,6 +101,11 @@ LABELS: dict[str, dict[str, str]] = {
         "docs": "Documents",
         "did_you_mean": "Vouliez-vous dire",
         "paragraphs": "paragraphes",
+        "replaces": "remplace",
+        "loaded_by": "chargé par",
+        "on": "le",
+        "kept_as": "gardé sous le nom",
+        "renamed": "un autre fichier de cet envoi s'appelle",
         "in": "dans",
         "session": "session",
         "year": "année",
@@ -425,10 +436,31 @@ def load_lines(r: LoadReport, lang: str = "en", strong: bool = False) -> list[st
             f"✅ {mark}{escape(name)}{mark} — {escape(_shorten(d.title or d.source, 100))} "
             f"({d.paragraphs} {label(lang, 'paragraphs')}, {d.citations} citations)"
         )
+        if d.renamed_from:
+            lines.append(
+                f"  ↳ {label(lang, 'kept_as')} {escape(d.source)}: "
+                f"{label(lang, 'renamed')} {escape(d.renamed_from)}"
+            )
+        if d.replaces:
+            lines.append(f"  ↳ {replaced_line(d.replaces, lang)}")
     lines.extend(f"❌ {escape(name)}: {escape(reason)}" for name, reason in r.failed)
     if r.unchanged:
         lines.append(f"{r.unchanged} unchanged")
     return lines
+
+
+def replaced_line(old: Replaced, lang: str = "en") -> str:
+    """ "replaces S/2025/40 (letter.pdf), loaded by <@1234> on 2025-02-03"."""
+    out = f"{label(lang, 'replaces')} {escape(old.label)}"
+    if old.source != old.label:
+        out += f" ({escape(old.source)})"
+    if old.loaded_by:
+        # A Discord upload keeps the member's id: a mention shows their name (and never pings).
+        who = f"<@{old.loaded_by}>" if old.loaded_by.isdigit() else escape(old.loaded_by)
+        out += f", {label(lang, 'loaded_by')} {who}"
+    if old.loaded_at:
+        out += f" {label(lang, 'on')} {old.loaded_at[:10]}"
+    return out
 
 
 def render_load(r: LoadReport, lang: str = "en") -> str:

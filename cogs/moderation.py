@@ -27,6 +27,7 @@ from bot.discord_context import (
     lang_of,
     moderator_only,
     ref_choices,
+    role_for_everyone,
     send_answer,
 )
 from bot.discord_render import text
@@ -228,7 +229,10 @@ class Moderation(commands.Cog):
         if action != "list" and not name:
             await ctx.send("Which role? e.g. `modrole add Editors`", ephemeral=True)
             return
-        if action == "add":
+        everyone = role_for_everyone(guild, name) if action == "add" else None
+        if everyone is not None:
+            msg = f"Not added: {everyone}. Pick a role that only moderators hold."
+        elif action == "add":
             done = config.add(guild.id, name)
             msg = (
                 f"Members with the role “{name}” are now moderators here."

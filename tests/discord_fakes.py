@@ -197,7 +197,7 @@ def sent(ctx: MagicMock) -> list[dict[str, Any]]:
 # ---- dpytest ---------------------------------------------------------------------------------
 
 
-async def configure_dpytest(bot: Rapporteur, members: list[str]) -> None:
+async def configure_dpytest(bot: Rapporteur, members: list[str], guilds: int = 1) -> None:
     """dpytest.configure plus the two workarounds it needs with discord.py 2.x.
 
     1. dpytest creates its members through the member cache, so the test bot needs the
@@ -210,7 +210,7 @@ async def configure_dpytest(bot: Rapporteur, members: list[str]) -> None:
     bot._connection.member_cache_flags = discord.MemberCacheFlags.from_intents(
         bot._connection._intents
     )
-    dpytest.configure(bot, members=members)
+    dpytest.configure(bot, guilds=guilds, members=members)
     bot._connection.loop = asyncio.get_running_loop()
 
 

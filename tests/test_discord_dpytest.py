@@ -284,3 +284,185 @@ async def test_a_misspelt_command_is_named(bot: Rapporteur) -> None:
     assert "did you mean `!summary`" in msg.content
     await dpytest.message("!play some music")  # another bot's command: not ours to answer
     assert dpytest.runner.sent_queue.empty()
+
+
+# ---- two servers: stored references never cross (issue 10) ----------------------------------
+
+
+def _letter(word: str, symbol: str) -> str:
+    return (
+        f"United Nations {symbol}\n\nSecurity Council Distr.: General\n3 March 2099\n\n"
+        f"Letter dated 2 March 2099 from the Permanent Representative of {word}land\n\n"
+        f"I have the honour to report that the {word} delegation recalls resolution 2231 (2015)"
+        f" and the {word} accords.\n\n(Signed) {word} Envoy\n"
+    )
+
+
+@pytest_asyncio.fixture
+async def two_servers(library: Library, tmp_path: Path) -> AsyncIterator[Rapporteur]:
+    b = create_bot(make_settings(tmp_path), library)
+    await configure_dpytest(b, members=["mallory", "bea"], guilds=2)
+    await b.setup_hook()
+    yield b
+    await dpytest.empty_queue()
+    stop_views(b)
+
+
+def _server(config: dpytest.RunnerConfig, n: int) -> tuple[discord.Guild, discord.TextChannel]:
+    guild = config.guilds[n]
+    return guild, next(c for c in guild.text_channels)
+
+
+async def test_replies_to_old_answers_never_open_another_servers_upload(
+    two_servers: Rapporteur, library: Library, tmp_path: Path
+) -> None:
+    """The exploit of issue 10: A's moderator has the bot answer about three decoys and removes
+    them; B uploads three private letters; in A, `!doc this` replying to the old answers (and
+    "it") must not print B's letters."""
+    config = dpytest.get_config()
+    (guild_a, chan_a), (guild_b, chan_b) = _server(config, 0), _server(config, 1)
+    mallory = next(m for m in config.members if m.guild == guild_a and m.name == "mallory")
+    bea = next(m for m in config.members if m.guild == guild_b and m.name == "bea")
+    for guild, member in ((guild_a, mallory), (guild_b, bea)):
+        await dpytest.add_role(member, dpytest.backend.make_role("Moderator", guild))
+
+    decoys = []
+    for i in range(3):
+        path = tmp_path / f"decoy{i}.txt"
+        path.write_text(_letter(f"Decoyish{i}", f"S/2099/10{i}"), encoding="utf-8")
+        decoys.append(path)
+    await message_with_files("!load", mallory, chan_a, decoys)
+    assert "3 ✅ · 0 ❌" in everything(dpytest.get_message())
+    answers = []
+    for i in range(3):
+        await dpytest.message(f"!doc S/2099/10{i}", channel=chan_a, member=mallory)
+        answers.append(dpytest.get_message())
+        assert f"Decoyish{i}" in everything(answers[-1])
+    decoy_ids = [d.id for d in await library.documents([guild_scope(guild_a.id)])]
+    for i in range(3):
+        await dpytest.message(f"!remove S/2099/10{i}", channel=chan_a, member=mallory)
+        assert "Removed" in everything(dpytest.get_message())
+
+    letters = []
+    for i in range(3):
+        path = tmp_path / f"private{i}.txt"
+        path.write_text(_letter(f"Secretive{i}", f"S/2099/20{i}"), encoding="utf-8")
+        letters.append(path)
+    await message_with_files("!load", bea, chan_b, letters)
+    assert "3 ✅ · 0 ❌" in everything(dpytest.get_message())
+    theirs = [d.id for d in await library.documents([guild_scope(guild_b.id)])]
+    assert not set(theirs) & set(decoy_ids)  # no id given twice
+
+    for n, old in enumerate(answers):
+        # `!summary` has a cooldown (3 in 20 s a member): once is enough.
+        for text in ("!doc this", "!resolutions this", *(["!summary it"] if n == 0 else [])):
+            await reply_to(text, mallory, chan_a, old)
+            body = everything(dpytest.get_message())
+            assert "Secretive" not in body and "S/2099/20" not in body, body
+            assert "no longer loaded here" in body
+    # "@Rapporteur summarize this" is the summary command by mention: the same path.
+    await reply_to(f"<@{two_servers.user.id}> summarize this", mallory, chan_a, answers[1])
+    assert "Secretive" not in everything(dpytest.get_message())
+    await dpytest.message("!doc it", channel=chan_a, member=mallory)
+    assert "Secretive" not in everything(dpytest.get_message())
+    # B still reads its own letters, and its answers work as references in B.
+    await dpytest.message("!doc S/2099/201", channel=chan_b, member=bea)
+    own = dpytest.get_message()
+    assert "Secretive1" in everything(own)
+    await reply_to("!summary this", bea, chan_b, own)
+    assert "S/2099/201" in everything(dpytest.get_message())
+
+
+async def test_modrole_refuses_everyone(two_servers: Rapporteur) -> None:
+    config = dpytest.get_config()
+    guild, _ = _server(config, 0)
+    owner, bea = (m for m in config.members if m.guild == guild)
+    admin = dpytest.backend.make_role(
+        "Admins", guild, permissions=discord.Permissions(manage_guild=True).value
+    )
+    await dpytest.add_role(owner, admin)
+    for typed in ("@everyone", "everyone", f"<@&{guild.default_role.id}>"):
+        await dpytest.message(f"!modrole add {typed}", member=owner)
+        reply = dpytest.get_message().content
+        assert "Not added" in reply and "everyone" in reply, reply
+    assert two_servers.guild_config.server_roles(guild.id) == []
+    assert not is_moderator(two_servers, guild.get_member(bea.id), guild)
+    # A role every member holds makes everyone a moderator just the same.
+    members = dpytest.backend.make_role("Members", guild)
+    for m in guild.members:
+        await dpytest.add_role(m, members)
+    # dpytest counts one member too many (it starts an empty guild at 1); Discord does not.
+    guild._member_count = len(guild.members)
+    await dpytest.message("!modrole add Members", member=owner)
+    assert "Not added" in dpytest.get_message().content
+    assert two_servers.guild_config.server_roles(guild.id) == []
+    # Nor a role Discord or an integration hands out (boosting the server, a subscription).
+    booster = dpytest.backend.make_role("Server Booster", guild)
+    booster.managed = True  # dpytest cannot make managed roles
+    await dpytest.message("!modrole add Server Booster", member=owner)
+    assert "Not added" in dpytest.get_message().content
+    # A settings file written before this check cannot make @everyone count either.
+    two_servers.guild_config.add(guild.id, "@everyone")
+    assert not is_moderator(two_servers, guild.get_member(bea.id), guild)
+    # A role only some members hold is still accepted.
+    await dpytest.message("!modrole add Editors", member=owner)
+    assert "are now moderators" in dpytest.get_message().content
+
+
+async def test_uploads_never_replace_or_drop_a_file_without_a_word(
+    two_servers: Rapporteur, library: Library, tmp_path: Path
+) -> None:
+    config = dpytest.get_config()
+    guild, channel = _server(config, 0)
+    first, second = (m for m in config.members if m.guild == guild)
+    role = dpytest.backend.make_role("Moderator", guild)
+    for m in (first, second):
+        await dpytest.add_role(m, role)
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir()
+    two.mkdir()
+    (one / "letter.txt").write_text(_letter("Alphaish", "S/2099/401"), encoding="utf-8")
+    (two / "letter.txt").write_text(_letter("Betaish", "S/2099/402"), encoding="utf-8")
+    # Two files of one name in one message: both kept, the second renamed, and said so.
+    await message_with_files("!load", first, channel, [one / "letter.txt", two / "letter.txt"])
+    body = everything(dpytest.get_message())
+    assert "2 ✅ · 0 ❌" in body and "letter.txt" in body and "another file" in body, body
+    scope = guild_scope(guild.id)
+    assert sorted(d.source for d in await library.documents([scope])) == [
+        "letter (2).txt",
+        "letter.txt",
+    ]
+    # Another moderator's file of the same name replaces it, and the answer says whose.
+    (tmp_path / "letter.txt").write_text(_letter("Gammaish", "S/2099/403"), encoding="utf-8")
+    await message_with_files("!load", second, channel, [tmp_path / "letter.txt"])
+    body = everything(dpytest.get_message())
+    assert f"replaces S/2099/401 (letter.txt), loaded by <@{first.id}> on 20" in body, body
+    # The same content under a new name is refused, naming the document that holds it.
+    (tmp_path / "again.txt").write_bytes((two / "letter.txt").read_bytes())
+    await message_with_files("!load", first, channel, [tmp_path / "again.txt"])
+    body = everything(dpytest.get_message())
+    assert "0 ✅ · 1 ❌" in body and "S/2099/402" in body, body
+
+
+async def test_remove_takes_the_number_docs_shows(
+    two_servers: Rapporteur, library: Library, tmp_path: Path
+) -> None:
+    config = dpytest.get_config()
+    guild, channel = _server(config, 0)
+    mod = next(m for m in config.members if m.guild == guild)
+    await dpytest.add_role(mod, dpytest.backend.make_role("Moderator", guild))
+    path = tmp_path / "numbered.txt"
+    path.write_text(_letter("Numberish", "S/2099/501"), encoding="utf-8")
+    await message_with_files("!load", mod, channel, [path])
+    dpytest.get_message()
+    await dpytest.message("!docs Numberish", channel=channel, member=mod)
+    listing = everything(dpytest.get_message())
+    scope = guild_scope(guild.id)
+    total = len(await library.documents(["corpus", scope]))
+    assert f"`{total:>3}` [S/2099/501]" in listing, listing
+    await dpytest.message("!remove 1", channel=channel, member=mod)
+    assert "bundled corpus" in everything(dpytest.get_message())
+    assert [d.source for d in await library.documents([scope])] == ["numbered.txt"]
+    await dpytest.message(f"!remove {total}", channel=channel, member=mod)
+    assert "Removed" in everything(dpytest.get_message())
+    assert await library.documents([scope]) == []

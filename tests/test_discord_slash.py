@@ -28,7 +28,7 @@ from discord_fakes import (
 import bot.console
 import bot.discord_bot as discord_bot
 import bot.discord_context as discord_context
-from bot.core.library import Library, guild_scope
+from bot.core.library import Actor, Library, guild_scope
 from bot.discord_bot import APOLOGY, Rapporteur, create_bot, user_error_message
 from bot.discord_context import asker_for
 from bot.discord_render import AnswerView, Page
@@ -194,6 +194,37 @@ async def test_remove_autocomplete_offers_own_documents_only(rbot: Rapporteur) -
     cog = rbot.get_cog("Moderation")
     assert await cog.remove_autocomplete(make_interaction(guild=None), "") == []
     assert await cog.remove_autocomplete(make_interaction(guild=discord.Object(99)), "") == []
+
+
+async def test_autocomplete_values_name_the_same_document_in_that_server_only(
+    rbot: Rapporteur, library: Library
+) -> None:
+    """An autocomplete value is only a suggestion: typed (or replayed) in another server it
+    finds nothing there, exactly as a name that matches nothing."""
+    letter = b"Letter dated 2 March 2099 from the Permanent Representative of Quokkaland\n\n" + (
+        b"The Quokkaish delegation recalls resolution 2231 (2015).\n"
+    )
+    mine, theirs = 6060, 7070
+    report = await library.load_files(
+        [("quokka.txt", letter)], guild_scope(mine), Actor("9", moderator=True)
+    )
+    assert report.loaded
+    cog = rbot.get_cog("Moderation")
+    choices = await cog.remove_autocomplete(make_interaction(guild=make_guild(mine)), "quokka")
+    assert [c.value for c in choices] == ["quokka"]
+    docs = rbot.get_cog("Documents")
+    here = make_context(rbot, guild=make_guild(mine))
+    await docs.doc.callback(docs, here, ref=choices[0].value)
+    assert "Quokkaish" in sent(here)[0]["embed"].description
+    there = make_context(rbot, guild=make_guild(theirs))
+    await docs.doc.callback(docs, there, ref=choices[0].value)
+    nowhere = make_context(rbot, guild=make_guild(theirs))
+    await docs.doc.callback(docs, nowhere, ref="quokkb")
+    (call,) = sent(there)
+    assert call["ephemeral"] is True and "Quokka" not in str(call)
+    assert call["content"].replace("quokka", "quokkb") == sent(nowhere)[0]["content"]
+    for d in await library.documents([guild_scope(mine)]):
+        await library.store.delete_document(d.id)
 
 
 # ---- uploads ---------------------------------------------------------------------------------

@@ -208,7 +208,7 @@ async def test_text_loaded_marks_stay_in_their_server(lib: Library) -> None:
     )
     citing = [r[0] for r in await cur.fetchall()]
     assert citing, "the bundled corpus cites 1244 (1999)"
-    doc = await lib.store.document(citing[0])
+    doc = await lib.store.document(citing[0], ["corpus"])
     assert doc is not None
 
     def mark(res) -> object:

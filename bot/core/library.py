@@ -45,6 +45,7 @@ from bot.core.results import (
     LoadedDocument,
     LoadReport,
     Removed,
+    Replaced,
     Resolutions,
     Summary,
 )
@@ -52,6 +53,7 @@ from bot.core.search import Hit, find_sync
 from bot.core.storage import CORPUS_SCOPE, Store, StoredDocument
 from bot.core.summary import key_sentences
 from bot.core.symbols import symbol_key
+from bot.core.uploads import Twins, distinct_names
 from bot.core.vocab_index import fts_tokens
 
 log = logging.getLogger(__name__)
@@ -194,14 +196,8 @@ class Library:
     ) -> LoadReport:
         """Moderator uploads (name, bytes). Files that fail are named with the reason."""
         self._require_moderator(actor, "load documents")
-        known = await self.store.source_hashes(scope)
-        return await self._load(
-            [(name, (lambda d=data: d)) for name, data in files],
-            scope,
-            actor.name,
-            known,
-            progress,
-            force=True,
+        return await self._upload(
+            [(name, (lambda d=data: d)) for name, data in files], scope, actor.name, progress
         )
 
     async def load_paths(
@@ -225,10 +221,36 @@ class Library:
                 files.append((path.name, path.read_bytes))
             else:
                 report.failed.append((str(raw), "no such file or folder"))
-        known = await self.store.source_hashes(scope)
-        loaded = await self._load(files, scope, actor.name, known, progress, force=True)
+        loaded = await self._upload(files, scope, actor.name, progress)
         loaded.failed[:0] = report.failed
         return loaded
+
+    async def _upload(
+        self,
+        files: Sequence[tuple[str, Callable[[], bytes]]],
+        scope: str,
+        loaded_by: str,
+        progress: Progress | None,
+    ) -> LoadReport:
+        """A moderator's files, none dropped or replacing a document without a word.
+
+        Files of one name in one upload are all kept, the later ones renamed ("letter (2).pdf");
+        a file with the content of a document already here, or of an earlier file of the
+        upload, is refused, naming it; a file named as a document already here replaces it
+        (a corrected version), and the report names what it replaced, who loaded it and when.
+        """
+        existing = await self.store.sources(scope)
+        named, renamed = distinct_names(files, existing)
+        known = {source: s.sha256 for source, s in existing.items()}
+        report = await self._load(
+            named, scope, loaded_by, known, progress, force=True, twins=Twins(existing)
+        )
+        for d in report.loaded:
+            d.renamed_from = renamed.get(d.source)
+            old = existing.get(d.source)
+            if old is not None:
+                d.replaces = Replaced(old.label, old.source, old.loaded_by, old.loaded_at)
+        return report
 
     async def _load(
         self,
@@ -238,6 +260,7 @@ class Library:
         known: dict[str, str],
         progress: Progress | None,
         force: bool = False,
+        twins: Twins | None = None,
     ) -> LoadReport:
         """Read, parse and store `files`, in file order, in ONE transaction: a load that fails
         leaves nothing behind. A bulk load parses several files at once in worker processes
@@ -283,6 +306,13 @@ class Library:
                     data, sha = result
                     if known.get(name) == sha and not force:
                         report.unchanged += 1
+                        continue
+                    twin = twins.refusal(name, sha) if twins is not None else None
+                    if twin is not None:
+                        if batch:  # refusals keep their place in file order
+                            pending.append(self._start_prepare(batch, parallel))
+                            batch, size = [], 0
+                        pending.append((name, twin))
                         continue
                     batch.append((name, sha, data))
                     size += len(data)
@@ -470,9 +500,15 @@ class Library:
         self._require_moderator(actor, "remove documents")
         if scope == CORPUS_SCOPE:
             raise PermissionDenied("the bundled corpus cannot be removed from chat")
+        # A number is the one `!docs` shows, counted over everything visible here (the bundled
+        # corpus first), as every other command counts; symbols and words look among this
+        # server's own documents first.
+        numbered = refs.list_number(ref) is not None
         try:
-            doc = await self.resolve(ref, [scope])
+            doc = await self.resolve(ref, visible_scopes(scope) if numbered else [scope])
         except NotFound:
+            if numbered:
+                raise  # "there is no document number 99 (the list has 90)", as `!docs` counts
             # Say why when the reference names a bundled document rather than nothing at all.
             try:
                 bundled = await self.resolve(ref, [CORPUS_SCOPE])
@@ -482,6 +518,11 @@ class Library:
                 f"{bundled.label} belongs to the bundled corpus, which cannot be removed from"
                 " chat; only documents loaded here can be"
             ) from None
+        if doc.scope != scope:
+            raise PermissionDenied(
+                f"number {refs.list_number(ref)} is {doc.label}, from the bundled corpus, which"
+                " cannot be removed from chat; only documents loaded here can be"
+            )
         await self.store.delete_document(doc.id)
         return Removed(doc)
 
@@ -491,6 +532,11 @@ class Library:
             raise PermissionDenied(f"only moderators can {what}")
 
     # ---- naming documents ---------------------------------------------------------------
+
+    async def document(self, doc_id: int, scopes: Sequence[str]) -> StoredDocument | None:
+        """A stored reference (a channel's "it", a reply to an answer) back to its document:
+        None when it is gone or outside `scopes`, the two told apart nowhere."""
+        return await self.store.document(doc_id, scopes)
 
     async def documents(self, scopes: Sequence[str]) -> list[StoredDocument]:
         """The visible documents in listing order, cached until the next change to the store.
@@ -587,7 +633,7 @@ class Library:
         for symbol, item in items.items():
             doc_id = loaded.get(symbol_key(symbol))
             if doc_id is not None and doc_id != doc.id:
-                item.loaded_doc = await self.store.document(doc_id)
+                item.loaded_doc = await self.store.document(doc_id, scopes)
         order = {"resolution": 0, "decision": 1, "other": 2}
         return sorted(items.values(), key=lambda c: (order.get(c.kind, 3), _symbol_sort(c.symbol)))
 
@@ -602,13 +648,13 @@ class Library:
         rows = await self.store.citing(symbol, scopes)
         items = []
         for doc_id, mentions, para in rows:
-            doc = await self.store.document(doc_id)
+            doc = await self.store.document(doc_id, scopes)
             if doc is None:
                 continue
             passage = await self.store.paragraph_text(doc_id, para) if para is not None else ""
             items.append(CitingDocument(doc, mentions, para, passage))
         loaded = await self.store.loaded_symbols([symbol_key(symbol)], scopes)
-        own = await self.store.document(next(iter(loaded.values()))) if loaded else None
+        own = await self.store.document(next(iter(loaded.values())), scopes) if loaded else None
         return Cites(symbol, items, own, inferred)
 
     async def find(

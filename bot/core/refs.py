@@ -190,6 +190,12 @@ def split_dates(words: list[str]) -> tuple[DateFilter, list[str]]:
     return flt, rest
 
 
+def list_number(ref: str) -> int | None:
+    """The number in `!docs` that `ref` gives ("3", "#3"), if it is one."""
+    number = _NUMBER.match(ref.strip().strip("\"'«»“”"))
+    return int(number.group(1)) if number else None
+
+
 def resolve(ref: str, docs: Sequence[StoredDocument]) -> Resolved:
     """Find the one document `ref` names among `docs` (in listing order)."""
     ref = ref.strip().strip("\"'«»“”")

@@ -89,6 +89,16 @@ class DocDetail:
 
 
 @dataclass(slots=True)
+class Replaced:
+    """The document an upload of the same file name replaced: what it was, who loaded it, when."""
+
+    label: str
+    source: str
+    loaded_by: str | None = None
+    loaded_at: str | None = None
+
+
+@dataclass(slots=True)
 class LoadedDocument:
     source: str
     symbols: list[str]
@@ -96,6 +106,8 @@ class LoadedDocument:
     paragraphs: int
     citations: int
     doc_id: int | None = None
+    replaces: Replaced | None = None  # a document of this server with the same file name
+    renamed_from: str | None = None  # another file of the upload had this name first
 
 
 @dataclass(slots=True)

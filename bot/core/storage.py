@@ -55,6 +55,22 @@ class StoredDocument:
         return Path(self.source).stem
 
 
+@dataclass(slots=True, frozen=True)
+class StoredSource:
+    """A loaded file as its scope knows it: enough to say what an upload replaces."""
+
+    id: int
+    source: str
+    sha256: str
+    symbols: list[str]
+    loaded_by: str | None
+    loaded_at: str | None
+
+    @property
+    def label(self) -> str:
+        return "–".join(self.symbols) if self.symbols else Path(self.source).stem
+
+
 @dataclass(slots=True)
 class StoredParagraph:
     id: int
@@ -208,18 +224,31 @@ class Store:
         cur = await self._write.execute("PRAGMA user_version")
         row = await cur.fetchone()
         version = row[0] if row else 0
-        for number, sql in _migrations():
-            if number <= version:
-                continue
-            await self._write.execute("BEGIN IMMEDIATE")
-            try:
-                for statement in _split_sql(sql):
-                    await self._write.execute(statement)
-                await self._write.execute(f"PRAGMA user_version={number}")
-                await self._write.execute("COMMIT")
-            except BaseException:
-                await self._write.execute("ROLLBACK")
-                raise
+        # Foreign keys off while migrating (SQLite's own recipe for rebuilding a table): else
+        # dropping the old `documents` in 006 would cascade to every paragraph and citation.
+        # Each migration is checked before it commits, and the keys are back on after.
+        await self._write.execute("PRAGMA foreign_keys=OFF")
+        try:
+            for number, sql in _migrations():
+                if number <= version:
+                    continue
+                await self._write.execute("BEGIN IMMEDIATE")
+                try:
+                    for statement in _split_sql(sql):
+                        await self._write.execute(statement)
+                    cur = await self._write.execute("PRAGMA foreign_key_check")
+                    broken = await cur.fetchone()
+                    if broken is not None:
+                        raise sqlite3.IntegrityError(
+                            f"migration {number:03d} broke a foreign key: {tuple(broken)}"
+                        )
+                    await self._write.execute(f"PRAGMA user_version={number}")
+                    await self._write.execute("COMMIT")
+                except BaseException:
+                    await self._write.execute("ROLLBACK")
+                    raise
+        finally:
+            await self._write.execute("PRAGMA foreign_keys=ON")
 
     # ---- writes -------------------------------------------------------------------------
 
@@ -370,11 +399,30 @@ class Store:
             self._doc,
         )
 
-    async def document(self, doc_id: int) -> StoredDocument | None:
+    async def document(self, doc_id: int, scopes: Sequence[str]) -> StoredDocument | None:
+        """The document with this id if one of `scopes` may see it; None otherwise, exactly as
+        for an id that names nothing (so another server's document does not show it exists).
+        Every path from a stored id (a channel's "it", a reply to an answer) comes here."""
+        where, args = self._scope_sql(scopes)
         rows = await self._rows(
-            f"SELECT {self._DOC_COLS} FROM documents WHERE id = ?", (doc_id,), self._doc
+            f"SELECT {self._DOC_COLS} FROM documents WHERE id = ? AND {where}",
+            [doc_id, *args],
+            self._doc,
         )
         return rows[0] if rows else None
+
+    async def sources(self, scope: str) -> dict[str, StoredSource]:
+        """A scope's documents by file name, with who loaded each and when (for uploads that
+        replace one, or repeat one's content)."""
+        return {
+            s.source: s
+            for s in await self._rows(
+                "SELECT id, source, sha256, symbols, loaded_by, loaded_at FROM documents"
+                " WHERE scope = ? ORDER BY id",
+                (scope,),
+                lambda r: StoredSource(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5]),
+            )
+        }
 
     async def paragraphs(self, doc_id: int) -> list[StoredParagraph]:
         return await self._rows(
