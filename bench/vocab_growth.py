@@ -94,7 +94,9 @@ def samples(longs: list[int]) -> list[tuple[str, bytes]]:
     for n in longs:
         word = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(n))
         out.append((f"word{n}.txt", f"A title\n\n{word}\n".encode()))
-    words = {"".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(26)) for _ in range(1500)}
+    words = {
+        "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(26)) for _ in range(1500)
+    }
     text = "\n\n".join(" ".join(sorted(words)[i : i + 10]) for i in range(0, len(words), 10))
     out.append(("random26.txt", f"A title\n\n{text}\n".encode()))
     return out

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from bot.core import vocab_index
 from bot.core.glossary import TRANSLATED_WEIGHT, translate
 from bot.core.library import Actor, Library
 from bot.core.search import IndexedVocabulary, Vocabulary, exhaustive_find, find_sync
@@ -97,12 +96,12 @@ WORDS = [
 
 
 async def test_index_lookup_equals_vocabulary_scan(corpus_lib: Library) -> None:
-    entries = await corpus_lib.store.vocabulary()
+    entries = await corpus_lib.store.vocabulary(CORPUS)
     count = await corpus_lib.store.paragraph_count()
     scan = Vocabulary(entries, count)
 
     def indexed(conn: sqlite3.Connection) -> dict[str, dict[str, float]]:
-        vocab = IndexedVocabulary(conn, {})
+        vocab = IndexedVocabulary(conn, {}, CORPUS)
         return {w: vocab.expand(w) for w in WORDS}
 
     got = await corpus_lib.store.run_read(indexed)
@@ -110,27 +109,34 @@ async def test_index_lookup_equals_vocabulary_scan(corpus_lib: Library) -> None:
         assert got[w] == scan.expand(w), w
 
 
-async def _recount(lib: Library) -> tuple[Counter[str], int]:
-    rows = await lib.store.db.execute_fetchall("SELECT text FROM paragraphs")
-    df: Counter[str] = Counter()
-    for (text,) in rows:
-        df.update(index_terms(text))
-    return df, len(rows)
-
-
-async def _stored(lib: Library) -> tuple[Counter[str], int]:
-    rows = await lib.store.db.execute_fetchall("SELECT term, df FROM vocab")
-    n = await lib.store.db.execute_fetchall(
-        "SELECT value FROM vocab_stats WHERE name = 'paragraphs'"
+async def _recount(lib: Library) -> tuple[Counter[tuple[str, str]], Counter[str]]:
+    """(scope, term) -> paragraphs of the scope holding it; scope -> paragraphs: from the text."""
+    rows = await lib.store.db.execute_fetchall(
+        "SELECT d.scope, p.text FROM paragraphs p JOIN documents d ON d.id = p.doc_id"
     )
-    return Counter({r[0]: r[1] for r in rows}), n[0][0]
+    df: Counter[tuple[str, str]] = Counter()
+    n: Counter[str] = Counter()
+    for scope, text in rows:
+        df.update((scope, t) for t in index_terms(text))
+        n[scope] += 1
+    return df, n
+
+
+async def _stored(lib: Library) -> tuple[Counter[tuple[str, str]], Counter[str]]:
+    """The same as the vocabulary index holds it."""
+    rows = await lib.store.db.execute_fetchall(
+        "SELECT s.scope, v.term, v.df FROM vocab v JOIN vocab_scopes s ON s.id = v.sid"
+    )
+    n = await lib.store.db.execute_fetchall("SELECT scope, paragraphs FROM vocab_scopes")
+    return Counter({(r[0], r[1]): r[2] for r in rows}), +Counter(dict(n))
 
 
 async def _keys_match_terms(lib: Library) -> None:
-    """The deletion index (filed by SQLite) holds exactly term_keys() of every live term."""
-    terms = await lib.store.db.execute_fetchall("SELECT id, term FROM vocab")
-    keys = await lib.store.db.execute_fetchall("SELECT key, term_id FROM vocab_del")
-    assert {(k, tid) for k, tid in keys} == {(k, tid) for tid, t in terms for k in term_keys(t)}
+    """The deletion index (filed by SQLite) holds exactly term_keys() of every live term, in
+    the term's scope."""
+    terms = await lib.store.db.execute_fetchall("SELECT id, sid, term FROM vocab")
+    keys = await lib.store.db.execute_fetchall("SELECT sid, key, term_id FROM vocab_del")
+    assert set(keys) == {(sid, k, tid) for tid, sid, t in terms for k in term_keys(t)}
 
 
 async def test_vocabulary_stays_right_after_load_replace_and_remove(tmp_path: Path) -> None:
@@ -151,7 +157,7 @@ async def test_vocabulary_stays_right_after_load_replace_and_remove(tmp_path: Pa
         for d in await lib.documents(["guild:1"]):
             await lib.store.delete_document(d.id)
         stored, n = await _stored(lib)
-        assert not stored and n == 0
+        assert not stored and not n
         assert before == []
         # Every key of the deletion index belongs to a live term.
         orphans = await lib.store.db.execute_fetchall(
@@ -203,6 +209,9 @@ async def test_a_database_from_before_the_index_is_indexed_on_open(tmp_path: Pat
         await lib.store._write.execute("DELETE FROM vocab_del")  # type: ignore[union-attr]
         await lib.store._write.execute("DELETE FROM vocab")  # type: ignore[union-attr]
         await lib.store._write.execute(  # type: ignore[union-attr]
+            "UPDATE vocab_scopes SET paragraphs = 0"
+        )
+        await lib.store._write.execute(  # type: ignore[union-attr]
             "UPDATE vocab_stats SET value = 0"
         )
     async with Library(tmp_path / "old.db") as lib:
@@ -247,7 +256,7 @@ async def test_multilingual_terms_are_fts5s_and_find_agrees(tmp_path: Path) -> N
         files = [(k, v.encode()) for k, v in MULTILINGUAL.items()]
         await lib.load_files(files, "corpus", Actor("m", True))
         fts = await lib.store.db.execute_fetchall("SELECT term, doc FROM paragraphs_vocab")
-        assert (await _stored(lib))[0] == Counter({r[0]: r[1] for r in fts})
+        assert (await _stored(lib))[0] == Counter({("corpus", r[0]): r[1] for r in fts})
         await _keys_match_terms(lib)
         for q in MULTI_QUERIES:
             fast = await lib.store.run_read(find_sync, q, CORPUS, None, 10, {})
@@ -294,12 +303,16 @@ async def test_a_database_indexed_before_migration_5_is_reindexed_without_arabic
         END;
         CREATE VIRTUAL TABLE paragraphs_vocab USING fts5vocab(paragraphs_fts, 'row');
         INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild');
-        DELETE FROM vocab_del; DELETE FROM vocab;
+        DROP TABLE vocab_del; DROP TABLE vocab; DROP TABLE vocab_scopes;
+        CREATE TABLE vocab (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE, df INTEGER NOT NULL);
+        CREATE TABLE vocab_del (key TEXT NOT NULL, term_id INTEGER NOT NULL,
+            PRIMARY KEY (key, term_id)) WITHOUT ROWID;
         INSERT INTO vocab (term, df) SELECT term, doc FROM paragraphs_vocab;
+        INSERT INTO vocab_del (key, term_id) SELECT term, id FROM vocab;
+        DELETE FROM vocab_stats; INSERT INTO vocab_stats VALUES ('paragraphs', 3), ('ready', 1);
         PRAGMA user_version = 4;
         """
     )
-    vocab_index._file_keys(conn, conn.execute("SELECT id, term FROM vocab").fetchall())
     split = {r[0] for r in conn.execute("SELECT term FROM vocab")}
     conn.close()
     assert "قر" in split  # what the marks did to ويُقرِّر, in the index and the vocabulary
@@ -307,6 +320,6 @@ async def test_a_database_indexed_before_migration_5_is_reindexed_without_arabic
         hits = (await lib.find("يقرر", CORPUS)).hits
         assert hits and "ويُقرِّر" in hits[0].text
         fts = await lib.store.db.execute_fetchall("SELECT term, doc FROM paragraphs_vocab")
-        assert (await _stored(lib))[0] == Counter({r[0]: r[1] for r in fts})
+        assert (await _stored(lib))[0] == Counter({("corpus", r[0]): r[1] for r in fts})
         await _keys_match_terms(lib)
         await _fts_ok(lib)
