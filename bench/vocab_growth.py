@@ -8,8 +8,8 @@ database's growth (after a WAL checkpoint) and that growth as a multiple of the 
 of the typo index (vocab_del) added, and the peak Python memory while the document is removed
 (tracemalloc). Samples: the Chinese and English Universal Declaration (../shared/corpus), the
 same 2,000 sentences of the UN parallel corpus in Chinese and in English, one
-word of each --long length (generated here), and 40 KB of random distinct 26-letter words (the
-worst a Latin-script upload can do once long words are bounded). Prints JSON.
+word of each --long length (generated here), and 40 KB of random distinct words of MAX_FILED
+letters (the worst a Latin-script upload can do once long words are bounded). Prints JSON.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.core.library import Actor, Library
+from bot.core.vocab_index import MAX_FILED
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "corpus"
@@ -94,11 +95,11 @@ def samples(longs: list[int]) -> list[tuple[str, bytes]]:
     for n in longs:
         word = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(n))
         out.append((f"word{n}.txt", f"A title\n\n{word}\n".encode()))
-    words = {
-        "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(26)) for _ in range(1500)
-    }
+    # The longest words still filed with deletion keys, all distinct: the costliest text per byte.
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    words = {"".join(rng.choice(letters) for _ in range(MAX_FILED)) for _ in range(1500)}
     text = "\n\n".join(" ".join(sorted(words)[i : i + 10]) for i in range(0, len(words), 10))
-    out.append(("random26.txt", f"A title\n\n{text}\n".encode()))
+    out.append((f"random{MAX_FILED}.txt", f"A title\n\n{text}\n".encode()))
     return out
 
 

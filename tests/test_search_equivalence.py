@@ -202,10 +202,14 @@ async def test_bulk_indexing_keeps_fts5_whole_through_replace_and_remove(tmp_pat
 
 
 async def test_a_database_from_before_the_index_is_indexed_on_open(tmp_path: Path) -> None:
-    letter = sorted((DATA / "corpus" / "en").glob("S_2025_1*.txt"))[0]
+    letter, other = sorted((DATA / "corpus" / "en").glob("S_2025_1*.txt"))[:2]
     async with Library(tmp_path / "old.db") as lib:
         await lib.load_files([(letter.name, letter.read_bytes())], "guild:1", Actor("m", True))
+        # The corpus's counts are FTS5's less the servers': a letter in both tells them apart.
+        files = [(p.name, p.read_bytes()) for p in (letter, other)]
+        await lib.load_files(files, "corpus", Actor("m", True))
         expected = await _stored(lib)
+        assert expected == await _recount(lib)
         await lib.store._write.execute("DELETE FROM vocab_del")  # type: ignore[union-attr]
         await lib.store._write.execute("DELETE FROM vocab")  # type: ignore[union-attr]
         await lib.store._write.execute(  # type: ignore[union-attr]
@@ -216,6 +220,7 @@ async def test_a_database_from_before_the_index_is_indexed_on_open(tmp_path: Pat
         )
     async with Library(tmp_path / "old.db") as lib:
         assert await _stored(lib) == expected
+        await _keys_match_terms(lib)
 
 
 MULTILINGUAL = {
@@ -323,3 +328,44 @@ async def test_a_database_indexed_before_migration_5_is_reindexed_without_arabic
         assert (await _stored(lib))[0] == Counter({("corpus", r[0]): r[1] for r in fts})
         await _keys_match_terms(lib)
         await _fts_ok(lib)
+
+
+async def test_fast_find_equals_exhaustive_in_each_servers_view(tmp_path: Path) -> None:
+    """Per-scope statistics: a server sees the corpus's and its own frequencies summed (a term
+    both hold is counted from both), typo candidates from both, and nothing of another server;
+    the fast find and the index look-ups equal the exhaustive ones counted from exactly the
+    visible paragraphs. Terms are shared across scopes on purpose: guild:1 holds a corpus
+    letter again, and both servers hold words the corpus has."""
+    letters = sorted((DATA / "corpus" / "en").glob("S_2025_*.txt"))
+    mod = Actor("mod", moderator=True)
+    async with Library(tmp_path / "s.db") as lib:
+        await lib.load_files([(p.name, p.read_bytes()) for p in letters[:6]], "corpus", mod)
+        await lib.load_files([(p.name, p.read_bytes()) for p in letters[5:9]], "guild:1", mod)
+        await lib.load_files([(p.name, p.read_bytes()) for p in letters[9:11]], "guild:2", mod)
+        assert await _stored(lib) == await _recount(lib)
+        await _keys_match_terms(lib)
+        for scopes in (["corpus"], ["corpus", "guild:1"], ["corpus", "guild:2"], ["guild:1"]):
+            for q in QUERIES:
+                fast = await lib.store.run_read(find_sync, q, scopes, None, 10, {})
+                slow = await lib.store.run_read(exhaustive_find, q, scopes, 10)
+                assert _key(fast) == _key(slow), (scopes, q)
+            entries = await lib.store.vocabulary(scopes)
+            rows = await lib.store.db.execute_fetchall(
+                "SELECT COUNT(*) FROM paragraphs p JOIN documents d ON d.id = p.doc_id"
+                f" WHERE d.scope IN ({','.join('?' * len(scopes))})",
+                scopes,
+            )
+            scan = Vocabulary(entries, rows[0][0])
+
+            def indexed(conn: sqlite3.Connection, s: list[str] = scopes) -> dict:
+                vocab = IndexedVocabulary(conn, {}, s)
+                return {w: (vocab.expand(w), vocab.idf(w)) for w in WORDS}
+
+            got = await lib.store.run_read(indexed)
+            for w in WORDS:
+                assert got[w] == (scan.expand(w), scan.idf(w)), (scopes, w)
+        # Removing a server's document takes its terms from that server's counts only.
+        doc = (await lib.documents(["guild:1"]))[0]
+        await lib.store.delete_document(doc.id)
+        assert await _stored(lib) == await _recount(lib)
+        await _keys_match_terms(lib)
