@@ -274,30 +274,39 @@ def check_db(db: Path, expected: Expected) -> tuple[dict[str, bool], list[str], 
 
 
 def _check_vocabulary(con: sqlite3.Connection) -> tuple[dict[str, bool], list[str]]:
-    """The vocabulary index (migration 002) is derived from the paragraphs in the same
-    transactions: after a crash it must equal a recomputation, term for term, key for key."""
+    """The vocabulary index (migrations 002, 007) is derived from the paragraphs, per scope, in
+    the same transactions: after a crash it must equal a recomputation, term for term, key for
+    key, scope by scope."""
     from bot.core.vocab_index import index_terms, term_keys
 
-    df: Counter[str] = Counter()
-    n = 0
-    for (text,) in con.execute("SELECT text FROM paragraphs"):
-        df.update(index_terms(text))
-        n += 1
-    stored = dict(con.execute("SELECT term, df FROM vocab"))
-    stats = dict(con.execute("SELECT name, value FROM vocab_stats"))
+    df: Counter[tuple[str, str]] = Counter()
+    n: Counter[str] = Counter()
+    for scope, text in con.execute(
+        "SELECT d.scope, p.text FROM paragraphs p JOIN documents d ON d.id = p.doc_id"
+    ):
+        df.update((scope, t) for t in index_terms(text))
+        n[scope] += 1
+    stored = {
+        (r[0], r[1]): r[2]
+        for r in con.execute(
+            "SELECT s.scope, v.term, v.df FROM vocab v JOIN vocab_scopes s ON s.id = v.sid"
+        )
+    }
+    counts = {r[0]: r[1] for r in con.execute("SELECT scope, paragraphs FROM vocab_scopes")}
+    counts = {k: v for k, v in counts.items() if v}  # a scope emptied keeps its row, at 0
     checks = {
         "vocab_matches_paragraphs": stored == dict(df),
-        "vocab_paragraph_count": stats.get("paragraphs") == n,
+        "vocab_paragraph_count": counts == dict(n),
     }
     issues = []
     if stored != dict(df):
         diff = sorted(set(stored.items()) ^ set(df.items()))[:5]
         issues.append(f"vocab differs from a recomputation: {diff}")
-    if stats.get("paragraphs") != n:
-        issues.append(f"vocab_stats paragraphs {stats.get('paragraphs')}, table has {n}")
-    ids = dict(con.execute("SELECT term, id FROM vocab"))
-    want = {(k, ids[t]) for t in ids for k in term_keys(t)}
-    have = set(con.execute("SELECT key, term_id FROM vocab_del"))
+    if counts != dict(n):
+        issues.append(f"vocab_scopes paragraphs {counts}, the table has {dict(n)}")
+    rows = con.execute("SELECT id, sid, term FROM vocab").fetchall()
+    want = {(sid, k, tid) for tid, sid, t in rows for k in term_keys(t)}
+    have = set(con.execute("SELECT sid, key, term_id FROM vocab_del"))
     checks["vocab_keys_match_terms"] = want == have
     if want != have:
         issues.append(f"vocab_del: {len(have - want)} extra keys, {len(want - have)} missing")
@@ -309,7 +318,7 @@ def vocabulary_vs_fts(db: Path) -> dict[str, object]:
     A term only one side knows is a word `find` can miss."""
     con = sqlite3.connect(db)
     try:
-        stored = dict(con.execute("SELECT term, df FROM vocab"))
+        stored = dict(con.execute("SELECT term, SUM(df) FROM vocab GROUP BY term"))
         fts = dict(con.execute("SELECT term, doc FROM paragraphs_vocab"))
     finally:
         con.close()

@@ -243,6 +243,7 @@ async def serve(db: Path, queries: list[dict[str, Any]], brute: int, letter_id: 
         t1 = time.perf_counter()
         await lib.summary(doc, ["corpus"])
         st.append(time.perf_counter() - t1)
+    guild = await _guild_view(lib, measured)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     out: dict[str, Any] = {
@@ -260,6 +261,7 @@ async def serve(db: Path, queries: list[dict[str, Any]], brute: int, letter_id: 
         "summary_words": words,
         "summary_median_ms": _ms(statistics.median(st)),
         "serving_peak_rss_mb": round(rss_mb, 1),
+        **guild,
     }
     if brute:
         from bot.core.textnorm import fold
@@ -296,6 +298,27 @@ async def serve(db: Path, queries: list[dict[str, Any]], brute: int, letter_id: 
         }
     await lib.close()
     return out
+
+
+async def _guild_view(lib: Library, measured: list[dict[str, Any]]) -> dict[str, Any]:
+    """The same finds as a server sees them: the corpus and the server's own three letters
+    (their statistics are kept per scope and summed with the corpus's)."""
+    letters = sorted((SHARED / "corpus" / "en").glob("S_2025_*.txt"))[:3]
+    await lib.load_files(
+        [(p.name, p.read_bytes()) for p in letters], "guild:bench", Actor("bench", True)
+    )
+    scopes = ["corpus", "guild:bench"]
+    for q in measured[:WARMUP]:
+        await lib.find(q["query"], scopes)
+    times = []
+    for q in measured:
+        t1 = time.perf_counter()
+        await lib.find(q["query"], scopes, limit=10)
+        times.append(time.perf_counter() - t1)
+    return {
+        "find_guild_median_ms": _ms(statistics.median(times)),
+        "find_guild_p95_ms": _ms(_p95(times)),
+    }
 
 
 _BRUTE: list[str] = []

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from bot.core import vocab_index
 from bot.core.glossary import TRANSLATED_WEIGHT, translate
 from bot.core.library import Actor, Library
 from bot.core.search import IndexedVocabulary, Vocabulary, exhaustive_find, find_sync
@@ -97,12 +96,12 @@ WORDS = [
 
 
 async def test_index_lookup_equals_vocabulary_scan(corpus_lib: Library) -> None:
-    entries = await corpus_lib.store.vocabulary()
+    entries = await corpus_lib.store.vocabulary(CORPUS)
     count = await corpus_lib.store.paragraph_count()
     scan = Vocabulary(entries, count)
 
     def indexed(conn: sqlite3.Connection) -> dict[str, dict[str, float]]:
-        vocab = IndexedVocabulary(conn, {})
+        vocab = IndexedVocabulary(conn, {}, CORPUS)
         return {w: vocab.expand(w) for w in WORDS}
 
     got = await corpus_lib.store.run_read(indexed)
@@ -110,27 +109,34 @@ async def test_index_lookup_equals_vocabulary_scan(corpus_lib: Library) -> None:
         assert got[w] == scan.expand(w), w
 
 
-async def _recount(lib: Library) -> tuple[Counter[str], int]:
-    rows = await lib.store.db.execute_fetchall("SELECT text FROM paragraphs")
-    df: Counter[str] = Counter()
-    for (text,) in rows:
-        df.update(index_terms(text))
-    return df, len(rows)
-
-
-async def _stored(lib: Library) -> tuple[Counter[str], int]:
-    rows = await lib.store.db.execute_fetchall("SELECT term, df FROM vocab")
-    n = await lib.store.db.execute_fetchall(
-        "SELECT value FROM vocab_stats WHERE name = 'paragraphs'"
+async def _recount(lib: Library) -> tuple[Counter[tuple[str, str]], Counter[str]]:
+    """(scope, term) -> paragraphs of the scope holding it; scope -> paragraphs: from the text."""
+    rows = await lib.store.db.execute_fetchall(
+        "SELECT d.scope, p.text FROM paragraphs p JOIN documents d ON d.id = p.doc_id"
     )
-    return Counter({r[0]: r[1] for r in rows}), n[0][0]
+    df: Counter[tuple[str, str]] = Counter()
+    n: Counter[str] = Counter()
+    for scope, text in rows:
+        df.update((scope, t) for t in index_terms(text))
+        n[scope] += 1
+    return df, n
+
+
+async def _stored(lib: Library) -> tuple[Counter[tuple[str, str]], Counter[str]]:
+    """The same as the vocabulary index holds it."""
+    rows = await lib.store.db.execute_fetchall(
+        "SELECT s.scope, v.term, v.df FROM vocab v JOIN vocab_scopes s ON s.id = v.sid"
+    )
+    n = await lib.store.db.execute_fetchall("SELECT scope, paragraphs FROM vocab_scopes")
+    return Counter({(r[0], r[1]): r[2] for r in rows}), +Counter(dict(n))
 
 
 async def _keys_match_terms(lib: Library) -> None:
-    """The deletion index (filed by SQLite) holds exactly term_keys() of every live term."""
-    terms = await lib.store.db.execute_fetchall("SELECT id, term FROM vocab")
-    keys = await lib.store.db.execute_fetchall("SELECT key, term_id FROM vocab_del")
-    assert {(k, tid) for k, tid in keys} == {(k, tid) for tid, t in terms for k in term_keys(t)}
+    """The deletion index (filed by SQLite) holds exactly term_keys() of every live term, in
+    the term's scope."""
+    terms = await lib.store.db.execute_fetchall("SELECT id, sid, term FROM vocab")
+    keys = await lib.store.db.execute_fetchall("SELECT sid, key, term_id FROM vocab_del")
+    assert set(keys) == {(sid, k, tid) for tid, sid, t in terms for k in term_keys(t)}
 
 
 async def test_vocabulary_stays_right_after_load_replace_and_remove(tmp_path: Path) -> None:
@@ -151,7 +157,7 @@ async def test_vocabulary_stays_right_after_load_replace_and_remove(tmp_path: Pa
         for d in await lib.documents(["guild:1"]):
             await lib.store.delete_document(d.id)
         stored, n = await _stored(lib)
-        assert not stored and n == 0
+        assert not stored and not n
         assert before == []
         # Every key of the deletion index belongs to a live term.
         orphans = await lib.store.db.execute_fetchall(
@@ -196,17 +202,25 @@ async def test_bulk_indexing_keeps_fts5_whole_through_replace_and_remove(tmp_pat
 
 
 async def test_a_database_from_before_the_index_is_indexed_on_open(tmp_path: Path) -> None:
-    letter = sorted((DATA / "corpus" / "en").glob("S_2025_1*.txt"))[0]
+    letter, other = sorted((DATA / "corpus" / "en").glob("S_2025_1*.txt"))[:2]
     async with Library(tmp_path / "old.db") as lib:
         await lib.load_files([(letter.name, letter.read_bytes())], "guild:1", Actor("m", True))
+        # The corpus's counts are FTS5's less the servers': a letter in both tells them apart.
+        files = [(p.name, p.read_bytes()) for p in (letter, other)]
+        await lib.load_files(files, "corpus", Actor("m", True))
         expected = await _stored(lib)
+        assert expected == await _recount(lib)
         await lib.store._write.execute("DELETE FROM vocab_del")  # type: ignore[union-attr]
         await lib.store._write.execute("DELETE FROM vocab")  # type: ignore[union-attr]
+        await lib.store._write.execute(  # type: ignore[union-attr]
+            "UPDATE vocab_scopes SET paragraphs = 0"
+        )
         await lib.store._write.execute(  # type: ignore[union-attr]
             "UPDATE vocab_stats SET value = 0"
         )
     async with Library(tmp_path / "old.db") as lib:
         assert await _stored(lib) == expected
+        await _keys_match_terms(lib)
 
 
 MULTILINGUAL = {
@@ -247,7 +261,7 @@ async def test_multilingual_terms_are_fts5s_and_find_agrees(tmp_path: Path) -> N
         files = [(k, v.encode()) for k, v in MULTILINGUAL.items()]
         await lib.load_files(files, "corpus", Actor("m", True))
         fts = await lib.store.db.execute_fetchall("SELECT term, doc FROM paragraphs_vocab")
-        assert (await _stored(lib))[0] == Counter({r[0]: r[1] for r in fts})
+        assert (await _stored(lib))[0] == Counter({("corpus", r[0]): r[1] for r in fts})
         await _keys_match_terms(lib)
         for q in MULTI_QUERIES:
             fast = await lib.store.run_read(find_sync, q, CORPUS, None, 10, {})
@@ -294,12 +308,16 @@ async def test_a_database_indexed_before_migration_5_is_reindexed_without_arabic
         END;
         CREATE VIRTUAL TABLE paragraphs_vocab USING fts5vocab(paragraphs_fts, 'row');
         INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild');
-        DELETE FROM vocab_del; DELETE FROM vocab;
+        DROP TABLE vocab_del; DROP TABLE vocab; DROP TABLE vocab_scopes;
+        CREATE TABLE vocab (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE, df INTEGER NOT NULL);
+        CREATE TABLE vocab_del (key TEXT NOT NULL, term_id INTEGER NOT NULL,
+            PRIMARY KEY (key, term_id)) WITHOUT ROWID;
         INSERT INTO vocab (term, df) SELECT term, doc FROM paragraphs_vocab;
+        INSERT INTO vocab_del (key, term_id) SELECT term, id FROM vocab;
+        DELETE FROM vocab_stats; INSERT INTO vocab_stats VALUES ('paragraphs', 3), ('ready', 1);
         PRAGMA user_version = 4;
         """
     )
-    vocab_index._file_keys(conn, conn.execute("SELECT id, term FROM vocab").fetchall())
     split = {r[0] for r in conn.execute("SELECT term FROM vocab")}
     conn.close()
     assert "قر" in split  # what the marks did to ويُقرِّر, in the index and the vocabulary
@@ -307,6 +325,47 @@ async def test_a_database_indexed_before_migration_5_is_reindexed_without_arabic
         hits = (await lib.find("يقرر", CORPUS)).hits
         assert hits and "ويُقرِّر" in hits[0].text
         fts = await lib.store.db.execute_fetchall("SELECT term, doc FROM paragraphs_vocab")
-        assert (await _stored(lib))[0] == Counter({r[0]: r[1] for r in fts})
+        assert (await _stored(lib))[0] == Counter({("corpus", r[0]): r[1] for r in fts})
         await _keys_match_terms(lib)
         await _fts_ok(lib)
+
+
+async def test_fast_find_equals_exhaustive_in_each_servers_view(tmp_path: Path) -> None:
+    """Per-scope statistics: a server sees the corpus's and its own frequencies summed (a term
+    both hold is counted from both), typo candidates from both, and nothing of another server;
+    the fast find and the index look-ups equal the exhaustive ones counted from exactly the
+    visible paragraphs. Terms are shared across scopes on purpose: guild:1 holds a corpus
+    letter again, and both servers hold words the corpus has."""
+    letters = sorted((DATA / "corpus" / "en").glob("S_2025_*.txt"))
+    mod = Actor("mod", moderator=True)
+    async with Library(tmp_path / "s.db") as lib:
+        await lib.load_files([(p.name, p.read_bytes()) for p in letters[:6]], "corpus", mod)
+        await lib.load_files([(p.name, p.read_bytes()) for p in letters[5:9]], "guild:1", mod)
+        await lib.load_files([(p.name, p.read_bytes()) for p in letters[9:11]], "guild:2", mod)
+        assert await _stored(lib) == await _recount(lib)
+        await _keys_match_terms(lib)
+        for scopes in (["corpus"], ["corpus", "guild:1"], ["corpus", "guild:2"], ["guild:1"]):
+            for q in QUERIES:
+                fast = await lib.store.run_read(find_sync, q, scopes, None, 10, {})
+                slow = await lib.store.run_read(exhaustive_find, q, scopes, 10)
+                assert _key(fast) == _key(slow), (scopes, q)
+            entries = await lib.store.vocabulary(scopes)
+            rows = await lib.store.db.execute_fetchall(
+                "SELECT COUNT(*) FROM paragraphs p JOIN documents d ON d.id = p.doc_id"
+                f" WHERE d.scope IN ({','.join('?' * len(scopes))})",
+                scopes,
+            )
+            scan = Vocabulary(entries, rows[0][0])
+
+            def indexed(conn: sqlite3.Connection, s: list[str] = scopes) -> dict:
+                vocab = IndexedVocabulary(conn, {}, s)
+                return {w: (vocab.expand(w), vocab.idf(w)) for w in WORDS}
+
+            got = await lib.store.run_read(indexed)
+            for w in WORDS:
+                assert got[w] == (scan.expand(w), scan.idf(w)), (scopes, w)
+        # Removing a server's document takes its terms from that server's counts only.
+        doc = (await lib.documents(["guild:1"]))[0]
+        await lib.store.delete_document(doc.id)
+        assert await _stored(lib) == await _recount(lib)
+        await _keys_match_terms(lib)

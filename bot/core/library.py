@@ -139,7 +139,7 @@ class Library:
         self._pools_stillborn = 0  # pools in a row that broke before finishing any task
         # Parses in this process run one at a time (the PDF library is not thread-safe).
         self._parse_thread: concurrent.futures.ThreadPoolExecutor | None = None
-        self._vocab: dict = {}  # looked-up vocabulary (expansions, frequencies) of one generation
+        self._vocab: dict = {}  # scopes -> looked-up vocabulary (expansions, df), one generation
         self._vocab_generation = -1
         self._documents: dict[tuple[str, ...], tuple[int, list[StoredDocument]]] = {}
 
@@ -679,7 +679,7 @@ class Library:
             list(scopes),
             doc.id if doc else None,
             limit,
-            self._vocabulary(),
+            self._vocabulary(scopes),
         )
         out = [
             FindHit(docs[h.doc_id], h.paragraph, h.text, h.score, h.spans)
@@ -688,13 +688,17 @@ class Library:
         ]
         return FindResult(query, out, doc, other if translated else None)
 
-    def _vocabulary(self) -> dict:
-        """The cache of vocabulary look-ups, emptied when the store changes (the vocabulary
-        itself lives in SQLite, kept right by every load and remove)."""
-        if self._vocab_generation != self.store.generation or len(self._vocab) > 200_000:
+    def _vocabulary(self, scopes: Sequence[str]) -> dict:
+        """The cache of vocabulary look-ups for these scopes (each scope set sees its own
+        frequencies), emptied when the store changes (the vocabulary itself lives in SQLite,
+        kept right by every load and remove)."""
+        if self._vocab_generation != self.store.generation or len(self._vocab) > 256:
             self._vocab = {}
             self._vocab_generation = self.store.generation
-        return self._vocab
+        cache = self._vocab.setdefault(tuple(sorted(set(scopes))), {})
+        if len(cache) > 200_000:
+            cache.clear()
+        return cache
 
 
 def _find_with_documents(

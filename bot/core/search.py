@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 import math
 import sqlite3
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -36,8 +37,10 @@ from bot.core.vocab_index import (
     fold_text,
     fts_token_spans,
     fts_tokens,
+    index_terms,
     indexed_reach,
     max_edits,
+    typo_candidate,
 )
 
 __all__ = ["IndexedVocabulary", "max_edits"]
@@ -113,7 +116,7 @@ class Vocabulary:
             for cand, dist, _ in process.extract(
                 term, self.terms, scorer=OSA.distance, score_cutoff=edits, limit=None
             )
-            if dist <= edits
+            if dist <= edits and typo_candidate(cand)
         ]
         # A word with a spelling one edit away is not stretched to two (both implementations).
         if edits == 2 and any(d <= 1 for d, _, _ in scored):
@@ -393,7 +396,7 @@ def find_sync(
     cache: dict | None = None,
 ) -> list[Hit]:
     """The whole find on one read connection, in a worker thread (see Store.run_read)."""
-    vocab = IndexedVocabulary(conn, cache)
+    vocab = IndexedVocabulary(conn, cache, scopes)
     terms = analyse(query, vocab)
     if doc_id is not None:
         # Inside one document every paragraph is scored: it is small, and nothing is missed.
@@ -423,12 +426,19 @@ def find_sync(
 def exhaustive_find(
     conn: sqlite3.Connection, query: str, scopes: Sequence[str], limit: int
 ) -> list[Hit]:
-    """The slow reference: scan the whole vocabulary, score every paragraph in scope."""
-    entries = conn.execute("SELECT term, df FROM vocab ORDER BY term").fetchall()
-    count = conn.execute("SELECT value FROM vocab_stats WHERE name = 'paragraphs'").fetchone()[0]
-    vocab = Vocabulary([(r[0], r[1]) for r in entries], count)
-    terms = analyse(query, vocab)
+    """The slow reference: the vocabulary counted afresh from the paragraphs in scope (and only
+    those), scanned whole; every paragraph in scope scored."""
     marks = ",".join("?" * len(scopes))
+    df: Counter[str] = Counter()
+    count = 0
+    for (text,) in conn.execute(
+        f"SELECT p.text FROM paragraphs p JOIN documents d ON d.id = p.doc_id WHERE d.scope IN ({marks})",
+        list(scopes),
+    ):
+        df.update(index_terms(text))
+        count += 1
+    vocab = Vocabulary(sorted(df.items()), count)
+    terms = analyse(query, vocab)
     rows = conn.execute(
         "SELECT p.id, p.doc_id, p.idx, p.text FROM paragraphs p JOIN documents d ON d.id = p.doc_id"
         f" WHERE d.scope IN ({marks}) AND p.section != 'masthead'",

@@ -149,7 +149,7 @@ class Store:
         cur = await self._write.execute("SELECT value FROM vocab_stats WHERE name = 'ready'")
         row = await cur.fetchone()
         if not row or not row[0]:
-            await self._in_transaction(vocab_index.rebuild)
+            await self._in_transaction(vocab_index.rebuild, CORPUS_SCOPE)
         if self.path == ":memory:":
             self._read = self._write
         else:
@@ -298,7 +298,7 @@ class Store:
             db = self._write
             counting: asyncio.Future[Counter[str]] | None = None
             await db.execute("BEGIN IMMEDIATE")
-            self._pending = _Pending(count_new=False, unindexed=[])
+            self._pending = _Pending(scope, count_new=False, unindexed=[])
             try:
                 ids: list[int] = []
                 saved: list[tuple[str, str, DocumentRecord]] = []
@@ -322,7 +322,9 @@ class Store:
                 # transaction: a document is whole, text and index, or absent.
                 await db._execute(_flush_fts, db._conn, pending)
                 pending.terms.update(await counting if counting is not None else terms or {})
-                await db._execute(vocab_index.apply_delta, db._conn, pending.terms, pending.count)
+                await db._execute(
+                    vocab_index.apply_delta, db._conn, pending.terms, pending.count, scope
+                )
                 await db.execute("COMMIT")
             except BaseException:
                 await db.execute("ROLLBACK")
@@ -472,10 +474,14 @@ class Store:
         )
         return dict(rows)
 
-    async def vocabulary(self) -> list[tuple[str, int]]:
-        """Every indexed term with the number of paragraphs holding it."""
+    async def vocabulary(self, scopes: Sequence[str]) -> list[tuple[str, int]]:
+        """Every term the scopes' paragraphs hold, with the number of those paragraphs holding it."""
+        where, args = self._scope_sql(scopes, "s")
         return await self._rows(
-            "SELECT term, df FROM vocab ORDER BY term", (), lambda r: (r[0], r[1])
+            "SELECT v.term, SUM(v.df) FROM vocab v JOIN vocab_scopes s ON s.id = v.sid"
+            f" WHERE {where} GROUP BY v.term ORDER BY v.term",
+            args,
+            lambda r: (r[0], r[1]),
         )
 
     async def paragraph_count(self) -> int:
@@ -494,6 +500,7 @@ class Store:
 
 @dataclass(slots=True)
 class _Pending:
+    scope: str  # the vocabulary the change goes to: the documents' scope
     terms: Counter[str] = field(default_factory=Counter)  # term -> change in paragraphs
     count: int = 0  # change in the number of paragraphs
     count_new: bool = True  # False: the caller counts the inserted paragraphs' terms itself
@@ -633,10 +640,13 @@ def _remove_doc(conn: sqlite3.Connection, doc_id: int, pending: _Pending) -> Non
 
 
 def _delete_docs_sync(conn: sqlite3.Connection, doc_ids: Sequence[int]) -> int:
-    pending = _Pending()
+    pending: dict[str, _Pending] = {}  # each scope's vocabulary loses its own documents' terms
     for doc_id in doc_ids:
-        _remove_doc(conn, doc_id, pending)
-    vocab_index.apply_delta(conn, pending.terms, pending.count)
+        row = conn.execute("SELECT scope FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row:
+            _remove_doc(conn, doc_id, pending.setdefault(row[0], _Pending(row[0])))
+    for p in pending.values():
+        vocab_index.apply_delta(conn, p.terms, p.count, p.scope)
     return len(doc_ids)
 
 

@@ -1,13 +1,15 @@
 """The vocabulary index: every indexed term with its paragraph frequency, kept in SQLite.
 
-Two tables, maintained in the same transaction as the paragraphs they describe (see
+Tables maintained in the same transaction as the paragraphs they describe (see
 `Store.save_documents` and the deletes), so the vocabulary is right after every load and remove
-and nothing has to be rebuilt when the bot starts:
+and nothing has to be rebuilt when the bot starts. Everything is kept per scope (the bundled
+corpus, each server: ``vocab_scopes``), and a find reads only the scopes it may see, so one
+server's uploads neither show in nor change another server's weights and typo candidates:
 
-* ``vocab(id, term, df)`` -- the terms FTS5 indexes (folded, accents dropped) and how many
-  paragraphs hold each one. Common words are recognised from ``df``, so candidate queries lean on
-  rare words and never OR the commonest.
-* ``vocab_del(key, term_id)`` -- a deletion neighbourhood (SymSpell): each term under itself and
+* ``vocab(id, sid, term, df)`` -- the terms FTS5 indexes (folded, accents dropped) and how many
+  paragraphs of the scope hold each one. Common words are recognised from ``df``, so candidate
+  queries lean on rare words and never OR the commonest.
+* ``vocab_del(sid, key, term_id)`` -- a deletion neighbourhood (SymSpell): each term under itself and
   under every string it gives with one character deleted. A query word within OSA distance 1 of a
   term shares a key with it once the word loses at most one character too; within distance 2, the
   word loses up to two. Looking the keys up is a few index seeks however large the vocabulary,
@@ -17,6 +19,10 @@ and nothing has to be rebuilt when the bot starts:
 With one deletion stored per term, distance-2 neighbours that need two deletions on the term's
 side too (two substitutions in one word, two letters missing) are found by a second, bounded pass
 (`IndexedVocabulary.expand` falls back to it when a long word has no neighbour at distance 1).
+
+A term's keys cost the square of its length, so terms no query word can reach (longer than
+MAX_FILED) and runs of scripts written without spaces (a Chinese "term" is a whole clause) get
+none: an upload's typo keys grow at most linearly with its size.
 """
 
 from __future__ import annotations
@@ -27,19 +33,30 @@ import re
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from rapidfuzz.distance import OSA
 
 EXPANSIONS = 12  # closest vocabulary terms kept per query word
 PREFIXES = 8  # compounds a query word starts ("capacity" -> "capacitybuilding"), for fetching
 MAX_FUZZY = 24  # longer words are looked up exactly: their deletion keys grow with the square
+# Longest term filed with deletion keys: a query word of MAX_FUZZY characters loses at most two
+# (keys of MAX_FUZZY - 2 to MAX_FUZZY), a term's keys are its own length and one less.
+MAX_FILED = MAX_FUZZY + 1
 SECOND_PASS_MAX = 16  # longest word given the costly two-deletion pass (see _second_pass)
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"  # paragraphs_fts's tokenizer (migration 001)
 
+# Scripts written without spaces between words (Han, kana, Thai, Lao, Myanmar, Khmer): FTS5 makes
+# a whole clause one term, so one-character edits of it are no typos, and its keys would cost
+# the square of the clause. Such terms are matched exactly (and as prefixes), never fuzzily.
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
+)
+
 
 def max_edits(term: str) -> int:
-    if len(term) <= 3 or term.isdigit() or len(term) > MAX_FUZZY:
+    if len(term) <= 3 or term.isdigit() or len(term) > MAX_FUZZY or _UNSPACED.search(term):
         return 0
     if len(term) <= 5:
         return 1
@@ -193,10 +210,18 @@ def deletions(term: str, depth: int) -> set[str]:
 
 def _filed_as(term: str) -> str:
     """How a vocabulary term is filed: "deletions" (itself and each one-deletion), "itself"
-    (short words) or "none" (single characters and numbers)."""
+    (short words) or "none" (single characters, numbers, terms longer than MAX_FILED and runs of
+    unspaced scripts: no query word reaches them by a typo, see max_edits)."""
     if len(term) <= 3:
         return "itself" if len(term) >= 2 else "none"
-    return "none" if term.isdigit() else "deletions"
+    if term.isdigit() or len(term) > MAX_FILED or _UNSPACED.search(term):
+        return "none"
+    return "deletions"
+
+
+def typo_candidate(term: str) -> bool:
+    """Whether the typo index files `term` at all (the exhaustive scan keeps to these too)."""
+    return _filed_as(term) != "none"
 
 
 def term_keys(term: str) -> set[str]:
@@ -210,67 +235,81 @@ def term_keys(term: str) -> set[str]:
 # ---- maintenance (runs on the writer connection, inside the caller's transaction) ----------
 
 
-def apply_delta(conn: sqlite3.Connection, delta: Counter[str], paragraphs: int) -> None:
-    """Add `delta` (term -> change in paragraph count) to the vocabulary, and the paragraph
-    count to the statistics. New terms get their keys; terms that reach zero lose them."""
+def scope_id(conn: sqlite3.Connection, scope: str) -> int:
+    """The scope's row in vocab_scopes, made on its first use."""
+    conn.execute("INSERT OR IGNORE INTO vocab_scopes (scope) VALUES (?)", (scope,))
+    (sid,) = conn.execute("SELECT id FROM vocab_scopes WHERE scope = ?", (scope,)).fetchone()
+    return int(sid)
+
+
+def apply_delta(conn: sqlite3.Connection, delta: Counter[str], paragraphs: int, scope: str) -> None:
+    """Add `delta` (term -> change in paragraph count) to `scope`'s vocabulary, and the paragraph
+    count to its statistics. New terms get their keys; terms that reach zero lose them."""
+    sid = scope_id(conn, scope)
     if paragraphs:
         conn.execute(
-            "UPDATE vocab_stats SET value = value + ? WHERE name = 'paragraphs'", (paragraphs,)
+            "UPDATE vocab_scopes SET paragraphs = paragraphs + ? WHERE id = ?", (paragraphs, sid)
         )
     if not delta:
         return
-    pos = sorted((t, d) for t, d in delta.items() if d > 0)
+    pos = sorted((sid, t, d) for t, d in delta.items() if d > 0)
     neg = [(t, d) for t, d in delta.items() if d < 0]
     if neg:
-        known: dict[str, tuple[int, int]] = {}
-        for chunk in _chunks([t for t, _ in neg], 500):
-            rows = conn.execute(
-                f"SELECT term, id, df FROM vocab WHERE term IN ({','.join('?' * len(chunk))})",
-                chunk,
-            ).fetchall()
-            known.update({r[0]: (r[1], r[2]) for r in rows})
-        updates: list[tuple[int, int]] = []
-        gone: list[tuple[int, str]] = []
-        for term, d in neg:
-            if term in known:
-                tid, df = known[term]
-                if df + d <= 0:
-                    gone.append((tid, term))
-                else:
-                    updates.append((d, tid))
-        conn.executemany("UPDATE vocab SET df = df + ? WHERE id = ?", updates)
-        if gone:
-            conn.executemany(
-                "DELETE FROM vocab_del WHERE key = ? AND term_id = ?",
-                [(k, tid) for tid, term in gone for k in term_keys(term)],
-            )
-            conn.executemany("DELETE FROM vocab WHERE id = ?", [(tid,) for tid, _ in gone])
+        _shrink(conn, sid, neg)
     if pos:
         # One upsert per term (in term order, for the index); the new ones get ids above the
         # largest so far, which is how their deletion keys are found.
         (top,) = conn.execute("SELECT COALESCE(MAX(id), 0) FROM vocab").fetchone()
         conn.executemany(
-            "INSERT INTO vocab (term, df) VALUES (?, ?)"
-            " ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
+            "INSERT INTO vocab (sid, term, df) VALUES (?, ?, ?)"
+            " ON CONFLICT (sid, term) DO UPDATE SET df = df + excluded.df",
             pos,
         )
         new = conn.execute("SELECT id, term FROM vocab WHERE id > ?", (top,)).fetchall()
         _file_keys(conn, new)
 
 
+def _shrink(conn: sqlite3.Connection, sid: int, neg: list[tuple[str, int]]) -> None:
+    known: dict[str, tuple[int, int]] = {}
+    for chunk in _chunks([t for t, _ in neg], 500):
+        rows = conn.execute(
+            "SELECT term, id, df FROM vocab WHERE sid = ?"
+            f" AND term IN ({','.join('?' * len(chunk))})",
+            [sid, *chunk],
+        ).fetchall()
+        known.update({r[0]: (r[1], r[2]) for r in rows})
+    updates: list[tuple[int, int]] = []
+    gone: list[tuple[int, str]] = []
+    for term, d in neg:
+        if term in known:
+            tid, df = known[term]
+            if df + d <= 0:
+                gone.append((tid, term))
+            else:
+                updates.append((d, tid))
+    conn.executemany("UPDATE vocab SET df = df + ? WHERE id = ?", updates)
+    if gone:
+        # A generator: the keys of a large removal are never all in memory at once.
+        conn.executemany(
+            "DELETE FROM vocab_del WHERE sid = ? AND key = ? AND term_id = ?",
+            ((sid, k, tid) for tid, term in gone for k in term_keys(term)),
+        )
+        conn.executemany("DELETE FROM vocab WHERE id = ?", [(tid,) for tid, _ in gone])
+
+
 # A term's deletion keys, made by SQLite itself: a hundred thousand keys are bound and inserted
 # several times faster than from Python. substr() counts code points, as Python slices do.
 _KEYS_SQL = """
-INSERT OR IGNORE INTO vocab_del (key, term_id)
+INSERT OR IGNORE INTO vocab_del (sid, key, term_id)
 WITH RECURSIVE pos(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM pos WHERE i < ?),
-full(id, term) AS (
-    SELECT v.id, v.term FROM json_each(?) j JOIN vocab v ON v.id = j.value
+full(id, sid, term) AS (
+    SELECT v.id, v.sid, v.term FROM json_each(?) j JOIN vocab v ON v.id = j.value
 )
-SELECT term, id FROM full
-UNION ALL SELECT substr(term, 1, i - 1) || substr(term, i + 1), id FROM full JOIN pos
+SELECT sid, term, id FROM full
+UNION ALL SELECT sid, substr(term, 1, i - 1) || substr(term, i + 1), id FROM full JOIN pos
     ON pos.i <= length(full.term)
-UNION ALL SELECT v.term, v.id FROM json_each(?) j JOIN vocab v ON v.id = j.value
-ORDER BY 1, 2
+UNION ALL SELECT v.sid, v.term, v.id FROM json_each(?) j JOIN vocab v ON v.id = j.value
+ORDER BY 1, 2, 3
 """
 
 
@@ -290,20 +329,45 @@ def _file_keys(conn: sqlite3.Connection, new: list[tuple[int, str]]) -> None:
         conn.execute(_KEYS_SQL, (longest, json.dumps(full), json.dumps(alone)))
 
 
-def rebuild(conn: sqlite3.Connection) -> None:
-    """Bring the vocabulary in line with FTS5's own index (after migration 002 on an existing
-    database, or 003 when the folding changed): the document counts of fts5vocab are the
-    paragraph frequencies, so only the terms that differ are written."""
-    new = dict(conn.execute("SELECT term, doc FROM paragraphs_vocab").fetchall())
-    old = dict(conn.execute("SELECT term, df FROM vocab").fetchall())
-    delta: Counter[str] = Counter()
-    for term in new.keys() | old.keys():
-        d = new.get(term, 0) - old.get(term, 0)
-        if d:
-            delta[term] = d
-    apply_delta(conn, delta, 0)
-    (n,) = conn.execute("SELECT COUNT(*) FROM paragraphs").fetchone()
-    conn.execute("UPDATE vocab_stats SET value = ? WHERE name = 'paragraphs'", (n,))
+def rebuild(conn: sqlite3.Connection, corpus: str) -> None:
+    """Bring every scope's vocabulary in line with its paragraphs (after migration 007, or when
+    the folding changed). The servers' paragraphs are counted here; the corpus, usually nearly
+    all of them, is FTS5's own document counts (fts5vocab) less the servers'. Only the terms
+    that differ are written."""
+    want: dict[str, tuple[Counter[str], int]] = {}
+    servers: Counter[str] = Counter()
+    for (scope,) in conn.execute(
+        "SELECT DISTINCT scope FROM documents WHERE scope != ?", (corpus,)
+    ):
+        df: Counter[str] = Counter()
+        n = 0
+        for (text,) in conn.execute(
+            "SELECT p.text FROM paragraphs p JOIN documents d ON d.id = p.doc_id WHERE d.scope = ?",
+            (scope,),
+        ):
+            df.update(index_terms(text))
+            n += 1
+        want[scope] = (df, n)
+        servers.update(df)
+    total = Counter(dict(conn.execute("SELECT term, doc FROM paragraphs_vocab").fetchall()))
+    total.subtract(servers)
+    (n,) = conn.execute(
+        "SELECT COUNT(*) FROM paragraphs p JOIN documents d ON d.id = p.doc_id WHERE d.scope = ?",
+        (corpus,),
+    ).fetchone()
+    want[corpus] = (+total, n)
+    for (scope,) in conn.execute("SELECT scope FROM vocab_scopes").fetchall():
+        want.setdefault(scope, (Counter(), 0))
+    for scope, (new, count) in want.items():
+        sid = scope_id(conn, scope)
+        old = dict(conn.execute("SELECT term, df FROM vocab WHERE sid = ?", (sid,)).fetchall())
+        delta: Counter[str] = Counter()
+        for term in new.keys() | old.keys():
+            d = new.get(term, 0) - old.get(term, 0)
+            if d:
+                delta[term] = d
+        apply_delta(conn, delta, 0, scope)
+        conn.execute("UPDATE vocab_scopes SET paragraphs = ? WHERE id = ?", (count, sid))
     conn.execute("UPDATE vocab_stats SET value = 1 WHERE name = 'ready'")
 
 
@@ -316,25 +380,42 @@ def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
 
 
 class IndexedVocabulary:
-    """The `Vocabulary` interface of bot.core.search over the SQLite vocabulary index.
+    """The `Vocabulary` interface of bot.core.search over the SQLite vocabulary index, as the
+    `scopes` see it: frequencies, paragraph count and typo candidates are those of their
+    paragraphs alone, whatever other scopes hold.
 
     Nothing is held in memory but a cache of the words already looked up, so opening a database
-    of a million paragraphs is instant and the resident set stays small.
+    of a million paragraphs is instant and the resident set stays small. The cache must be
+    one scope set's; one used for another set is emptied first.
     """
 
-    def __init__(self, conn: sqlite3.Connection, cache: dict | None = None) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, cache: dict | None = None, scopes: Sequence[str] = ()
+    ) -> None:
         self.conn = conn
         self.cache: dict = cache if cache is not None else {}
-        if "\0paragraphs" not in self.cache:
-            row = conn.execute("SELECT value FROM vocab_stats WHERE name = 'paragraphs'").fetchone()
-            self.cache["\0paragraphs"] = max(int(row[0]) if row else 0, 1)
+        want = tuple(sorted(set(scopes)))
+        if self.cache.get("\0scopes") != want:
+            self.cache.clear()
+            self.cache["\0scopes"] = want
+            marks = ",".join("?" * len(want))
+            rows = conn.execute(
+                f"SELECT id, paragraphs FROM vocab_scopes WHERE scope IN ({marks}) ORDER BY id",
+                want,
+            ).fetchall()
+            self.cache["\0sids"] = [r[0] for r in rows]
+            self.cache["\0paragraphs"] = max(sum(r[1] for r in rows), 1)
+        self.sids: list[int] = self.cache["\0sids"]
         self.paragraphs: int = self.cache["\0paragraphs"]
+        self._in = f"sid IN ({','.join(map(str, self.sids))})"  # integers from the database
 
     def df_of(self, term: str) -> int:
         key = ("df", term)
         if key not in self.cache:
-            row = self.conn.execute("SELECT df FROM vocab WHERE term = ?", (term,)).fetchone()
-            self.cache[key] = int(row[0]) if row else 0
+            row = self.conn.execute(
+                f"SELECT SUM(df) FROM vocab WHERE {self._in} AND term = ?", (term,)
+            ).fetchone()
+            self.cache[key] = int(row[0]) if row and row[0] else 0
         return self.cache[key]
 
     def idf(self, term: str) -> float:
@@ -348,28 +429,32 @@ class IndexedVocabulary:
         return self.cache[key]
 
     def prefixed(self, term: str) -> list[str]:
-        """Up to PREFIXES rarest... longer terms that start with `term` (compounds)."""
+        """Up to PREFIXES commonest longer terms that start with `term` (compounds)."""
         key = ("pre", term)
         if key not in self.cache:
             hi = term + "\uffff"
             rows = self.conn.execute(
-                "SELECT term FROM vocab WHERE term > ? AND term < ? AND length(term) > ?"
-                " ORDER BY df DESC LIMIT ?",
+                f"SELECT term FROM vocab WHERE {self._in} AND term > ? AND term < ?"
+                " AND length(term) > ? GROUP BY term ORDER BY SUM(df) DESC, term LIMIT ?",
                 (term, hi, len(term) + 2, PREFIXES),
             ).fetchall()
             self.cache[key] = [r[0] for r in rows]
         return self.cache[key]
 
     def _lookup(self, keys: Iterable[str]) -> dict[str, int]:
+        """term -> frequency in the scopes, for the terms filed under any of `keys`."""
         keys = list(keys)
-        out: dict[str, int] = {}
+        found: dict[int, tuple[str, int]] = {}
         for chunk in _chunks(keys, 900):
             rows = self.conn.execute(
-                "SELECT DISTINCT v.term, v.df FROM vocab_del k JOIN vocab v ON v.id = k.term_id"
-                f" WHERE k.key IN ({','.join('?' * len(chunk))})",
+                "SELECT v.id, v.term, v.df FROM vocab_del k JOIN vocab v ON v.id = k.term_id"
+                f" WHERE k.{self._in} AND k.key IN ({','.join('?' * len(chunk))})",
                 chunk,
             ).fetchall()
-            out.update({r[0]: r[1] for r in rows})
+            found.update({r[0]: (r[1], r[2]) for r in rows})
+        out: dict[str, int] = {}
+        for term, df in found.values():  # a term held by two scopes: both rows, summed
+            out[term] = out.get(term, 0) + df
         return out
 
     def _expand(self, term: str) -> dict[str, float]:
