@@ -15,7 +15,8 @@ from typing import Any, TypeVar
 import aiosqlite
 
 from bot.core import vocab_index
-from bot.core.errors import NotADatabase, SchemaTooNew, database_error
+from bot.core.dbfile import probe
+from bot.core.errors import database_error
 from bot.core.models import DocumentRecord
 from bot.core.symbols import symbol_key
 
@@ -137,7 +138,7 @@ class Store:
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             # A file SQLite cannot open or read fails here, before a connection thread exists.
-            await asyncio.to_thread(_probe, self.path)
+            await asyncio.to_thread(probe, self.path, _migrations()[-1][0])
         self._write = await aiosqlite.connect(self.path, isolation_level=None)
         await self._write.execute("PRAGMA journal_mode=WAL")
         await self._write.execute("PRAGMA synchronous=NORMAL")
@@ -230,26 +231,7 @@ class Store:
         cur = await self._write.execute("PRAGMA user_version")
         row = await cur.fetchone()
         version = row[0] if row else 0
-        migrations = _migrations()
-        known = migrations[-1][0] if migrations else 0
-        if version > known:
-            raise SchemaTooNew(
-                "the database was made by a newer Rapporteur",
-                f"{self.path} was made by a newer Rapporteur (schema {version}, this one knows "
-                f"up to {known}); upgrade Rapporteur or set RAPPORTEUR_DB to another database",
-            )
-        if version == 0:
-            cur = await self._write.execute(
-                "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite%' LIMIT 3"
-            )
-            others = [r[0] for r in await cur.fetchall()]
-            if others:  # another program's SQLite file: adding our tables to it would be wrong
-                raise NotADatabase(
-                    "the database belongs to another program",
-                    f"{self.path} is not a Rapporteur database (it holds tables "
-                    f"{', '.join(others)}); move it away or set RAPPORTEUR_DB",
-                )
-        for number, sql in migrations:
+        for number, sql in _migrations():
             if number <= version:
                 continue
             await self._write.execute("BEGIN IMMEDIATE")
@@ -525,14 +507,6 @@ def _transaction(fn: Callable[..., T], conn: sqlite3.Connection, *args: Any) -> 
             conn.execute("ROLLBACK")
         raise
     return out
-
-
-def _probe(path: str) -> None:
-    conn = sqlite3.connect(path)
-    try:
-        conn.execute("PRAGMA schema_version").fetchone()  # reads the header
-    finally:
-        conn.close()
 
 
 async def _rollback(db: aiosqlite.Connection) -> None:
