@@ -39,7 +39,8 @@ def _fake_discord(mode: str) -> str:
 
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self) -> None:
-            status, body = 401, {"message": "401: Unauthorized", "code": 0}
+            body: object = {"message": "401: Unauthorized", "code": 0}
+            status = 401
             if mode == "ok" and self.path.endswith("/users/@me"):
                 status, body = 200, _USER
             elif mode == "ok" and self.path.endswith("/applications/@me"):
