@@ -118,7 +118,7 @@ def _guarded(run: Callable[[argparse.Namespace], int], args: argparse.Namespace)
         return code
     except BrokenPipeError:  # `… | head`: the reader has all it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
-        return 128 + signal.SIGPIPE
+        return 128 + getattr(signal, "SIGPIPE", 13)  # as if killed by SIGPIPE, like `yes | head`
     except KeyboardInterrupt:
         return 130
     except StoreError as e:
