@@ -1,12 +1,13 @@
 """Kill a bulk load with SIGKILL, many times at random points; nothing may be lost or torn.
 
     .venv/bin/python bench/fault_kill.py [--kills 30] [--limit 902] [--batch 20] [--seed 1]
+    .venv/bin/python bench/fault_kill.py --points [--kills 30] …   # no timing: what CI runs
 
 A child process loads data/ (one `load_directory` transaction) and then the 902 Security
 Council resolutions of ../shared/corpus/bulk (each one a document, uploaded through
 `Library.load_files` in batches, resuming from what is already stored) into a temporary
-database. The parent SIGKILLs it, half of the time at a random moment and half of the time
-just after a write transaction has begun, then opens the database and checks:
+database. The parent SIGKILLs it, in turn at a random moment, just after a write transaction
+has begun, and as the child inserts a random document; then opens the database and checks:
 
 * `PRAGMA integrity_check` is "ok" and `PRAGMA foreign_key_check` finds nothing;
 * the FTS5 index is consistent (`INSERT INTO paragraphs_fts(paragraphs_fts) VALUES
@@ -17,6 +18,11 @@ just after a write transaction has begun, then opens the database and checks:
 
 After the last kill a child runs to the end: the load must complete, with every document whole.
 Prints JSON figures; exits 1 if any check failed.
+
+With --points, no kill depends on timing: the child kills itself at points drawn from the seed,
+in turn just after its n-th commit, in its n-th transaction once every document is inserted and
+before COMMIT (while FTS5 indexes them), and as it inserts its n-th document. The same seed
+gives the same kills and the same figures on any machine, however busy.
 """
 
 from __future__ import annotations
@@ -94,32 +100,51 @@ def _say(*parts: object) -> None:
     print(*parts, flush=True)
 
 
-async def child(db: str, limit: int | None, batch: int, die_at: int | None = None) -> None:
+def _die(point: str, n: int) -> None:
+    _say("DYING", point, n)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+async def child(db: str, limit: int | None, batch: int, die_at: str | None = None) -> None:
     """Load data/, then the bulk in batches, skipping what is already stored: resumable.
 
     Says WRITE when a batch is parsed and its write transaction begins, and SAVED <documents
-    committed so far> <seconds the write took> once it has committed. With `die_at`, SIGKILLs
-    itself as it starts inserting its die_at-th document: surely inside a write transaction.
+    committed so far> <seconds the write took> once it has committed. With `die_at` POINT:N,
+    SIGKILLs itself: `insert` as it starts inserting its N-th document, `flush` in its N-th
+    write transaction once every document is inserted (FTS5 indexing them, before COMMIT),
+    `commit` just after its N-th commit.
     """
+    from bot.core import storage
     from bot.core.library import Actor, Library
 
+    point, _, count = (die_at or "").partition(":")
+    n = int(count or 0)
     lib = Library(db)
     await lib.open()
-    if die_at is not None:
-        from bot.core import storage
-
+    if point == "insert":
         insert = storage._insert_sync
         inserted = [0]
 
         def insert_or_die(*args: Any, **kwargs: Any) -> int:  # runs in the writer's thread
             inserted[0] += 1
-            if inserted[0] == die_at:
-                _say("DYING", inserted[0])
-                os.kill(os.getpid(), signal.SIGKILL)
+            if inserted[0] == n:
+                _die(point, n)
             return insert(*args, **kwargs)
 
         storage._insert_sync = insert_or_die
+    elif point == "flush":
+        flush = storage._flush_fts
+        flushed = [0]
+
+        def flush_or_die(*args: Any, **kwargs: Any) -> None:  # the writer's thread, pre-COMMIT
+            flushed[0] += 1
+            if flushed[0] == n:
+                _die(point, n)
+            flush(*args, **kwargs)
+
+        storage._flush_fts = flush_or_die
     committed = 0
+    transactions = 0
     write_began = [0.0]
 
     def progress(done: int, total: int, _name: str) -> None:
@@ -127,10 +152,13 @@ async def child(db: str, limit: int | None, batch: int, die_at: int | None = Non
             write_began[0] = time.perf_counter()
             _say("WRITE", committed)
 
-    def saved(n: int) -> None:
-        nonlocal committed
-        committed += n
-        _say("SAVED", committed, f"{time.perf_counter() - write_began[0]:.4f}" if n else "0")
+    def saved(stored: int) -> None:
+        nonlocal committed, transactions
+        committed += stored
+        _say("SAVED", committed, f"{time.perf_counter() - write_began[0]:.4f}" if stored else "0")
+        transactions += stored > 0
+        if point == "commit" and stored and transactions == n:
+            _die(point, n)
 
     report = await lib.load_directory(DATA, CORPUS_SCOPE, progress=progress)
     if report.failed:
@@ -335,7 +363,7 @@ def vocabulary_vs_fts(db: Path) -> dict[str, object]:
 class Child:
     """A child process and its stdout lines, read in a thread with their arrival times."""
 
-    def __init__(self, db: Path, limit: int | None, batch: int, die_at: int | None = None) -> None:
+    def __init__(self, db: Path, limit: int | None, batch: int, die_at: str | None = None) -> None:
         cmd = [sys.executable, str(Path(__file__).resolve()), "--child", "--db", str(db)]
         if die_at is not None:
             cmd += ["--die-at", str(die_at)]
@@ -390,7 +418,7 @@ class Child:
         """Where the child was when it died, as far as its last words tell."""
         for line in reversed(self.seen):
             if line.startswith("DYING"):
-                return "inside_an_insert"
+                return DYING_AT[line.split()[1]]
             if line.startswith("WRITE"):
                 return "write_transaction"
             if line.startswith(("SAVED", "DONE")):
@@ -410,13 +438,40 @@ class Child:
         return self._err.read()
 
 
-def run(kills: int, limit: int | None, batch: int, seed: int, max_delay: float) -> dict:
+DYING_AT = {"insert": "inside_an_insert", "flush": "before_commit", "commit": "after_commit"}
+
+
+def _transactions_left(present: int, corpus: int, bulk: int, batch: int) -> int:
+    """Write transactions a child starting now makes: data/ in one (unless it is stored: a
+    load is whole or absent), then the bulk files not yet stored, `batch` per transaction."""
+    stored_bulk = present - corpus if present else 0
+    return (0 if present else 1) + -(-(bulk - stored_bulk) // batch)
+
+
+def _kill_point(
+    k: int, rng: random.Random, expected: Expected, present: int, batch: int
+) -> str | None:
+    """Where the k-th kill of a --points run lands, drawn from the seed alone."""
+    point = ("commit", "flush", "insert")[k % 3]
+    if point == "insert":
+        return f"insert:{rng.randint(1, max(1, len(expected) - present))}"
+    corpus = sum(1 for scope, _ in expected.raw if scope == CORPUS_SCOPE)
+    left = _transactions_left(present, corpus, len(expected) - corpus, batch)
+    # After the last commit nothing is left to kill: a commit kill stops before it.
+    last = left - 1 if point == "commit" else left
+    return f"{point}:{rng.randint(1, max(1, last))}"
+
+
+def run(
+    kills: int, limit: int | None, batch: int, seed: int, max_delay: float, points: bool = False
+) -> dict:
     rng = random.Random(seed)
     expected = Expected(limit)
     figures: dict[str, object] = {
         "documents_to_load": len(expected),
         "batch": batch,
         "seed": seed,
+        "kill_points": "drawn from the seed" if points else "random moments and writes",
         "sqlite": sqlite3.sqlite_version,
     }
     passed: Counter[str] = Counter()
@@ -440,8 +495,13 @@ def run(kills: int, limit: int | None, batch: int, seed: int, max_delay: float) 
         k = 0
         present = 0
         while k < kills:
-            mode = ("time", "after_write_began", "inside_an_insert")[k % 3]
-            die_at = rng.randint(1, max(1, len(expected) - present)) if k % 3 == 2 else None
+            if points:
+                die_at = _kill_point(k, rng, expected, present, batch)
+                mode = DYING_AT[die_at.split(":")[0]]
+            else:
+                mode = ("time", "after_write_began", "inside_an_insert")[k % 3]
+                die_at = f"insert:{rng.randint(1, max(1, len(expected) - present))}"
+                die_at = die_at if k % 3 == 2 else None
             c = Child(db, limit, batch, die_at)
             if die_at is not None:
                 c.proc.wait(timeout=600)
@@ -568,18 +628,25 @@ def main() -> None:
         default=None,
         help="latest random kill, seconds after the child starts (default: from a timed run)",
     )
+    ap.add_argument(
+        "--points",
+        action="store_true",
+        help="kill at points drawn from the seed (after a commit, before one, in an insert), "
+        "never by time: the same figures on any machine",
+    )
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--db", help=argparse.SUPPRESS)
-    ap.add_argument("--die-at", type=int, default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--die-at", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         asyncio.run(child(args.db, args.limit, args.batch, args.die_at))
         return
     max_delay = args.max_delay
-    if max_delay is None:
+    if max_delay is None and not args.points:
         max_delay = _timed_run(args.limit, args.batch)
-    figures = run(args.kills, args.limit, args.batch, args.seed, max_delay)
-    figures["max_kill_delay_s"] = round(max_delay, 2)
+    figures = run(args.kills, args.limit, args.batch, args.seed, max_delay or 0.0, args.points)
+    if not args.points:
+        figures["max_kill_delay_s"] = round(max_delay or 0.0, 2)
     print(json.dumps(figures, indent=2, ensure_ascii=False))
     sys.exit(0 if figures["all_checks_passed"] else 1)
 

@@ -9,10 +9,19 @@ import argparse
 import asyncio
 import json
 import logging
+import os
+import signal
 import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable
 from pathlib import Path
 
+from bot.core.errors import RapporteurError, StoreError
 from bot.settings import Settings
+
+log = logging.getLogger("bot")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,6 +59,10 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    return _guarded(_command, args)
+
+
+def _command(args: argparse.Namespace) -> int:
     settings = Settings.from_env(args.db)
     command = args.command or ("discord" if settings.token else "console")
     if command == "console":
@@ -57,12 +70,10 @@ def main(argv: list[str] | None = None) -> int:
 
         return asyncio.run(run_repl(settings))
     if command == "discord":
-        if not settings.token:
-            print("DISCORD_TOKEN is not set: see README, 'Running on Discord'", file=sys.stderr)
-            return 2
-        from bot.discord_bot import run_discord
-
-        return run_discord(settings)
+        problem = settings.token_problem()
+        if problem:
+            return _fail(problem, args.verbose, 2)
+        return _discord(settings, args.verbose)
     if command == "ask":
         from bot.console import run_ask
 
@@ -108,7 +119,85 @@ async def _load(settings: Settings, paths: list[str], scope: str = "local") -> i
     finally:
         await library.close()
     print(render_load(report))
-    return 1 if report.failed and not report.loaded else 0
+    if report.failed:  # a script must see that not everything it asked for is in
+        names = ", ".join(name for name, _ in report.failed[:5])
+        more = f" and {len(report.failed) - 5} more" if len(report.failed) > 5 else ""
+        total = len(report.failed) + len(report.loaded) + report.unchanged
+        return _fail(f"{len(report.failed)} of {total} files failed to load: {names}{more}", False)
+    return 0
+
+
+def _guarded(run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run a command: a failure is one line on stderr and an exit code; the traceback only
+    with -v (a supervisor restarts on the code, a person reads the line)."""
+    try:
+        code = run(args)
+        sys.stdout.flush()  # a closed pipe shows here, while it can still be handled
+        return code
+    except BrokenPipeError:  # `… | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
+        return 128 + getattr(signal, "SIGPIPE", 13)  # as if killed by SIGPIPE, like `yes | head`
+    except KeyboardInterrupt:
+        return 130
+    except StoreError as e:
+        return _fail(e.operator, args.verbose)
+    except RapporteurError as e:
+        return _fail(str(e), args.verbose)
+    except Exception as e:
+        log.debug("unexpected error", exc_info=True)
+        return _fail(
+            f"unexpected error ({type(e).__name__}: {e}); run with -v for the traceback",
+            args.verbose,
+        )
+
+
+def _fail(message: str, verbose: bool, code: int = 1) -> int:
+    if verbose and sys.exc_info()[0] is not None:
+        traceback.print_exc()
+    print(f"rapporteur: {message}", file=sys.stderr, flush=True)
+    return code
+
+
+def _discord(settings: Settings, verbose: bool) -> int:
+    """The Discord bot, holding the database's claim; no traceback when Discord is out of reach."""
+    import aiohttp
+
+    from bot.console import claim_database
+    from bot.discord_bot import run_discord
+
+    claim = claim_database(settings.db_path)
+    # The bot has no voice: discord.py's warnings that voice libraries are missing are noise.
+    logging.getLogger("discord.client").addFilter(
+        lambda record: "voice will NOT be supported" not in record.getMessage()
+    )
+    try:
+        return run_discord(settings)
+    except (aiohttp.ClientError, TimeoutError) as e:
+        return _fail(f"cannot reach Discord ({e}); check the network and try again", verbose)
+    finally:
+        if claim is not None:
+            claim.close()
+
+
+def _exit(code: int) -> None:
+    """Exit with `code` even if a thread was left running (a database connection's thread is
+    not a daemon: the process would hang on it and a supervisor never restart the bot)."""
+    deadline = time.monotonic() + 5  # a closed connection's thread ends a moment later
+    for t in threading.enumerate():
+        if t is not threading.main_thread() and not t.daemon:
+            t.join(timeout=max(0.0, deadline - time.monotonic()))
+    stray = [t for t in threading.enumerate() if t.is_alive() and not t.daemon]
+    stray = [t for t in stray if t is not threading.main_thread()]
+    if stray:
+        print(
+            f"rapporteur: (internal) {len(stray)} threads left running at exit "
+            f"({', '.join(t.name for t in stray[:3])}); exiting anyway",
+            file=sys.stderr,
+        )
+        logging.shutdown()
+        sys.stdout.flush()
+        os._exit(code)
+    sys.exit(code)
 
 
 def _progress_bar():  # type: ignore[no-untyped-def]
@@ -175,4 +264,4 @@ def _eval(what: str, rest: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    _exit(main())

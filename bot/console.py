@@ -8,11 +8,19 @@ from __future__ import annotations
 
 import asyncio
 import json
+import sqlite3
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import IO
+
+try:
+    import fcntl
+except ImportError:  # not on Windows: no claim on the database there
+    fcntl = None  # type: ignore[assignment]
 
 from bot.answer import Answer, Asker, Dispatcher
+from bot.core.errors import DatabaseBusy, database_error
 from bot.core.intents import parse_command, parse_mention
 from bot.core.library import Actor, Library
 from bot.render import render, to_json, unescape
@@ -65,23 +73,68 @@ class Console:
 
 
 async def prepare_library(settings: Settings, quiet: bool = False) -> Library:
-    """Open the database and load data/ (idempotent: unchanged files are skipped)."""
+    """Open the database and load data/ (idempotent: unchanged files are skipped).
+
+    On failure the library is closed again (its database threads would keep the process
+    alive), and a database failure comes as a StoreError that says what to do."""
     library = Library(settings.db_path)
-    await library.open()
-    if settings.data_dir.is_dir():
-        report = await library.load_directory(settings.data_dir, progress=None)
-        if not quiet and (report.loaded or report.failed or report.removed):
-            print(
-                f"data/: {len(report.loaded)} loaded, {report.unchanged} unchanged, "
-                f"{report.removed} removed, {len(report.failed)} failed",
-                file=sys.stderr,
-            )
-        for name, reason in report.failed:
-            print(f"  ✗ {name}: {reason}", file=sys.stderr)
+    try:
+        await library.open()
+        if settings.data_dir.is_dir():
+            report = await library.load_directory(settings.data_dir, progress=None)
+            if not quiet and (report.loaded or report.failed or report.removed):
+                print(
+                    f"data/: {len(report.loaded)} loaded, {report.unchanged} unchanged, "
+                    f"{report.removed} removed, {len(report.failed)} failed",
+                    file=sys.stderr,
+                )
+            for name, reason in report.failed:
+                print(f"  ✗ {name}: {reason}", file=sys.stderr)
+    except BaseException as e:
+        await library.close()
+        # A damaged file can open and fail only when data/ is read or stored.
+        mapped = database_error(e, str(settings.db_path), "data/ was not loaded")
+        if isinstance(e, sqlite3.Error) and mapped is not None:
+            raise mapped from e
+        raise
     return library
 
 
+def claim_database(db_path: Path) -> IO[str] | None:
+    """Lock a file beside the database for as long as the returned file stays open, so a second
+    bot or chat on the same database stops at once with a reason, instead of both answering and
+    fighting over SQLite's write lock. One-shot commands (ask, load) do not claim it."""
+    if fcntl is None or str(db_path) == ":memory:":
+        return None
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        lock = open(db_path.with_name(db_path.name + ".lock"), "a")  # noqa: SIM115
+    except OSError as e:
+        mapped = database_error(e, str(db_path))
+        assert mapped is not None  # every OSError maps
+        raise mapped from e
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        lock.close()
+        raise DatabaseBusy(
+            "another Rapporteur process is using the database",
+            f"another Rapporteur process is using {db_path}; stop it or set RAPPORTEUR_DB "
+            "to another database",
+        ) from None
+    return lock
+
+
 async def run_repl(settings: Settings) -> int:
+    claim = claim_database(settings.db_path)
+    try:
+        return await _repl(settings)
+    finally:
+        if claim is not None:
+            claim.close()
+
+
+async def _repl(settings: Settings) -> int:
     library = await prepare_library(settings)
     console = Console(library, settings.prefix)
     try:

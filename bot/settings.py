@@ -34,7 +34,7 @@ class Settings:
     def from_env(cls, db: str | None = None) -> Settings:
         env = os.environ
         s = cls()
-        s.token = env.get("DISCORD_TOKEN") or None
+        s.token = (env.get("DISCORD_TOKEN") or "").strip() or None  # a .env line's newline
         if db or env.get("RAPPORTEUR_DB"):
             s.db_path = Path(db or env["RAPPORTEUR_DB"]).expanduser()
         if env.get("RAPPORTEUR_DATA"):
@@ -48,3 +48,14 @@ class Settings:
         guild = env.get("RAPPORTEUR_TEST_GUILD", "")
         s.test_guild = int(guild) if guild.isdigit() else None
         return s
+
+    def token_problem(self) -> str | None:
+        """Why the token cannot be one Discord would accept, before trying to log in with it."""
+        if not self.token:
+            return "DISCORD_TOKEN is not set; see README, 'Running on Discord'"
+        if not self.token.isascii() or any(c.isspace() or not c.isprintable() for c in self.token):
+            return (
+                "DISCORD_TOKEN holds spaces, line breaks or non-ASCII characters; copy the bot "
+                "token again from the developer portal"
+            )
+        return None

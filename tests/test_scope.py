@@ -216,12 +216,43 @@ async def test_the_same_file_twice_in_one_upload_is_loaded_once_and_says_so(
 # ---- migration 006 on an existing database ----------------------------------------------------
 
 
+def _downgrade_to_v005(db: Path) -> None:
+    """Put a database back as migration 005 left it: `documents` without AUTOINCREMENT (so the
+    removed newest id is forgotten, as v005 forgot it) and the one-scope vocabulary of 002."""
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.executescript(
+        """
+        PRAGMA foreign_keys = OFF;
+        BEGIN;
+        CREATE TABLE documents_old (
+            id INTEGER PRIMARY KEY, scope TEXT NOT NULL, source TEXT NOT NULL,
+            sha256 TEXT NOT NULL, symbols TEXT NOT NULL, title TEXT, kind TEXT NOT NULL,
+            language TEXT, date TEXT, record TEXT NOT NULL, search_text TEXT NOT NULL,
+            loaded_by TEXT,
+            loaded_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            UNIQUE (scope, source));
+        INSERT INTO documents_old SELECT * FROM documents;
+        DROP TABLE documents;
+        ALTER TABLE documents_old RENAME TO documents;
+        DELETE FROM sqlite_sequence;
+        DROP TABLE vocab_del; DROP TABLE vocab; DROP TABLE vocab_scopes; DROP TABLE vocab_stats;
+        CREATE TABLE vocab (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE, df INTEGER NOT NULL);
+        CREATE TABLE vocab_del (key TEXT NOT NULL, term_id INTEGER NOT NULL,
+            PRIMARY KEY (key, term_id)) WITHOUT ROWID;
+        CREATE TABLE vocab_stats (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+        INSERT INTO vocab_stats VALUES ('paragraphs', 0), ('ready', 0);
+        PRAGMA user_version = 5;
+        COMMIT;
+        """
+    )
+    conn.close()
+
+
 async def test_upgrading_a_v005_database_keeps_everything_and_stops_reuse(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = tmp_path / "v005.db"
     every = storage._migrations()
-    monkeypatch.setattr(storage, "_migrations", lambda: [m for m in every if m[0] <= 5])
     async with Library(db) as old:
         corpus = tmp_path / "corpus"
         corpus.mkdir()
@@ -230,6 +261,7 @@ async def test_upgrading_a_v005_database_keeps_everything_and_stops_reuse(
         await old.load_directory(corpus)
         await old.load_files(DECOYS, A, MOD)
         await old.remove("S/2099/102", A, MOD)  # the newest: v005 would give its id again
+    _downgrade_to_v005(db)
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 5
     tables = ("documents", "paragraphs", "citations", "doc_symbols")

@@ -112,6 +112,22 @@ SAVE_BATCH_PASSAGES = 5_000  # a bulk load hands the writer this many passages a
 _DONE = object()  # end of a bulk load's batches
 
 
+def _not_utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _shown(name: str) -> str:
+    """A file name whose bytes are not UTF-8, printable (bad bytes as U+FFFD)."""
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeEncodeError:  # a surrogate that no byte made
+        return name.encode("utf-8", "replace").decode("utf-8")
+
+
 def _in_flight(pending: deque) -> int:
     """File bytes of the parse tasks not yet settled (a read failure counts nothing)."""
     return sum(
@@ -178,10 +194,17 @@ class Library:
             and p.name.lower() not in ("readme.md", "sources.md")
         )
         items = [(p.relative_to(root).as_posix(), p) for p in files]
+        # A name that is not UTF-8 (the file system's bytes come as surrogates) cannot be
+        # stored: that file is refused with a reason, the others load.
+        misnamed = [name for name, _ in items if not name.isascii() and _not_utf8(name)]
+        items = [item for item in items if item[0] not in misnamed]
         known = await self.store.source_hashes(scope)
         report = await self._load(
             [(name, path.read_bytes) for name, path in items], scope, None, known, progress
         )
+        report.failed[:0] = [
+            (_shown(name), "the file name is not valid UTF-8") for name in misnamed
+        ]
         gone = set(known) - {name for name, _ in items}
         if gone:
             report.removed = await self.store.delete_sources(scope, gone)
@@ -214,13 +237,21 @@ class Library:
         for raw in paths:
             path = Path(raw).expanduser()
             if path.is_dir():
-                for p in sorted(path.rglob("*")):
-                    if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS:
-                        files.append((p.name, p.read_bytes))
+                found = [
+                    p
+                    for p in sorted(path.rglob("*"))
+                    if p.is_file() and p.suffix.lower() in SUPPORTED_EXTENSIONS
+                ]
             elif path.is_file():
-                files.append((path.name, path.read_bytes))
+                found = [path]
             else:
                 report.failed.append((str(raw), "no such file or folder"))
+                found = []
+            for p in found:
+                if _not_utf8(p.name):
+                    report.failed.append((_shown(p.name), "the file name is not valid UTF-8"))
+                else:
+                    files.append((p.name, p.read_bytes))
         loaded = await self._upload(files, scope, actor.name, progress)
         loaded.failed[:0] = report.failed
         return loaded

@@ -15,6 +15,8 @@ from typing import Any, TypeVar
 import aiosqlite
 
 from bot.core import vocab_index
+from bot.core.dbfile import probe
+from bot.core.errors import database_error
 from bot.core.models import DocumentRecord
 from bot.core.symbols import symbol_key
 
@@ -26,6 +28,7 @@ SaveProgress = Callable[[int, int], None]  # (documents stored, documents in the
 
 CORPUS_SCOPE = "corpus"
 FTS_HASHSIZE = 16 * 2**20  # bytes of pending FTS5 terms held before a segment is written
+BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another process's write lock
 
 
 @dataclass(slots=True)
@@ -136,13 +139,27 @@ class Store:
         self.generation = 0  # bumped on every change, so caches know when to refresh
 
     async def open(self) -> None:
+        """Open, migrate and check the database. On failure every connection is closed (their
+        threads would keep the process alive) and SQLite's error says what is wrong."""
+        try:
+            await self._open()
+        except BaseException as e:
+            await self.close()
+            mapped = database_error(e, self.path)
+            if mapped is not None and mapped is not e:
+                raise mapped from e
+            raise
+
+    async def _open(self) -> None:
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            # A file SQLite cannot open or read fails here, before a connection thread exists.
+            await asyncio.to_thread(probe, self.path, _migrations()[-1][0])
         self._write = await aiosqlite.connect(self.path, isolation_level=None)
         await self._write.execute("PRAGMA journal_mode=WAL")
         await self._write.execute("PRAGMA synchronous=NORMAL")
         await self._write.execute("PRAGMA foreign_keys=ON")
-        await self._write.execute("PRAGMA busy_timeout=10000")
+        await self._write.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         await self._write.execute("PRAGMA cache_size=-32000")  # bulk loads touch many pages
         await self._migrate()
         await self._fts_settings()
@@ -154,7 +171,7 @@ class Store:
             self._read = self._write
         else:
             self._read = await aiosqlite.connect(self.path, isolation_level=None)
-            await self._read.execute("PRAGMA busy_timeout=10000")
+            await self._read.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             await self._read.execute("PRAGMA query_only=ON")
             self._pool_free = asyncio.Queue()
             for _ in range(READ_POOL):
@@ -178,7 +195,7 @@ class Store:
 
     def _pool_connection(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-        conn.execute("PRAGMA busy_timeout=10000")
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA query_only=ON")
         conn.execute("PRAGMA cache_size=-16000")
         return conn
@@ -201,7 +218,13 @@ class Store:
     async def _in_transaction(self, fn: Callable[..., T], *args: Any) -> T:
         """Run `fn(connection, *args)` in the writer's thread inside BEGIN IMMEDIATE/COMMIT."""
         assert self._write is not None
-        return await self._write._execute(_transaction, fn, self._write._conn, *args)
+        try:
+            return await self._write._execute(_transaction, fn, self._write._conn, *args)
+        except sqlite3.Error as e:
+            mapped = database_error(e, self.path)
+            if mapped is not None:
+                raise mapped from e
+            raise
 
     async def close(self) -> None:
         for conn in self._pool:
@@ -245,7 +268,7 @@ class Store:
                     await self._write.execute(f"PRAGMA user_version={number}")
                     await self._write.execute("COMMIT")
                 except BaseException:
-                    await self._write.execute("ROLLBACK")
+                    await _rollback(self._write)
                     raise
         finally:
             await self._write.execute("PRAGMA foreign_keys=ON")
@@ -297,7 +320,13 @@ class Store:
         async with self._write_lock:
             db = self._write
             counting: asyncio.Future[Counter[str]] | None = None
-            await db.execute("BEGIN IMMEDIATE")
+            try:
+                await db.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as e:  # another process kept the write lock: say so
+                mapped = database_error(e, self.path, "nothing was loaded")
+                if mapped is None:
+                    raise
+                raise mapped from e
             self._pending = _Pending(scope, count_new=False, unindexed=[])
             try:
                 ids: list[int] = []
@@ -326,10 +355,14 @@ class Store:
                     vocab_index.apply_delta, db._conn, pending.terms, pending.count, scope
                 )
                 await db.execute("COMMIT")
-            except BaseException:
-                await db.execute("ROLLBACK")
+            except BaseException as e:
+                await _rollback(db)
                 if counting is not None:
                     await asyncio.gather(counting, return_exceptions=True)
+                if isinstance(e, sqlite3.Error):  # disk full, read-only: say what to do
+                    mapped = database_error(e, self.path, "nothing was loaded")
+                    if mapped is not None:
+                        raise mapped from e
                 raise
             finally:
                 self._pending = None
@@ -525,9 +558,17 @@ def _transaction(fn: Callable[..., T], conn: sqlite3.Connection, *args: Any) -> 
         out = fn(conn, *args)
         conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite ends it by itself on some errors (disk full)
+            conn.execute("ROLLBACK")
         raise
     return out
+
+
+async def _rollback(db: aiosqlite.Connection) -> None:
+    """ROLLBACK if a transaction is still open: on some errors (disk full, I/O) SQLite has
+    rolled back already, and a second ROLLBACK's error would hide the first."""
+    if db.in_transaction:
+        await db.execute("ROLLBACK")
 
 
 def _insert_sync(
