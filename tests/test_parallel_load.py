@@ -1,6 +1,7 @@
 """Bulk loads parse in worker processes (and hand batches to the writer while parsing, inside one
-transaction): the database they leave is the one a serial load leaves, a file failing in a worker
-is named while the others are stored, and a load that fails leaves nothing."""
+transaction): the database they leave is the one a file-by-file load in the sandbox leaves, a file
+failing in a worker is named while the others are stored, and a load that fails leaves nothing.
+No load parses in the bot's own process, except the bundled corpus where no process can start."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 
 import bot.core.library as library
+import bot.core.parse_pool as parse_pool
 import bot.core.storage as storage
 from bot.core.library import Actor, Library
 
@@ -69,7 +71,8 @@ async def test_parallel_and_serial_loads_store_the_same(
         seen: list[tuple[int, int, str]] = []
         async with Library(tmp_path / f"{mode}.db") as lib:
             report = await lib.load_directory(folder, progress=lambda *a, s=seen: s.append(a))
-            assert (lib._pool is not None) == (mode == "parallel")
+            assert (lib._parsers.bulk.pool is not None) == (mode == "parallel")
+            assert (lib._parsers.sandbox.processes > 0) == (mode == "serial")
         assert [s[0] for s in seen] == list(range(len(seen)))  # every file, then the end
         assert seen[-1][0] == seen[-1][1] == len(seen) - 1
         reports[mode] = report
@@ -93,24 +96,26 @@ async def test_a_file_failing_in_a_worker_is_named_and_the_rest_stored(tmp_path:
     files += [(p.name, p.read_bytes()) for p in good[2:]]
     async with Library(tmp_path / "x.db") as lib:
         report = await lib.load_files(files, "guild:1", MOD)
-        assert lib._pool is not None  # six files: a bulk load, parsed in processes
+        assert lib._parsers.bulk.pool is not None  # six files: a bulk load, in the bulk processes
         assert [d.source for d in report.loaded] == [p.name for p in good]
         assert [name for name, _ in report.failed] == ["broken.pdf", "blank.txt"]
         assert all(reason for _, reason in report.failed)
         docs = await lib.store.documents(["guild:1"])
         assert sorted(d.source for d in docs) == sorted(p.name for p in good)
-        # A small upload stays in a thread; the pool made above is reused, not restarted.
-        pool = lib._pool
+        # A small upload goes to a sandbox process; the bulk pool made above stays as it is.
+        pool = lib._parsers.bulk.pool
         small = await lib.load_files(files[:1], "guild:2", MOD)
-        assert [d.source for d in small.loaded] == [good[0].name] and lib._pool is pool
-    assert lib._pool is None  # shut down by close()
+        assert [d.source for d in small.loaded] == [good[0].name]
+        assert lib._parsers.bulk.pool is pool and lib._parsers.sandbox.processes >= 1
+    assert lib._parsers.bulk.pool is None and lib.parsing_processes == 0  # closed by close()
 
 
-async def test_small_loads_never_start_processes(tmp_path: Path) -> None:
+async def test_small_loads_are_read_in_sandbox_processes_not_the_bulk_pool(tmp_path: Path) -> None:
     good = sorted((DATA / "en").glob("*.txt"))[:3]
     async with Library(tmp_path / "x.db") as lib:
         report = await lib.load_files([(p.name, p.read_bytes()) for p in good], "guild:1", MOD)
-        assert len(report.loaded) == len(good) and lib._pool is None
+        assert len(report.loaded) == len(good) and lib._parsers.bulk.pool is None
+        assert 1 <= lib._parsers.sandbox.processes <= parse_pool.slots_per_scope()
 
 
 _LOADER = """
@@ -123,7 +128,10 @@ async def main():
     lib = Library(sys.argv[1])
     await lib.open()
     await lib.load_files(files, "guild:1", Actor("t", True))
-    print(" ".join(str(pid) for pid in lib._pool._processes), flush=True)
+    await lib.load_files(files[:1], "guild:2", Actor("t", True))  # and a sandbox process
+    pids = list(lib._parsers.bulk.pool._processes)
+    pids += [s.process.pid for s in lib._parsers.sandbox._all]
+    print(" ".join(str(pid) for pid in pids), flush=True)
     time.sleep(60)
 
 if __name__ == "__main__":
@@ -151,7 +159,7 @@ def test_parsing_processes_end_when_the_loader_is_killed(tmp_path: Path) -> None
     )
     try:
         pids = [int(p) for p in proc.stdout.readline().split()]  # type: ignore[union-attr]
-        assert pids and all(_alive(p) for p in pids)
+        assert len(pids) >= 2 and all(_alive(p) for p in pids)
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait()
@@ -190,7 +198,8 @@ async def test_a_bulk_load_that_fails_midway_leaves_nothing(
 
 
 def _pool_pids(lib: Library) -> list[int]:
-    return [p.pid for p in (lib._pool._processes or {}).values()] if lib._pool else []  # type: ignore[union-attr]
+    pool = lib._parsers.bulk.pool
+    return [p.pid for p in (pool._processes or {}).values()] if pool else []  # type: ignore[union-attr]
 
 
 async def test_a_parsing_process_that_dies_is_replaced_and_loads_stay_whole(
@@ -212,7 +221,7 @@ async def test_a_parsing_process_that_dies_is_replaced_and_loads_stay_whole(
         load = asyncio.ensure_future(
             lib.load_files([(p.name, p.read_bytes()) for p in files], "guild:1", MOD)
         )
-        while not load.done() and lib.parsing_processes == 0:
+        while not load.done() and lib._parsers.bulk.processes == 0:
             await asyncio.sleep(0.005)
         os.kill(_pool_pids(lib)[0], signal.SIGKILL)  # in the middle of the load
         report = await load
@@ -221,23 +230,37 @@ async def test_a_parsing_process_that_dies_is_replaced_and_loads_stay_whole(
 
         again = await lib.load_files([(p.name, p.read_bytes()) for p in files[:8]], "guild:2", MOD)
         assert len(again.loaded) == 8 and lib.parsing_processes >= 1
-        assert not lib._pool_unavailable
+        assert not lib._parsers.bulk.unavailable and not lib._parsers.sandbox.unavailable
 
 
-async def test_processes_that_die_as_they_start_leave_loading_to_a_thread(
+def _die(*_args: object) -> None:
+    os._exit(3)
+
+
+async def test_where_processes_cannot_start_uploads_are_refused_and_the_corpus_loads(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Where parsing processes cannot run (each dies in its initializer here), two pools are
-    tried, then every load parses in a thread: all files stored, no endless restarts."""
-    monkeypatch.setattr(library, "exit_with_parent", os._exit)  # the process exits at once
+    """Where parsing processes cannot run (each dies as it starts here), two are tried, then
+    uploads are refused with a clear reason rather than read in the bot's process; only the
+    bundled corpus (load_directory) is then parsed in a thread. No endless restarts."""
+    monkeypatch.setattr(parse_pool, "limit_process", _die)  # the bulk processes' initializer
+    monkeypatch.setattr(parse_pool, "serve", _die)  # the sandbox processes' main
     monkeypatch.setattr(library, "PARSE_BATCH", 2)
     monkeypatch.setattr(library, "PARSE_WINDOW", 1)
     monkeypatch.setattr(library, "READ_CHUNK", 4)  # batches go out over time, not all at once
     files = sorted((DATA / "en").glob("*.txt"))[:24]
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for p in files[:6]:
+        shutil.copy(p, folder / p.name)
     async with Library(tmp_path / "d.db") as lib:
         report = await lib.load_files([(p.name, p.read_bytes()) for p in files], "guild:1", MOD)
-        assert report.failed == [] and len(report.loaded) == len(files)
-        assert lib._pool_unavailable and lib.parsing_processes == 0
-        again = await lib.load_files([(p.name, p.read_bytes()) for p in files[:6]], "guild:2", MOD)
-        assert len(again.loaded) == 6 and lib._pool is None
+        assert report.loaded == [] and len(report.failed) == len(files)
+        assert all("reading processes do not start" in why for _, why in report.failed)
+        assert lib._parsers.bulk.unavailable and lib._parsers.sandbox.unavailable
+        assert lib.parsing_processes == 0 and await lib.store.paragraph_count() == 0
+        one = await lib.load_files([(files[0].name, files[0].read_bytes())], "guild:2", MOD)
+        assert one.loaded == [] and "tell the bot's operator" in one.failed[0][1]
+        corpus = await lib.load_directory(folder)
+        assert corpus.failed == [] and len(corpus.loaded) == 6
         assert await lib.warm_parsers() == 0
