@@ -6,6 +6,7 @@ No load parses in the bot's own process, except the bundled corpus where no proc
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import os
 import shutil
 import signal
@@ -21,6 +22,8 @@ import bot.core.library as library
 import bot.core.parse_pool as parse_pool
 import bot.core.storage as storage
 from bot.core.library import Actor, Library
+from bot.core.storage import CORPUS_SCOPE
+from conftest import CORPUS, needs_shared
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "corpus"
 MOD = Actor("test", moderator=True)
@@ -264,3 +267,174 @@ async def test_where_processes_cannot_start_uploads_are_refused_and_the_corpus_l
         corpus = await lib.load_directory(folder)
         assert corpus.failed == [] and len(corpus.loaded) == 6
         assert await lib.warm_parsers() == 0
+
+
+# ---- hostile uploads: read in sandboxed processes, refused alone, the bot lives ---------------
+
+_spec = importlib.util.spec_from_file_location(
+    "make_bad", Path(__file__).resolve().parent / "fixtures" / "make_bad.py"
+)
+make_bad = importlib.util.module_from_spec(_spec)  # type: ignore[arg-type]
+_spec.loader.exec_module(make_bad)  # type: ignore[union-attr]
+
+
+def _real(n_pdf: int, n_txt: int) -> list[tuple[str, bytes]]:
+    """Real UN documents from ../shared/corpus: PDFs, then texts."""
+    pdfs = sorted((CORPUS / "pdf").glob("*.pdf"))[:n_pdf]
+    txts = sorted((CORPUS / "en").glob("*.txt"))[:n_txt]
+    if len(pdfs) < n_pdf or len(txts) < n_txt:
+        pytest.skip(f"real documents not found in {CORPUS}")
+    return [(p.name, p.read_bytes()) for p in pdfs + txts]
+
+
+async def _answers(lib: Library, source: str, scope: str) -> None:
+    """The library still answers about a loaded document: found by name, summarised."""
+    doc = await lib.resolve(Path(source).stem, [CORPUS_SCOPE, scope])
+    assert doc.source == source
+    summary = await lib.summary(doc, [CORPUS_SCOPE, scope])
+    assert summary.key_points and summary.paragraphs > 3
+    words = " ".join(summary.key_points[0].split()[:6])
+    found = await lib.find(words, [CORPUS_SCOPE, scope])
+    assert doc.id in [hit.doc.id for hit in found.hits]
+
+
+@needs_shared
+async def test_a_hostile_pdf_upload_is_refused_and_the_same_library_loads_and_answers(
+    tmp_path: Path,
+) -> None:
+    """Form XObjects ten wide, seven deep (2.4 KB) abort the PDF library in the process that
+    reads them; a 2 MB flate bomb inflates to 2 GB. Each is a one-file upload: refused with
+    the memory limit named, and the bot's process goes on to load and answer."""
+    forms = make_bad.nested_forms_pdf(7)
+    bomb = make_bad.flate_bomb_pdf(2 << 30)
+    assert len(forms) < 3000 and len(bomb) < 3 << 20
+    (good,) = _real(1, 0)
+    async with Library(tmp_path / "h.db") as lib:
+        for name, data in (("forms.pdf", forms), ("bomb.pdf", bomb)):
+            report = await lib.load_files([(name, data)], "guild:1", MOD)
+            assert report.loaded == [] and [n for n, _ in report.failed] == [name]
+            why = report.failed[0][1]
+            assert why.startswith("this PDF needed more than 1024 MB of memory to read"), why
+            assert "malformed or hostile" in why
+        # Six deep fits in memory, but its page draws one line 100,000 times: refused too.
+        report = await lib.load_files([("forms6.pdf", make_bad.nested_forms_pdf(6))], "g", MOD)
+        assert report.failed[0][1].startswith("page 1 of this PDF holds 1,700,0")
+        report = await lib.load_files([good], "guild:1", MOD)
+        assert [d.source for d in report.loaded] == [good[0]] and not report.failed
+        await _answers(lib, good[0], "guild:1")
+        assert await lib.store.documents(["guild:1"]) != []
+
+
+@needs_shared
+@pytest.mark.parametrize("size", [2, 6])  # read one per sandbox process; in the bulk processes
+async def test_a_mixed_batch_loads_the_good_files_and_refuses_the_hostile_ones(
+    tmp_path: Path, size: int
+) -> None:
+    """Hostile files among real ones, in one upload: the good ones are stored, each hostile
+    one is refused with its reason. With six files the batch goes to the bulk processes, one
+    of which dies: its files are read again one per process to find the culprits."""
+    good = _real(1, size - 1)
+    hostile = [
+        ("forms.pdf", make_bad.nested_forms_pdf(7)),
+        ("quadratic.html", make_bad.quadratic_html("inline_tags")),
+        ("huge.docx", make_bad.huge_docx(1_000_000)),
+    ]
+    files = [good[0], *hostile, *good[1:]]
+    async with Library(tmp_path / "m.db") as lib:
+        report = await lib.load_files(files, "guild:1", MOD)
+        assert [d.source for d in report.loaded] == [name for name, _ in good]
+        failed = dict(report.failed)
+        assert list(failed) == [name for name, _ in hostile]
+        assert "needed more than 1024 MB of memory" in failed["forms.pdf"]
+        assert "too complex" in failed["quadratic.html"]
+        assert "XML elements" in failed["huge.docx"]
+        for name, _ in good:
+            await _answers(lib, name, "guild:1")
+        if size > 2:
+            assert not lib._parsers.bulk.unavailable  # a new bulk pool is started next time
+
+
+@needs_shared
+@pytest.mark.parametrize("limit", ["cpu", "wall"])
+async def test_a_reader_past_its_time_limit_is_killed_and_its_file_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: str
+) -> None:
+    """With room in memory, the nested forms (seven deep) keep PDFium busy for some 20 s in
+    one call, where no Python check runs: the CPU limit (SIGXCPU) or the wall-clock alarm ends the
+    process, and the file is refused with the limit named."""
+    monkeypatch.setattr(parse_pool, "PARSE_MEMORY_MB", 16384)
+    if limit == "cpu":
+        monkeypatch.setattr(parse_pool, "PARSE_CPU_S", 1)
+    else:
+        monkeypatch.setattr(parse_pool, "PARSE_WALL_S", 1)
+    (good,) = _real(1, 0)
+    async with Library(tmp_path / "t.db") as lib:
+        report = await lib.load_files([("forms.pdf", make_bad.nested_forms_pdf(7)), good], "g", MOD)
+        assert [d.source for d in report.loaded] == [good[0]]
+        assert report.failed == [
+            (
+                "forms.pdf",
+                "this PDF took longer than 1 s to read; it may be malformed or hostile, "
+                "so it was not loaded",
+            )
+        ]
+
+
+@needs_shared
+async def test_one_servers_slow_upload_leaves_a_reading_process_for_another_server(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Server A uploads two files that each hold a reading process until its wall-clock limit;
+    a server holds one of the two processes at most, so server B's one-file upload is read in
+    the other one and is answered while A's upload is still being read."""
+    monkeypatch.setattr(parse_pool, "PARSE_MEMORY_MB", 16384)
+    monkeypatch.setattr(parse_pool, "PARSE_WALL_S", 4)
+    (good,) = _real(1, 0)
+    slow = make_bad.nested_forms_pdf(7)
+    async with Library(tmp_path / "f.db") as lib:
+        lib._parsers.sandbox = parse_pool.Sandbox(slots=2, per_scope=1)
+        assert await lib._parsers.sandbox.warm(2) == 2
+        a = asyncio.ensure_future(
+            lib.load_files([("slow1.pdf", slow), ("slow2.pdf", slow)], "guild:A", MOD)
+        )
+        sandbox = lib._parsers.sandbox
+        while not a.done() and not (
+            "guild:A" in sandbox._scopes and sandbox._scopes["guild:A"][0].locked()
+        ):
+            await asyncio.sleep(0.01)  # until A holds its one process
+        b = await lib.load_files([good], "guild:B", MOD)
+        assert [d.source for d in b.loaded] == [good[0]]
+        assert not a.done()  # B did not wait behind A's two slow files
+        await _answers(lib, good[0], "guild:B")
+        report = await a
+        assert [n for n, _ in report.failed] == ["slow1.pdf", "slow2.pdf"]
+        assert all("took longer than 4 s" in why for _, why in report.failed)
+
+
+async def test_lone_surrogates_in_names_are_repaired_and_the_upload_loads(tmp_path: Path) -> None:
+    texts = sorted((DATA / "en").glob("*.txt"))[:3]
+    if len(texts) < 3:
+        pytest.skip("too few documents")
+    files = [
+        ("lettre\udcff.txt", texts[0].read_bytes()),
+        ("\ud800", texts[1].read_bytes()),  # nothing but a lone surrogate
+        ("ok.txt", texts[2].read_bytes()),
+    ]
+    async with Library(tmp_path / "s.db") as lib:
+        report = await lib.load_files(files, "guild:1", MOD)
+        assert [d.source for d in report.loaded] == ["lettre\ufffd.txt", "\ufffd", "ok.txt"]
+        stored = sorted(d.source for d in await lib.store.documents(["guild:1"]))
+        assert stored == sorted(["lettre\ufffd.txt", "\ufffd", "ok.txt"])
+
+
+@needs_shared
+async def test_load_paths_reads_in_the_sandbox_too(tmp_path: Path) -> None:
+    """The terminal's `!load PATH`: a hostile file on disk is refused, the good one loads."""
+    (good,) = _real(1, 0)
+    (tmp_path / good[0]).write_bytes(good[1])
+    (tmp_path / "forms.pdf").write_bytes(make_bad.nested_forms_pdf(7))
+    async with Library(tmp_path / "p.db") as lib:
+        report = await lib.load_paths([tmp_path / "forms.pdf", tmp_path / good[0]], "local", MOD)
+        assert [d.source for d in report.loaded] == [good[0]]
+        assert [n for n, _ in report.failed] == ["forms.pdf"]
+        assert lib._parsers.sandbox.processes >= 1 and lib._parsers._thread is None

@@ -103,7 +103,7 @@ def count_elements(data: bytes, limit: int, deadline: Deadline) -> None:
                                 "it is too large to read (split it into smaller documents)",
                             )
                         deadline.check()
-    except ZIP_ERRORS + (zlib.error, EOFError, OSError) as e:
+    except (*ZIP_ERRORS, zlib.error) as e:
         raise _corrupt(e) from None
 
 
