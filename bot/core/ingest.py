@@ -95,7 +95,7 @@ def overrun_message(data: bytes, what: str, limit: float) -> str:
     """The refusal for a file whose reader met a process limit or died."""
     kind = document_kind(data)
     if what == "memory":
-        need = f"needed more than {limit:g} MB of memory to read"
+        need = f"needed more than {limit:g} MB of memory to read" if limit else "ran out of memory"
     elif what == "time":
         need = f"took longer than {limit:g} s to read"
     else:  # the reading process died some other way (a crash in the PDF library...)

@@ -73,7 +73,7 @@ def slots_per_scope() -> int:
     return max(1, sandbox_slots() // 2)
 
 
-def file_limits() -> tuple[float, float]:
+def limits_now() -> tuple[float, float]:
     """(CPU seconds, wall seconds) for one file, read when a task is made (tests lower them)."""
     return (PARSE_CPU_S, PARSE_WALL_S)
 
@@ -180,7 +180,7 @@ class Sandbox:
         try:
             async with entry[0], self._global:
                 slot = self._idle.pop() if self._idle else None
-                limits = file_limits()
+                limits = limits_now()
                 job = self._threads.submit(self._run, slot, name, data, *limits)
                 job.add_done_callback(self._keep)
                 result = await asyncio.wrap_future(job)
@@ -300,7 +300,7 @@ class BulkPool:
         if pool is None:
             return None
         try:
-            return loop.run_in_executor(pool, prepare_batch, items, file_limits()), pool
+            return loop.run_in_executor(pool, prepare_batch, items, limits_now()), pool
         except BrokenProcessPool as e:  # it broke since: the next batch starts a new one
             self.drop(f"a parsing process failed ({e!r})", pool)
         except (RuntimeError, OSError) as e:  # processes cannot start here (submit starts them)
