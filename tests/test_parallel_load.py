@@ -440,3 +440,25 @@ async def test_load_paths_reads_in_the_sandbox_too(tmp_path: Path) -> None:
         assert [d.source for d in report.loaded] == [good[0]]
         assert [n for n, _ in report.failed] == ["forms.pdf"]
         assert lib._parsers.sandbox.processes >= 1 and lib._parsers._thread is None
+
+
+async def test_a_big_document_comes_back_in_parts_exactly_as_parsed_here() -> None:
+    """A document of thousands of paragraphs is sent back in parts (so that no single unpickle
+    holds the GIL long in the bot's process): what arrives is what parsing gives."""
+    from bot.core.ingest import PART, outcome_terms, prepare_outcome
+
+    texts = sorted((DATA / "en").glob("*.txt"))
+    blob = b"\n\n".join(p.read_bytes() for p in texts)
+    data = blob * (3 * PART // max(blob.count(b"\n\n"), 1) + 1)
+    expected = prepare_outcome("big.txt", data)
+    assert expected[0] == "ok" and len(expected[1][1]) > 2 * PART and len(expected[1][2]) > 0
+    sandbox = parse_pool.Sandbox(slots=1, per_scope=1)
+    try:
+        outcome, terms = await sandbox.read("guild:1", "big.txt", data)
+    finally:
+        await sandbox.close()
+    assert outcome[0] == "ok"
+    assert outcome[1][0] == expected[1][0]
+    assert outcome[1][1] == expected[1][1] and outcome[1][2] == expected[1][2]
+    assert terms == outcome_terms([expected])
+    assert len(outcome[1][1]) + len(outcome[1][2]) + len(terms) > 3 * PART  # sent in parts

@@ -172,7 +172,48 @@ def serve(conn: Any, parent: int, memory_mb: float) -> None:
             return
         with file_limits(cpu_s, wall_s):
             outcome = prepare_outcome(name, data)
-        conn.send((outcome, outcome_terms([outcome])))
+        send_in_parts(conn, outcome, outcome_terms([outcome]))
+
+
+PART = 2000  # paragraphs, citations (or 4x terms) per message
+
+
+def send_in_parts(conn: Any, outcome: Outcome, terms: dict[str, int]) -> None:
+    """A big document goes in parts: the parent's thread unpickles each in a few ms, where one
+    20 MB message would hold the GIL (and stall the bot's event loop) for 100 ms and more."""
+    if outcome[0] != "ok" or len(outcome[1][1]) + len(outcome[1][2]) + len(terms) <= 3 * PART:
+        conn.send(("whole", outcome, terms))
+        return
+    record, paragraphs, citations = outcome[1]
+    conn.send(("parts", record, None))
+    for i in range(0, len(paragraphs), PART):
+        conn.send(("p", paragraphs[i : i + PART], None))
+    for i in range(0, len(citations), PART):
+        conn.send(("c", citations[i : i + PART], None))
+    items = list(terms.items())
+    for i in range(0, len(items), 4 * PART):
+        conn.send(("t", items[i : i + 4 * PART], None))
+    conn.send(("end", None, None))
+
+
+def receive_in_parts(conn: Any) -> tuple[Outcome, dict[str, int]]:
+    """What send_in_parts sent; raises EOFError if the sender died meanwhile."""
+    kind, first, terms = conn.recv()
+    if kind == "whole":
+        return first, terms
+    paragraphs: list = []
+    citations: list = []
+    got: dict[str, int] = {}
+    while True:
+        kind, part, _ = conn.recv()
+        if kind == "end":
+            return ("ok", (first, paragraphs, citations)), got
+        if kind == "p":
+            paragraphs.extend(part)
+        elif kind == "c":
+            citations.extend(part)
+        else:
+            got.update(part)
 
 
 def outcome_terms(outcomes: list[Outcome]) -> dict[str, int]:

@@ -70,6 +70,7 @@ def visible_scopes(scope: str | None) -> list[str]:
 # of a few files) are read one file per sandbox process (bot.core.parse_pool).
 PARALLEL_MIN_FILES = 4
 UNPACK_IN_THREAD = 2_000  # passages of a batch past which its records are rebuilt off the loop
+BIG_UPLOAD_BYTES = 2 * 2**20
 
 
 def _read_and_hash(reads: list[Callable[[], bytes]]) -> list[tuple[bytes, str] | OSError]:
@@ -328,7 +329,10 @@ class Library:
         """(batch, its parse job, the bulk pool running it or None): a bulk load's batch goes
         to the bulk processes; a small load's files each to a sandbox process."""
         items = [(name, data) for name, _, data in batch]
-        if parallel:
+        # A big upload goes to the sandbox even in a bulk load: its result comes back in parts
+        # there, while a bulk process's comes in one message, unpickled holding the GIL.
+        big = not trusted and len(items) == 1 and len(items[0][1]) > BIG_UPLOAD_BYTES
+        if parallel and not big:
             submitted = self._parsers.bulk.submit(asyncio.get_running_loop(), items)
             if submitted is not None:
                 return batch, submitted[0], submitted[1]
@@ -373,7 +377,10 @@ class Library:
                 report.failed.append((name, outcome[1]))
             else:
                 report.failed.append((name, f"could not be parsed ({outcome[1]})"))
-        terms.update(counted)
+        if len(counted) > UNPACK_IN_THREAD:
+            await asyncio.to_thread(terms.update, counted)  # a Python loop over every term
+        else:
+            terms.update(counted)
 
     @property
     def parsing_processes(self) -> int:

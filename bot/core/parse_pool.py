@@ -36,6 +36,7 @@ from bot.core.ingest import (
     overrun_message,
     prepare_batch,
     prepare_outcome,
+    receive_in_parts,
     serve,
     warm,
 )
@@ -126,8 +127,7 @@ class _Slot:
         try:
             self.conn.send((name, data, cpu_s, wall_s))
             if self.conn.poll(wall_s + KILL_GRACE_S):
-                outcome, terms = self.conn.recv()
-                return (outcome, terms), True
+                return receive_in_parts(self.conn), True
         except (EOFError, OSError):  # it died: its exit status says why
             self.process.join(5)
             message = _death_message(data, self.process.exitcode, cpu_s, wall_s)
