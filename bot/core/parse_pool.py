@@ -53,6 +53,7 @@ PARSE_WALL_S: float = 80
 KILL_GRACE_S: float = 10  # the parent kills a process this long after its own alarm
 START_TIMEOUT_S: float = 60  # a reading process must be ready (imports done) within this
 SLOT_TASKS = 200  # files a sandbox process reads before it is replaced (heap fragmentation)
+RETIRE_AFTER_BYTES = 4 * 2**20  # a process that read a file this big is replaced: its heap grew
 
 Items = list[tuple[str, bytes]]
 Batch = tuple[list[Outcome], dict[str, int]]
@@ -232,7 +233,7 @@ class Sandbox:
                 why = self.unavailable or "the reading process could not start"
                 return None, (_unavailable(why), {})
         result, lives = slot.run(name, data, cpu_s, wall_s)
-        if not lives or slot.tasks >= SLOT_TASKS:
+        if not lives or slot.tasks >= SLOT_TASKS or len(data) > RETIRE_AFTER_BYTES:
             self._all.discard(slot)
             slot.close()
             return None, result
