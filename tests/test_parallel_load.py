@@ -462,3 +462,34 @@ async def test_a_big_document_comes_back_in_parts_exactly_as_parsed_here() -> No
     assert outcome[1][1] == expected[1][1] and outcome[1][2] == expected[1][2]
     assert terms == outcome_terms([expected])
     assert len(outcome[1][1]) + len(outcome[1][2]) + len(terms) > 3 * PART  # sent in parts
+
+
+async def test_a_reading_process_killed_while_idle_is_replaced(tmp_path: Path) -> None:
+    texts = sorted((DATA / "en").glob("*.txt"))[:2]
+    async with Library(tmp_path / "i.db") as lib:
+        first = await lib.load_files([(texts[0].name, texts[0].read_bytes())], "guild:1", MOD)
+        assert len(first.loaded) == 1
+        (victim,) = [s.process.pid for s in lib._parsers.sandbox._all]
+        os.kill(victim, signal.SIGKILL)
+        while _alive(victim):
+            await asyncio.sleep(0.01)
+        again = await lib.load_files([(texts[1].name, texts[1].read_bytes())], "guild:1", MOD)
+        assert again.failed == [] and len(again.loaded) == 1
+        assert victim not in [s.process.pid for s in lib._parsers.sandbox._all]
+
+
+async def test_a_non_utf8_file_name_in_a_folder_loads_repaired_and_stays_unchanged(
+    tmp_path: Path,
+) -> None:
+    """A Latin-1 file name on disk reaches Python as a lone surrogate ("r\\udce9solution")."""
+    texts = sorted((DATA / "en").glob("*.txt"))[:2]
+    folder = tmp_path / "data"
+    folder.mkdir()
+    odd = os.fsdecode(b"r\xe9solution.txt")
+    (folder / odd).write_bytes(texts[0].read_bytes())
+    (folder / "plain.txt").write_bytes(texts[1].read_bytes())
+    async with Library(tmp_path / "n.db") as lib:
+        first = await lib.load_directory(folder)
+        assert sorted(d.source for d in first.loaded) == ["plain.txt", "r\ufffdsolution.txt"]
+        again = await lib.load_directory(folder)
+        assert again.loaded == [] and again.unchanged == 2 and again.removed == 0

@@ -151,7 +151,8 @@ class Library:
             and p.suffix.lower() in SUPPORTED_EXTENSIONS
             and p.name.lower() not in ("readme.md", "sources.md")
         )
-        items = [(p.relative_to(root).as_posix(), p) for p in files]
+        # A non-UTF-8 file name (a lone surrogate here) is stored repaired; compare it so too.
+        items = [(repair_surrogates(p.relative_to(root).as_posix()), p) for p in files]
         known = await self.store.source_hashes(scope)
         # The bundled corpus is trusted: where no process can start, it is parsed in a thread.
         report = await self._load(

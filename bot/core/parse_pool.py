@@ -227,11 +227,16 @@ class Sandbox:
         self, slot: _Slot | None, name: str, data: bytes, cpu_s: float, wall_s: float
     ) -> tuple[_Slot | None, Batch]:
         """In a waiting thread: start a process if none is idle, then read the file there."""
-        if slot is None or not slot.alive:
+        if slot is not None and not slot.alive:  # died while idle (killed from outside)
+            self._all.discard(slot)
+            slot.close()
+            slot = None
+        if slot is None:
             slot = self._start()
             if slot is None:
-                why = self.unavailable or "the reading process could not start"
-                return None, (_unavailable(why), {})
+                if self.unavailable:
+                    return None, (_unavailable(self.unavailable), {})
+                return None, (("unreadable", "its reading process did not start; try again"), {})
         result, lives = slot.run(name, data, cpu_s, wall_s)
         if not lives or slot.tasks >= SLOT_TASKS or len(data) > RETIRE_AFTER_BYTES:
             self._all.discard(slot)
