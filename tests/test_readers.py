@@ -472,6 +472,11 @@ def test_an_unknown_or_non_text_meta_charset_falls_back_to_detection(charset: st
     assert result.encoding == "cp1252"
 
 
+def test_the_undefined_charset_fixture_reads() -> None:
+    result = read_document((BAD / "charset_undefined.html").read_bytes(), "page.html")
+    assert result.text == "Résolution 822 (1993)\n"
+
+
 def test_lone_surrogates_are_repaired_in_names_and_text() -> None:
     assert readers.repair_surrogates("a\ud800b\udc00") == "a\ufffdb\ufffd"
     assert readers.repair_surrogates("\ud83d\ude00 ok") == "\U0001f600 ok"  # a split pair joins
