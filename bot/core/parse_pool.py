@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -162,6 +163,7 @@ class Sandbox:
         self._all: set[_Slot] = set()
         self._lock = threading.Lock()
         self._failed_starts = 0
+        self._closed = False
         self._threads = concurrent.futures.ThreadPoolExecutor(self.slots, "reader")
         self._global: asyncio.Semaphore | None = None
         self._scopes: dict[str, list[Any]] = {}  # scope -> [semaphore, users]
@@ -241,8 +243,21 @@ class Sandbox:
         if not lives or slot.tasks >= SLOT_TASKS or len(data) > RETIRE_AFTER_BYTES:
             self._all.discard(slot)
             slot.close()
+            # A fresh process now, so that the next upload does not wait for one to start.
+            with contextlib.suppress(RuntimeError):  # RuntimeError: shutting down
+                self._threads.submit(self._refill)
             return None, result
         return slot, result
+
+    def _refill(self) -> None:
+        if self._closed or self.unavailable or len(self._all) >= self.slots:
+            return
+        slot = self._start()
+        if slot is not None:
+            if self._closed:
+                slot.close()
+            else:
+                self._idle.append(slot)
 
     def _keep(self, job: concurrent.futures.Future) -> None:
         """Give a living process back, even when the load that asked was cancelled meanwhile."""
@@ -253,6 +268,7 @@ class Sandbox:
             self._idle.append(slot)  # list.append is atomic; read from the loop only
 
     async def close(self) -> None:
+        self._closed = True
         slots, self._idle = list(self._all), []
         self._all.clear()
         for slot in slots:
