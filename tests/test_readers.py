@@ -459,3 +459,96 @@ def test_html_declared_charset_is_used() -> None:
     # Byte 0xA4 is € in ISO-8859-15 but ¤ in Windows-1252: the declaration must win.
     assert result.encoding == "iso8859-15"
     assert result.text == "Prix : 20 € par élève\n"
+
+
+@pytest.mark.parametrize("charset", ["undefined", "base64", "rot13", "hex", "no-such-charset"])
+def test_an_unknown_or_non_text_meta_charset_falls_back_to_detection(charset: str) -> None:
+    html = (
+        f'<html><head><meta charset="{charset}"></head>'
+        "<body><p>Le Conseil de sécurité, rappelant sa résolution 822 (1993)</p></body></html>"
+    ).encode("cp1252")
+    result = read_document(html, "page.html")
+    assert result.text == "Le Conseil de sécurité, rappelant sa résolution 822 (1993)\n"
+    assert result.encoding == "cp1252"
+
+
+def test_the_undefined_charset_fixture_reads() -> None:
+    result = read_document((BAD / "charset_undefined.html").read_bytes(), "page.html")
+    assert result.text == "Résolution 822 (1993)\n"
+
+
+def test_lone_surrogates_are_repaired_in_names_and_text() -> None:
+    assert readers.repair_surrogates("a\ud800b\udc00") == "a\ufffdb\ufffd"
+    assert readers.repair_surrogates("\ud83d\ude00 ok") == "\U0001f600 ok"  # a split pair joins
+    assert safe_filename("lettre\udcff.txt") == "lettre\ufffd.txt"
+    for name in (safe_filename("x\ud800.pdf"), readers.repair_surrogates("\udfff" * 3)):
+        name.encode("utf-8")  # what the database and Discord need
+
+
+@pytest.mark.parametrize("kind", make_bad.QUADRATIC_HTML)
+def test_html_shapes_the_parser_takes_minutes_on_are_refused_before_parsing(
+    kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each page (1.4 MB) passes the block-nesting check, and would take minutes to parse.
+    The pre-scan refuses it: the parser is never called."""
+    from bot.core.readers import _html
+
+    data = make_bad.quadratic_html(kind)
+    _html._refuse_deep_nesting(data.decode())  # not the old check's catch
+
+    def no_parse(*_args: object) -> None:
+        raise AssertionError("the parser was called")
+
+    monkeypatch.setattr("selectolax.lexbor.LexborHTMLParser", no_parse)
+    error = refusal(f"{kind}.html", data)
+    assert error.reason == "timeout" and "too complex" in str(error)
+
+
+def test_sloppy_real_world_html_passes_the_pre_scan() -> None:
+    result = read_document(make_bad.sloppy_html(), "sloppy.html")
+    assert result.text.startswith("Letter dated 13 April 2020\n")
+    assert "item 2999 bold" in result.text and "paragraph 2999 of the letter" in result.text
+
+
+def test_a_docx_of_a_million_paragraphs_is_refused_before_its_tree_is_built() -> None:
+    data = make_bad.huge_docx(1_000_000)
+    assert len(data) < MAX_UPLOAD_BYTES  # within the upload limit, and no zip bomb by ratio
+    error = refusal("huge.docx", data)
+    assert error.reason == "too_large" and "XML elements" in str(error)
+
+
+def test_docx_paragraph_and_text_budgets_are_checked_while_reading(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from bot.core.readers import _docx
+
+    data = make_bad.huge_docx(3000)
+    assert read_document(data, "ok.docx").text.count("\n\n") == 2999
+    monkeypatch.setattr(_docx, "MAX_PARAGRAPHS", 2000)
+    error = refusal("long.docx", data)
+    assert error.reason == "too_large" and "2,000 paragraphs" in str(error)
+    monkeypatch.setattr(_docx, "MAX_PARAGRAPHS", 10**6)
+    monkeypatch.setattr(_docx, "MAX_TEXT_CHARS", 10_000)
+    assert "million characters" in str(refusal("wordy.docx", data))
+    monkeypatch.setattr(_docx, "MAX_TEXT_CHARS", 10**9)
+    monkeypatch.setattr(readers, "TIME_BUDGET_S", -1)  # the deadline is checked while walking
+    assert refusal("slow.docx", data).reason == "timeout"
+
+
+def test_a_pdf_page_drawing_its_text_thousands_of_times_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Nested Form XObjects ten wide: five deep draw the same line 10,000 times (six deep, a
+    1.7 M-character page, is refused the same way in a reading process: test_parallel_load)."""
+    from bot.core.readers import _pdf
+
+    data = make_bad.nested_forms_pdf(5)
+    assert len(data) < 2000
+    assert read_document(data, "forms.pdf").text.count("Nested form text") == 10_000
+    monkeypatch.setattr(_pdf, "MAX_PAGE_CHARS", 100_000)
+    error = refusal("forms.pdf", data)
+    assert error.reason == "too_large"
+    assert str(error).startswith("page 1 of this PDF holds 170,059 characters of text")
+    monkeypatch.setattr(_pdf, "MAX_PAGE_CHARS", 10**6)
+    monkeypatch.setattr(_pdf, "MAX_TEXT_CHARS", 100_000)
+    assert "million characters" in str(refusal("forms.pdf", data))

@@ -262,7 +262,11 @@ def test_a_read_only_place_is_named(
 # ---- data/ -------------------------------------------------------------------------------------
 
 
-def test_a_file_name_that_is_not_utf8_is_refused_alone(letters: Path, tmp_path: Path) -> None:
+def test_a_file_name_that_is_not_utf8_does_not_stop_the_start(
+    letters: Path, tmp_path: Path
+) -> None:
+    """The name is stored repaired (bad bytes as U+FFFD) and the start goes on; the next start
+    sees the same file unchanged rather than new."""
     data = tmp_path / "data"
     shutil.copytree(letters, data)
     bad_name = os.fsencode(data) + b"/Lettre_\xe9t\xe9_2020.txt"  # Latin-1 bytes, not UTF-8
@@ -270,10 +274,14 @@ def test_a_file_name_that_is_not_utf8_is_refused_alone(letters: Path, tmp_path: 
         f.write((letters / LETTERS[0]).read_bytes())
     out = _bot(["ask", "!docs"], tmp_path / "db.sqlite", data)
     assert out.returncode == 0, out.stderr
-    assert "Lettre_\ufffdt\ufffd_2020.txt: the file name is not valid UTF-8" in out.stderr
-    assert "2 loaded" in out.stderr and "1 failed" in out.stderr
+    assert "3 loaded" in out.stderr and "0 failed" in out.stderr, out.stderr
     assert "Traceback" not in out.stderr
     assert "S/2025/182" in out.stdout and "S/2025/274" in out.stdout
+    again = _bot(["ask", "!docs"], tmp_path / "db.sqlite", data)
+    # Nothing to load again (a name compared unrepaired would load as new, and the old one
+    # would be removed): the start says nothing and lists the same documents.
+    assert again.returncode == 0 and again.stderr == "", again.stderr
+    assert again.stdout == out.stdout
 
 
 # ---- another process ---------------------------------------------------------------------------

@@ -7,11 +7,8 @@ corpus ("corpus") is seen everywhere; a server's uploads ("guild:<id>") only in 
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import hashlib
 import logging
-import multiprocessing
-import os
 import sqlite3
 from collections import Counter, deque
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
@@ -24,16 +21,10 @@ from bot.core import refs
 from bot.core.citations import resolution_symbol_from_query
 from bot.core.errors import Ambiguous, BadInput, NotFound, PermissionDenied
 from bot.core.glossary import TRANSLATED_WEIGHT, translate
-from bot.core.ingest import (
-    exit_with_parent,
-    outcome_terms,
-    prepare_batch,
-    prepare_outcome,
-    unpack,
-    warm,
-)
+from bot.core.ingest import Outcome, unpack
 from bot.core.models import DocumentRecord, Paragraph
-from bot.core.readers import SUPPORTED_EXTENSIONS
+from bot.core.parse_pool import Parsers, parse_workers
+from bot.core.readers import SUPPORTED_EXTENSIONS, repair_surrogates
 from bot.core.results import (
     CitedResolution,
     Cites,
@@ -77,17 +68,11 @@ def visible_scopes(scope: str | None) -> list[str]:
     return [CORPUS_SCOPE] if scope in (None, CORPUS_SCOPE) else [CORPUS_SCOPE, scope]
 
 
-# Loads of this many files or more parse in worker processes; fewer (one upload of a few
-# files) stay in a thread and pay no process start-up.
+# Loads of this many files or more parse in batches in the bulk processes; fewer (one upload
+# of a few files) are read one file per sandbox process (bot.core.parse_pool).
 PARALLEL_MIN_FILES = 4
-
-
-def _parse_workers() -> int:
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        cores = os.cpu_count() or 1
-    return max(1, min(cores, 8))
+UNPACK_IN_THREAD = 2_000  # passages of a batch past which its records are rebuilt off the loop
+BIG_UPLOAD_BYTES = 2 * 2**20
 
 
 def _read_and_hash(reads: list[Callable[[], bytes]]) -> list[tuple[bytes, str] | OSError]:
@@ -112,22 +97,6 @@ SAVE_BATCH_PASSAGES = 5_000  # a bulk load hands the writer this many passages a
 _DONE = object()  # end of a bulk load's batches
 
 
-def _not_utf8(name: str) -> bool:
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
-
-
-def _shown(name: str) -> str:
-    """A file name whose bytes are not UTF-8, printable (bad bytes as U+FFFD)."""
-    try:
-        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    except UnicodeEncodeError:  # a surrogate that no byte made
-        return name.encode("utf-8", "replace").decode("utf-8")
-
-
 def _in_flight(pending: deque) -> int:
     """File bytes of the parse tasks not yet settled (a read failure counts nothing)."""
     return sum(
@@ -149,12 +118,8 @@ async def _drain(queue: asyncio.Queue[Any]) -> AsyncIterator[list[tuple[str, str
 class Library:
     def __init__(self, db_path: str | Path) -> None:
         self.store = Store(db_path)
-        self._pool: concurrent.futures.ProcessPoolExecutor | None = None  # made on first bulk load
-        self._pool_unavailable = False  # processes could not start here: threads only
-        self._pool_proven: object = None  # the last pool that finished a task
-        self._pools_stillborn = 0  # pools in a row that broke before finishing any task
-        # Parses in this process run one at a time (the PDF library is not thread-safe).
-        self._parse_thread: concurrent.futures.ThreadPoolExecutor | None = None
+        # Bulk processes, sandboxed reading processes: no upload is read in this process.
+        self._parsers = Parsers()
         self._vocab: dict = {}  # scopes -> looked-up vocabulary (expansions, df), one generation
         self._vocab_generation = -1
         self._documents: dict[tuple[str, ...], tuple[int, list[StoredDocument]]] = {}
@@ -163,12 +128,7 @@ class Library:
         await self.store.open()
 
     async def close(self) -> None:
-        pool, self._pool = self._pool, None
-        if pool is not None:
-            await asyncio.to_thread(pool.shutdown, True, cancel_futures=True)
-        thread, self._parse_thread = self._parse_thread, None
-        if thread is not None:
-            await asyncio.to_thread(thread.shutdown, True, cancel_futures=True)
+        await self._parsers.close()
         await self.store.close()
 
     async def __aenter__(self) -> Library:
@@ -193,18 +153,18 @@ class Library:
             and p.suffix.lower() in SUPPORTED_EXTENSIONS
             and p.name.lower() not in ("readme.md", "sources.md")
         )
-        items = [(p.relative_to(root).as_posix(), p) for p in files]
-        # A name that is not UTF-8 (the file system's bytes come as surrogates) cannot be
-        # stored: that file is refused with a reason, the others load.
-        misnamed = [name for name, _ in items if not name.isascii() and _not_utf8(name)]
-        items = [item for item in items if item[0] not in misnamed]
+        # A non-UTF-8 file name (a lone surrogate here) is stored repaired; compare it so too.
+        items = [(repair_surrogates(p.relative_to(root).as_posix()), p) for p in files]
         known = await self.store.source_hashes(scope)
+        # The bundled corpus is trusted: where no process can start, it is parsed in a thread.
         report = await self._load(
-            [(name, path.read_bytes) for name, path in items], scope, None, known, progress
+            [(name, path.read_bytes) for name, path in items],
+            scope,
+            None,
+            known,
+            progress,
+            trusted=True,
         )
-        report.failed[:0] = [
-            (_shown(name), "the file name is not valid UTF-8") for name in misnamed
-        ]
         gone = set(known) - {name for name, _ in items}
         if gone:
             report.removed = await self.store.delete_sources(scope, gone)
@@ -247,11 +207,8 @@ class Library:
             else:
                 report.failed.append((str(raw), "no such file or folder"))
                 found = []
-            for p in found:
-                if _not_utf8(p.name):
-                    report.failed.append((_shown(p.name), "the file name is not valid UTF-8"))
-                else:
-                    files.append((p.name, p.read_bytes))
+            # A name that is not UTF-8 (surrogates here) is stored repaired, by _load.
+            files.extend((p.name, p.read_bytes) for p in found)
         loaded = await self._upload(files, scope, actor.name, progress)
         loaded.failed[:0] = report.failed
         return loaded
@@ -292,6 +249,7 @@ class Library:
         progress: Progress | None,
         force: bool = False,
         twins: Twins | None = None,
+        trusted: bool = False,
     ) -> LoadReport:
         """Read, parse and store `files`, in file order, in ONE transaction: a load that fails
         leaves nothing behind. A bulk load parses several files at once in worker processes
@@ -306,11 +264,14 @@ class Library:
         queue: asyncio.Queue[Any] | None = None  # batches for the bulk load's open transaction
         saving: asyncio.Task[list[int]] | None = None
         parallel = len(files) >= PARALLEL_MIN_FILES
+        # A name that cannot be written as UTF-8 (a lone surrogate) would fail the whole load.
+        files = [(repair_surrogates(name), read) for name, read in files]
         # Parse tasks in flight at most. Results are taken in file order, so one slow file (a
         # long PDF) holds up the queue behind it: a deep window keeps the other processes fed
         # (8 per process measured best, 1.21 s against 1.35 s with 2), and a byte bound keeps
         # big files from piling up in memory.
-        window = PARSE_WINDOW * _parse_workers() if parallel else 0
+        window = PARSE_WINDOW * parse_workers() if parallel else 0
+        start = lambda batch: self._start_prepare(batch, parallel, scope, trusted)  # noqa: E731
         # In file order: a read failure (name, message) or a batch of files being parsed.
         pending: deque[
             tuple[str, str] | tuple[list[tuple[str, str, bytes]], asyncio.Future, object]
@@ -328,7 +289,7 @@ class Library:
                 for (name, _), result in zip(chunk, got, strict=True):
                     if isinstance(result, OSError):
                         if batch:
-                            pending.append(self._start_prepare(batch, parallel))
+                            pending.append(start(batch))
                             batch, size = [], 0
                         pending.append(
                             (name, f"cannot read the file ({result.strerror or result})")
@@ -348,12 +309,12 @@ class Library:
                     batch.append((name, sha, data))
                     size += len(data)
                     if len(batch) >= PARSE_BATCH or size >= PARSE_BATCH_BYTES:
-                        pending.append(self._start_prepare(batch, parallel))
+                        pending.append(start(batch))
                         batch, size = [], 0
                 if batch:
-                    pending.append(self._start_prepare(batch, parallel))
+                    pending.append(start(batch))
                 while len(pending) > window or _in_flight(pending) > PARSE_WINDOW_BYTES:
-                    await self._settle(pending.popleft(), report, ready, terms)
+                    await self._settle(pending.popleft(), report, ready, terms, scope, trusted)
                 if parallel and sum(len(r.paragraphs) for _, _, r in ready) >= SAVE_BATCH_PASSAGES:
                     if queue is None:
                         queue = asyncio.Queue()
@@ -366,7 +327,7 @@ class Library:
                     stored.extend(ready)
                     ready = []
             while pending:
-                await self._settle(pending.popleft(), report, ready, terms)
+                await self._settle(pending.popleft(), report, ready, terms, scope, trusted)
         except BaseException as e:
             if queue is not None and saving is not None:
                 queue.put_nowait(e)  # the writer rolls the whole load back
@@ -399,23 +360,20 @@ class Library:
         return report
 
     def _start_prepare(
-        self, batch: list[tuple[str, str, bytes]], parallel: bool
+        self, batch: list[tuple[str, str, bytes]], parallel: bool, scope: str, trusted: bool
     ) -> tuple[list[tuple[str, str, bytes]], asyncio.Future, object]:
-        """(batch, its parse job, the pool running it or None): a failure drops that pool
-        only, never a newer one started since."""
-        loop = asyncio.get_running_loop()
+        """(batch, its parse job, the bulk pool running it or None): a bulk load's batch goes
+        to the bulk processes; a small load's files each to a sandbox process."""
         items = [(name, data) for name, _, data in batch]
-        pool = self._process_pool() if parallel else None
-        if pool is not None:
-            try:
-                return batch, loop.run_in_executor(pool, prepare_batch, items), pool
-            except BrokenProcessPool as e:  # it broke since: the next batch starts a new one
-                self._drop_pool(f"a parsing process failed ({e!r})", pool)
-            except (RuntimeError, OSError) as e:
-                # Processes cannot start here (submit starts them): threads from now on.
-                self._pool_unavailable = True
-                self._drop_pool(f"cannot hand work to the parsing processes ({e!r})", pool)
-        return batch, loop.run_in_executor(self._thread(), prepare_batch, items), None
+        # A big upload goes to the sandbox even in a bulk load: its result comes back in parts
+        # there, while a bulk process's comes in one message, unpickled holding the GIL.
+        big = not trusted and len(items) == 1 and len(items[0][1]) > BIG_UPLOAD_BYTES
+        if parallel and not big:
+            submitted = self._parsers.bulk.submit(asyncio.get_running_loop(), items)
+            if submitted is not None:
+                return batch, submitted[0], submitted[1]
+        job = asyncio.ensure_future(self._parsers.read_each(scope, items, trusted))
+        return batch, job, None
 
     async def _settle(
         self,
@@ -423,109 +381,55 @@ class Library:
         report: LoadReport,
         ready: list[tuple[str, str, DocumentRecord]],
         terms: Counter[str],
+        scope: str,
+        trusted: bool,
     ) -> None:
         if isinstance(item[0], str):
             report.failed.append(item)  # type: ignore[arg-type]
             return
         batch, job, pool = item  # type: ignore[misc]
+        items = [(name, data) for name, _, data in batch]  # type: ignore[union-attr]
         try:
             outcomes, counted = await job
             if pool is not None:
-                self._pool_proven = pool
-        except (BrokenProcessPool, OSError) as e:  # a worker died: parse these here
-            self._drop_pool(f"a parsing process failed ({e!r})", pool)
-            items = [(name, data) for name, _, data in batch]  # type: ignore[union-attr]
-            outcomes, counted = await asyncio.get_running_loop().run_in_executor(
-                self._thread(), prepare_batch, items
-            )
+                self._parsers.bulk.proven(pool)
+        except (BrokenProcessPool, OSError) as e:
+            # A bulk process died (a file past its limits, or killed): which file was it? Each
+            # is read again alone in a sandbox process; only the culprit is refused.
+            self._parsers.bulk.drop(f"a parsing process failed ({e!r})", pool)
+            outcomes, counted = await self._parsers.read_each(scope, items, trusted)
         except Exception as e:  # e.g. a record that would not pickle: one file at a time
             log.exception("parsing a batch failed in a worker (%r)", e)
-            outcomes = [
-                await asyncio.get_running_loop().run_in_executor(
-                    self._thread(), prepare_outcome, name, data
-                )
-                for name, _, data in batch  # type: ignore[union-attr]
-            ]
-            counted = await asyncio.to_thread(outcome_terms, outcomes)
-        for (name, sha, _), outcome in zip(batch, outcomes, strict=True):  # type: ignore[arg-type]
-            if outcome[0] == "ok":
-                ready.append((name, sha, unpack(outcome[1])))
+            outcomes, counted = await self._parsers.read_each(scope, items, trusted)
+        passages = sum(len(o[1][1]) for o in outcomes if o[0] == "ok")
+        if passages > UNPACK_IN_THREAD:  # a big document's records: not on the event loop
+            records = await asyncio.to_thread(_unpack_all, outcomes)
+        else:
+            records = _unpack_all(outcomes)
+        for (name, sha, _), outcome, record in zip(batch, outcomes, records, strict=True):  # type: ignore[arg-type]
+            if record is not None:
+                ready.append((name, sha, record))
             elif outcome[0] == "unreadable":
                 report.failed.append((name, outcome[1]))
             else:
                 report.failed.append((name, f"could not be parsed ({outcome[1]})"))
-        terms.update(counted)
-
-    def _thread(self) -> concurrent.futures.ThreadPoolExecutor:
-        if self._parse_thread is None:
-            self._parse_thread = concurrent.futures.ThreadPoolExecutor(1, "parse")
-        return self._parse_thread
-
-    def _process_pool(self) -> concurrent.futures.ProcessPoolExecutor | None:
-        """The parsing processes, started on the first bulk load and kept; None where
-        processes cannot start (the caller then parses in a thread)."""
-        if self._pool is None and not self._pool_unavailable:
-            try:
-                # spawn, not fork: the parent runs an event loop and SQLite threads.
-                self._pool = concurrent.futures.ProcessPoolExecutor(
-                    max_workers=_parse_workers(),
-                    mp_context=multiprocessing.get_context("spawn"),
-                    initializer=exit_with_parent,
-                    initargs=(os.getpid(),),
-                )
-            except (OSError, ValueError, NotImplementedError, ImportError) as e:
-                log.warning("parsing in a thread: worker processes cannot start (%r)", e)
-                self._pool_unavailable = True
-        return self._pool
+        if len(counted) > UNPACK_IN_THREAD:
+            await asyncio.to_thread(terms.update, counted)  # a Python loop over every term
+        else:
+            terms.update(counted)
 
     @property
     def parsing_processes(self) -> int:
-        """How many parsing processes are running now."""
-        pool = self._pool
-        processes = getattr(pool, "_processes", None) or {}
-        return sum(1 for p in processes.values() if p.is_alive())
+        """How many parsing processes (bulk and sandbox) are running now."""
+        return self._parsers.bulk.processes + self._parsers.sandbox.processes
 
     async def warm_parsers(self) -> int:
-        """Start the parsing processes now rather than on the first bulk load (they take a few
-        tenths of a second to start and import the parser). Returns how many are running."""
-        loop = asyncio.get_running_loop()
-        for _attempt in range(2):  # a pool whose process died is replaced once
-            pool = self._process_pool()
-            if pool is None:
-                return 0
-            try:
-                pids: set[int] = set()
-                for _ in range(3):  # a process still starting can leave another one two tasks
-                    got = await asyncio.gather(
-                        *(loop.run_in_executor(pool, warm, 0.05) for _ in range(_parse_workers()))
-                    )
-                    pids.update(got)
-                    if len(pids) >= _parse_workers():
-                        break
-                self._pool_proven = pool
-                return len(pids)
-            except BrokenProcessPool as e:  # a process died: start new ones
-                self._drop_pool(f"a parsing process failed ({e!r})", pool)
-            except (RuntimeError, OSError) as e:  # processes cannot start here: threads only
-                self._pool_unavailable = True
-                self._drop_pool(f"cannot start the parsing processes ({e!r})", pool)
-                return 0
-        return 0
-
-    def _drop_pool(self, why: str, pool: object) -> None:
-        """Stop using `pool` if it is still the current one (a failure reported by an older,
-        already dropped pool must not shut down its replacement and the work queued there)."""
-        if pool is None or pool is not self._pool:
-            return
-        log.warning("%s; parsing the rest in a thread", why)
-        self._pool = None
-        pool.shutdown(wait=False, cancel_futures=True)  # type: ignore[attr-defined]
-        # Processes that die before finishing anything, twice in a row, cannot run here (a
-        # frozen program, a script read from stdin): stop starting new ones.
-        self._pools_stillborn = 0 if self._pool_proven is pool else self._pools_stillborn + 1
-        if self._pools_stillborn >= 2:
-            log.warning("parsing processes die as they start here: parsing in a thread from now on")
-            self._pool_unavailable = True
+        """Start the bulk parsing processes now rather than on the first bulk load (they take a
+        few tenths of a second to start and import the parser), and one sandbox reading
+        process for small uploads. Returns how many bulk processes are running."""
+        bulk = await self._parsers.bulk.warm()
+        await self._parsers.sandbox.warm(1)
+        return bulk
 
     async def remove(self, ref: str, scope: str, actor: Actor) -> Removed:
         self._require_moderator(actor, "remove documents")
@@ -771,6 +675,10 @@ def _find_with_documents(
             d = cache[("doc", row[0])] = Store._doc(row)
             docs[row[0]] = d
     return hits, docs, later
+
+
+def _unpack_all(outcomes: list[Outcome]) -> list[DocumentRecord | None]:
+    return [unpack(o[1]) if o[0] == "ok" else None for o in outcomes]
 
 
 def _symbol_sort(symbol: str) -> tuple:

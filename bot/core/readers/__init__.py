@@ -7,6 +7,7 @@ for the user. Limits are module globals so that deployments (and tests) can chan
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path, PurePosixPath
 
@@ -23,6 +24,7 @@ __all__ = [
     "check_upload",
     "read_document",
     "read_path",
+    "repair_surrogates",
     "safe_filename",
 ]
 
@@ -49,9 +51,21 @@ _SUPPORTED_LIST = ".txt, .md, .pdf, .docx, .html"
 _UNSAFE_NAME_CHARS = str.maketrans({c: "_" for c in '<>:"|?*'})
 
 
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def repair_surrogates(text: str) -> str:
+    """Join surrogate pairs and replace lone surrogates with U+FFFD. A lone surrogate (a file
+    name sent as JSON "\\ud800", a UTF-7 text) cannot be encoded as UTF-8, so it would fail
+    the database write of a whole upload, or the reply naming the file."""
+    if not _SURROGATE_RE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
 def safe_filename(name: str) -> str:
     """The last path component, without control characters or leading dots; never empty."""
-    base = (name or "").replace("\\", "/").split("/")[-1]
+    base = repair_surrogates(name or "").replace("\\", "/").split("/")[-1]
     base = "".join(c for c in base if unicodedata.category(c) not in ("Cc", "Cf", "Zl", "Zp"))
     base = base.translate(_UNSAFE_NAME_CHARS).strip().lstrip(".").strip()
     if len(base) > MAX_NAME_CHARS:
@@ -142,6 +156,7 @@ def _read_text(data: bytes, name: str, ext: str) -> ReadResult:
 
 
 def _finish(result: ReadResult) -> ReadResult:
+    result.text = repair_surrogates(result.text)
     if not result.text.strip():
         what = "has no text" if result.format in ("docx", "html") else "is empty (only whitespace)"
         raise UnreadableDocument("empty", f"the file {what}")

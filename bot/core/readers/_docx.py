@@ -14,6 +14,13 @@ _FOOTNOTES_RELTYPE = "http://schemas.openxmlformats.org/officeDocument/2006/rela
 _BIG_ENTRY = 1024 * 1024  # ratios only matter for entries that expand to something large
 _MAX_TABLE_DEPTH = 8
 _PARAGRAPH = "\n\n"
+# Budgets checked before and while reading: python-docx builds the whole XML tree first (1M
+# paragraphs took 29 s and 1.1 GB), so the elements are counted in the ZIP's XML parts before
+# that, and paragraphs and text while walking. A 500-page report holds some 300,000 elements.
+MAX_ELEMENTS = 2_000_000
+MAX_PARAGRAPHS = 100_000
+MAX_TEXT_CHARS = 30_000_000
+_CHECK_EVERY = 1000  # paragraphs between time-budget checks
 
 
 def read_docx(
@@ -22,8 +29,9 @@ def read_docx(
     """Return (text, warnings): body paragraphs and table cells in order, then footnotes."""
     deadline = Deadline(budget_s, "this Word document")
     inspect_zip(data, max_unzipped=max_unzipped, max_ratio=max_ratio, max_entries=max_entries)
+    count_elements(data, MAX_ELEMENTS, deadline)
     document = _open(data)
-    blocks: list[str] = []
+    blocks = _Blocks(deadline)
     try:
         _collect(document.element.body, document, blocks, deadline, depth=0)
         blocks.extend(_footnotes(document))
@@ -74,6 +82,56 @@ def inspect_zip(data: bytes, *, max_unzipped: int, max_ratio: int, max_entries: 
             f"this .docx looks like a zip bomb: it expands {total / packed:.0f}:1 "
             f"(limit {max_ratio}:1)",
         )
+
+
+def count_elements(data: bytes, limit: int, deadline: Deadline) -> None:
+    """Refuse a package whose XML parts hold more than `limit` elements, counting start tags
+    in the inflated stream (a chunk at a time, never the whole part in memory)."""
+    elements = 0
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            for info in zf.infolist():
+                if not info.filename.endswith((".xml", ".rels")):
+                    continue
+                with zf.open(info) as part:
+                    while chunk := part.read(1 << 20):
+                        elements += chunk.count(b"<") - chunk.count(b"</")
+                        if elements > limit:
+                            raise UnreadableDocument(
+                                "too_large",
+                                f"this .docx holds more than {limit:,} XML elements; "
+                                "it is too large to read (split it into smaller documents)",
+                            )
+                        deadline.check()
+    except (*ZIP_ERRORS, zlib.error) as e:
+        raise _corrupt(e) from None
+
+
+class _Blocks(list):
+    """The paragraphs read so far, refusing past the paragraph and text budgets."""
+
+    def __init__(self, deadline: Deadline) -> None:
+        super().__init__()
+        self.deadline = deadline
+        self.chars = 0
+
+    def append(self, text: str) -> None:
+        super().append(text)
+        self.chars += len(text)
+        if len(self) % _CHECK_EVERY == 0:
+            self.deadline.check()
+        if len(self) > MAX_PARAGRAPHS:
+            raise UnreadableDocument(
+                "too_large",
+                f"this .docx has more than {MAX_PARAGRAPHS:,} paragraphs; "
+                "split it into smaller documents",
+            )
+        if self.chars > MAX_TEXT_CHARS:
+            raise UnreadableDocument(
+                "too_large",
+                f"this .docx holds more than {MAX_TEXT_CHARS // 1_000_000} million characters "
+                "of text; split it into smaller documents",
+            )
 
 
 def _open(data: bytes):

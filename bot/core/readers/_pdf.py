@@ -23,6 +23,11 @@ _MAX_FURNITURE_LEN = 40
 # further apart. Tuned on corpus/pdf with bench/pdf_fidelity.py (10-30 pt tried).
 COLUMN_GAP_PT = 15.0
 
+# Text a page may hold: a dense UN page has some 6,000 characters. A few KB of nested Form
+# XObjects can draw the same text millions of times (ten wide, six deep: 1.7 M characters).
+MAX_PAGE_CHARS = 200_000
+MAX_TEXT_CHARS = 30_000_000
+
 # PDFium reports a hyphen it could not map (e.g. "long-term" broken by the font) as U+FFFE.
 _CHAR_FIXES = str.maketrans({"\ufffe": "-", "\x02": "-", "\x00": None})
 
@@ -76,12 +81,18 @@ def _extract(
 ) -> tuple[list[list[str]], list[int]]:
     pages: list[list[str]] = []
     ocr_pages: list[int] = []
+    chars = 0
     for i in range(n_pages):
         deadline.check()
         try:
             page = pdf[i]
             try:
-                pages.append(page_lines(page))
+                lines = page_lines(page)
+                size = sum(len(line) for line in lines)
+                chars += size
+                if size > MAX_PAGE_CHARS or chars > MAX_TEXT_CHARS:
+                    raise _too_much_text(i + 1, size)
+                pages.append(lines)
                 if _is_ocr_scan(page):
                     ocr_pages.append(i + 1)
             finally:
@@ -91,6 +102,20 @@ def _extract(
                 "corrupt", f"page {i + 1} of this PDF is damaged ({_short(e)})"
             ) from None
     return pages, ocr_pages
+
+
+def _too_much_text(page: int, size: int) -> UnreadableDocument:
+    if size > MAX_PAGE_CHARS:
+        return UnreadableDocument(
+            "too_large",
+            f"page {page} of this PDF holds {size:,} characters of text (limit "
+            f"{MAX_PAGE_CHARS:,} a page); it may be malformed or hostile",
+        )
+    return UnreadableDocument(
+        "too_large",
+        f"this PDF holds more than {MAX_TEXT_CHARS // 1_000_000} million characters of text; "
+        "split it into smaller documents",
+    )
 
 
 def page_lines(page: pdfium.PdfPage) -> list[str]:

@@ -109,7 +109,7 @@ def _decode_8bit(data: bytes, name: str, warnings: list[str]) -> tuple[str, str]
     if declared:
         try:
             return data.decode(declared), declared
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):  # UnicodeError: the "undefined" codec, and kin
             warnings.append(f"the declared charset {declared!r} does not fit the bytes; ignored")
     text = _try_western(data)
     if text is not None:
@@ -125,9 +125,13 @@ def _declared_charset(data: bytes) -> str | None:
         return None
     name = match.group(1).decode("ascii").lower()
     try:
-        return codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
         return None
+    # Only text encodings: "undefined" always fails, base64/hex/rot13 are not charsets at all.
+    if not getattr(info, "_is_text_encoding", True) or info.name == "undefined":
+        return None
+    return info.name
 
 
 def _try_western(data: bytes) -> str | None:
