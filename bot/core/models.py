@@ -78,6 +78,8 @@ class DocumentRecord:
     request_to_circulate: bool = False
     paragraphs: list[Paragraph] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+    # What the reader should be told about this parse (a damaged symbol, no masthead symbol).
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def resolutions(self) -> list[str]:
