@@ -9,7 +9,9 @@ import re
 
 from bot.core.symbols import MASTHEAD_SYMBOL_RE, split_joint_symbol
 
-_JOB_RE = re.compile(r"^\d{2}-\d{5}\s?\([A-Z]\)(?:\s+\d{6}){0,2}$")
+# Job numbers: `25-01355 (E) 050225 060225`, `24-22638X (E) 091224`, `25-10794* (E)`,
+# Geneva's `GE.25-04731 (E) 280325 280325`.
+_JOB_RE = re.compile(r"^(?:GE\.)?\d{2}-\d{5}[A-Z]?\*?\s?(?:\([A-Z]\))?(?:\s+\d{6}){0,2}\*?$")
 _BARCODE_RE = re.compile(r"^\*\s?\d{6,9}\s?\*$")
 _STAMP_RE = re.compile(r"^\d{6}$")
 _COUNTER_RE = re.compile(r"^\d{1,3}\s?/\s?\d{1,3}$")

@@ -11,6 +11,7 @@ from bot.core.lang import detect_language
 from bot.core.layout import AGENDA_RE, SESSION_RE, YEAR_RE, group_headings, join_lines
 from bot.core.models import Annex, BodyRef, DocumentRecord, Paragraph, Sender
 from bot.core.paragraphs import paragraphs_with_lines
+from bot.core.series import read_header
 from bot.core.symbols import check_against_filename, normalize_symbol, symbols_from_filename
 from bot.core.text import Prepared, prepare
 
@@ -49,6 +50,8 @@ def parse_metadata(
     _masthead_fields(rec, prep, header)
     rec.subject = _subject(prep, rec.kind) or None
     _title_fields(rec)
+    if rec.kind == "other":
+        read_header(rec, prep, ordinal_value)
     if rec.kind == "resolution":
         rec.adoption_date = _adoption_date(prep)
     covering = _covering_paragraphs(paragraphs)

@@ -1,0 +1,504 @@
+"""The header of UN documents other than letters and resolutions: reports, notes, agendas,
+drafts of every series (GA committees, ECOSOC and its commissions, executive boards,
+conferences and meetings of States parties, Official Records supplements).
+
+The page-1 layout is read as runs of lines: masthead (symbol, organ, Distr., date), the body
+and its session, the agenda item, the headings (the subject), the title or author line, then
+the text. The words of each kind of line live in the tables below, one place per language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.core.dates import find_dates, is_date_line, parse_date
+from bot.core.furniture import symbol_line
+from bot.core.layout import AGENDA_RE, JOIN_WORDS, join_lines
+from bot.core.models import BodyRef, DocumentRecord, Sender
+from bot.core.text import Prepared
+
+# --- tables -------------------------------------------------------------------------------
+
+# The masthead's organ lines and how the record names them.
+ORGANS = {
+    "general assembly": "GA",
+    "security council": "SC",
+    "economic and social council": "ECOSOC",
+}
+ORGAN_NAMES = {
+    "GA": "General Assembly",
+    "SC": "Security Council",
+    "ECOSOC": "Economic and Social Council",
+    "HRC": "Human Rights Council",
+}
+# Printed body names -> the record's name (prefix match on the joined, case-folded name).
+BODY_NAMES = [
+    ("human rights council", "HRC"),
+    (
+        "executive board of the united nations development programme, the united nations "
+        "population fund and the united nations office for project services",
+        "Executive Board of UNDP, UNFPA and UNOPS",
+    ),
+    ("united nations children’s fund executive board", "Executive Board of UNICEF"),
+    ("united nations children's fund executive board", "Executive Board of UNICEF"),
+    (
+        "executive board of the united nations entity for gender equality and the "
+        "empowerment of women",
+        "Executive Board of UN-Women",
+    ),
+]
+# Lines that close the masthead's organ part; the body block never reaches over them.
+_STOP_LINE_RE = re.compile(
+    r"^(?:United Nations(?: System)?|Nations Unies|Naciones Unidas|UNITED|NATIONS"
+    r"|For (?:decision|information|action|discussion)|English only|[A-Z][a-z]+ and [A-Z][a-z]+ only"
+    r"|ENGLISH ONLY|Secretariat|(?:To|From|Subject):\s.*)$"
+)
+_SKIP_LINE_RE = re.compile(
+    r"^(?:Distr\b.*|Dist\.|GENERAL|General|Limited|Restricted|Original\s?:.*|ORIGINAL\s?:.*"
+    r"|English|French|Spanish|Russian|Arabic|Chinese|\[[A-Za-z ,]+only\])$"
+)
+# A session as printed: "Fifty-sixth session", "First regular session 2025", "Annual session
+# of 2025", "2025 session", "Substantive session of 2025", "2025 regular session".
+_SESSION_LINE_RE = re.compile(
+    r"^(?:(?P<ord>[A-Za-z]+(?:-[a-z]+)?) session"
+    r"|(?:First|Second|Third) regular session(?: of)? \d{4}"
+    r"|Annual [Ss]ession(?: of)? \d{4}|Substantive session(?: of)? \d{4}"
+    r"|Organizational session(?: of)? \d{4}|Resumed session(?: of)? \d{4}"
+    r"|(?P<year>\d{4})(?: regular| resumed)? session)$"
+)
+_PLACE_LINE_RE = re.compile(
+    r"^(?:\(?[A-Z][a-z]+(?: [A-Z][a-z]+)?, \d.*\d{4}\)?|\(?\d{1,2}(?:\s\w+)?\s?(?:–|-| to | and )"
+    r"\s?\d.*\d{4}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?)?\)?|\(\d{1,2}.*\d{4}\))$"
+)
+# "Item 11 (f) (i) of the provisional agenda*", "Agenda item 19 (f)", "Item 116 (c) of the
+# preliminary list*".
+_ITEM_LINE_RE = re.compile(
+    r"^(?:Agenda items?|Items?) (?P<items>\d{1,3}(?: ?\([a-z]+\))*(?:(?:,| and) \d{1,3}(?: ?\([a-z]+\))*)*)"
+    r"(?: of the (?:provisional |preliminary |annotated provisional )?(?:agenda|list))?\*{0,2}$"
+)
+# "Third Meeting of States Parties to the Treaty ...", "Thirty-seventh meeting of Chairs ..."
+_NUMBERED_BODY_RE = re.compile(
+    r"^(?P<ord>[A-Z][a-z]+(?:-[a-z]+)?) (?P<body>(?:[Mm]eeting|[Cc]onference|[Ss]ession) of .+)$"
+)
+# Author and title lines, and the kind each gives (first match wins).
+TITLE_KINDS = [
+    (re.compile(r"\bdraft resolutions?\b", re.I), "draft resolution"),
+    (re.compile(r"\bdraft decisions?\b", re.I), "draft decision"),
+    (re.compile(r"^Draft report\b"), "report"),
+    (re.compile(r"^Note by\b"), "note"),
+    (
+        re.compile(r"^(?:(?:Provisional|Annotated provisional|Revised provisional) )?[Aa]genda\b"),
+        "agenda",
+    ),
+    (re.compile(r"^Chair[’']s summary\b"), "report"),
+    (re.compile(r"\b[Rr]eport\b(?!s)"), "report"),
+    (re.compile(r"^Information circular\b"), "other"),
+]
+_AUTHOR_LINE_RE = re.compile(
+    r"^(?:Report (?:of|on|by)\b|Note by\b|Draft (?:report|resolution|decision)\b|Chair[’']s summary\b"
+    r"|(?:Provisional |Annotated provisional )?[Aa]genda\b|(?:[A-Z][a-z]+ )?[Rr]eport$"
+    r"|.+: draft (?:resolution|decision)$|Information circular\b)"
+)
+_BODY_START_RE = re.compile(
+    r"^(?:Summary|Contents|Addendum|Note|Introduction|Abstract|Background|Chapter\b.*"
+    r"|[IVX]{1,4}\.(?:\s.*)?|\d{1,2}\.(?:\s.*)?|\(?[a-z]\)\s.*|Annex\b.*"
+    r"|The [A-Z][\w’'-]*(?: [A-Za-z][\w’'-]*){0,7}(?:,|:)|The Executive Board)\**$"
+)
+_SUPPLEMENT_RE = re.compile(r"^Supplement (?:No\.?|no)\s?\d+", re.I)
+_BRACKET_DATE_RE = re.compile(r"^\[(\d{1,2} [A-Z][a-z]+ \d{4})\]$")
+_REPORT_OF_RE = re.compile(
+    r"^Report (?:of|by) (?:the )?(?P<who>.+?)(?: (?:at|on) its (?P<ord>[\w-]+) session| on its .+)?$"
+)
+_REPORT_ON_SESSION_RE = re.compile(r"^Report on (?:the|its) (?P<ord>[\w-]+) session\b")
+_SG_RE = re.compile(r"\b(?:by|of) the Secretary-General$")
+_SECRETARIAT_RE = re.compile(r"\bby the [Ss]ecretariat$")
+_FROM_TO_RE = re.compile(r"^(?P<which>From|To):\s+(?:The |the )?(?P<who>.+)$")
+_SUBJECT_LINE_RE = re.compile(r"^Subject:\s+(?P<s>.+)$")
+
+
+@dataclass
+class _Header:
+    start: int  # first line after the masthead / body / session / agenda block
+    end: int  # the body's first line
+    bodies: list[BodyRef] = field(default_factory=list)
+    body_names: dict[int, str] = field(default_factory=dict)  # line index of a body block
+
+
+def read_header(rec: DocumentRecord, prep: Prepared, ordinal) -> None:  # type: ignore[no-untyped-def]
+    """Fill kind, title, subject, bodies, sender, addressees and the date of a document whose
+    title is not a letter's or a resolution's. `ordinal` turns "Fifty-sixth" into 56."""
+    lines = prep.lines[:260]
+    cover_end = next((i for i, s in enumerate(lines[:40]) if _SUPPLEMENT_RE.match(s)), None)
+    supplement = cover_end is not None
+    # An Official Records volume: read its cover only (the title page repeats it).
+    end = cover_end + 1 if cover_end is not None else _body_start(lines, prep.width, False)
+    zone = list(range(end))
+    kinds = {i: _line_kind(lines[i]) for i in zone}
+    bodies, body_lines, last_meta = _bodies(lines, kinds, ordinal, supplement)
+    title_at = _title_at(lines, kinds, end, last_meta)
+    title = None
+    if title_at is not None:
+        title_end = _title_end(lines, title_at, end)
+        title = join_lines(lines[title_at:title_end]).rstrip("*").strip()
+    subject_lines = [
+        i for i in range(last_meta + 1, title_at if title_at is not None else end)
+        if kinds[i] == "text" and i not in body_lines
+    ]  # fmt: skip
+    picked: list[str] = []
+    for k, i in enumerate(subject_lines):
+        if k and i != subject_lines[k - 1] + 1:
+            picked.append("")  # lines apart are headings apart
+        picked.append(lines[i])
+    headings = [h.rstrip("*").strip() for h in _group(picked, prep.width)]
+    if title is None and headings:
+        title = headings.pop()
+    rec.title = title or rec.title
+    rec.subject = "; ".join(headings) or None
+    rec.kind = _kind(title, lines, end)
+    _session_from_title(title, bodies, lines, title_at, ordinal)
+    if supplement:
+        _supplement_fields(rec, lines, bodies, ordinal)
+        above: list[str] = []
+        for i in range((title_at or 0) - 1, -1, -1):
+            if kinds[i] != "text":
+                break
+            above.insert(0, lines[i])
+        if above and rec.kind == "report" and not _REPORT_OF_RE.match(title or ""):
+            rec.sender = Sender(None, canonical_body(join_lines(above)))
+    rec.bodies = _merge_organs(rec.bodies, bodies)
+    _parties(rec, lines[:end], ordinal)
+    if rec.distribution_date is None:
+        rec.distribution_date = _distribution_date(lines)
+
+
+def _line_kind(s: str) -> str:
+    if not s:
+        return "blank"
+    if _SUPPLEMENT_RE.match(s) or re.match(
+        r"^(?:Official Records\b.*|[A-Z][a-z]+(?:-[a-z]+)? Session)$", s
+    ):
+        return "meta"
+    if symbol_line(s.rstrip("*")) or _SKIP_LINE_RE.match(s) or _STOP_LINE_RE.match(s):
+        return "meta"
+    if s.lower() in ORGANS or (len(s) < 40 and is_date_line(s)):
+        return "meta"
+    if _SESSION_LINE_RE.match(s):
+        return "session"
+    if _ITEM_LINE_RE.match(s) or AGENDA_RE.match(s):
+        return "item"
+    if _PLACE_LINE_RE.match(s):
+        return "place"
+    return "text"
+
+
+def _group(lines: list[str], width: int) -> list[str]:
+    """Headings from lines ("" separates): a line runs on when the next starts in lower
+    case, when it ends on a joining word, or when it is as long as a title line gets."""
+    out: list[list[str]] = []
+    for s in lines:
+        if not s:
+            out.append([])
+            continue
+        cur = out[-1] if out else None
+        if cur and (s[0].islower() or _joins(cur[-1]) or len(cur[-1]) >= 0.55 * width):
+            cur.append(s)
+        else:
+            out.append([s])
+    return [join_lines(g) for g in out if g]
+
+
+def _body_start(lines: list[str], width: int, supplement: bool) -> int:
+    """Index of the text's first line: a summary, contents, a numbered paragraph, a
+    preamble ("The General Assembly,"), or two full-width lines running on."""
+    if supplement:
+        for i, s in enumerate(lines[:60]):
+            if s in ("Note", "Contents") or s.startswith("Symbols of United Nations"):
+                return i
+    seen_text = False
+    for i, s in enumerate(lines):
+        if not s:
+            continue
+        nxt = next((t for t in lines[i + 1 : i + 3] if t), "")
+        if seen_text and _BODY_START_RE.match(s):
+            return i
+        if len(s) >= 0.8 * width and len(nxt) >= 0.8 * width and seen_text:
+            return i
+        if _line_kind(s) == "text":
+            seen_text = True
+    return min(len(lines), 60)
+
+
+def _bodies(lines: list[str], kinds: dict[int, str], ordinal, supplement: bool = False):  # type: ignore[no-untyped-def]
+    """The bodies whose session the page prints, the lines that name them, and the last
+    masthead/session/agenda line (the subject headings follow it)."""
+    bodies: list[BodyRef] = []
+    used: set[int] = set()
+    last_meta = -1
+    for i in sorted(kinds):
+        k = kinds[i]
+        if k in ("meta", "session", "item", "place"):
+            last_meta = i
+        if k == "session":
+            name, taken = _body_before(lines, kinds, i)
+            used.update(taken)
+            m = _SESSION_LINE_RE.match(lines[i])
+            session: int | str | None = lines[i]
+            if m and m.group("ord"):
+                session = ordinal(m.group("ord"))
+            elif m and m.group("year"):
+                session = m.group("year") if name in (None, "ECOSOC") else lines[i]
+            bodies.append(BodyRef(name or "", session=session))  # type: ignore[arg-type]
+        elif k == "item" and bodies is not None:
+            m = _ITEM_LINE_RE.match(lines[i]) or AGENDA_RE.match(lines[i])
+            items = _items(m.group("items")) if m else []
+            if not bodies:
+                name, taken = _body_before(lines, kinds, i)
+                used.update(taken)
+                bodies.append(BodyRef(name or "", session=None))
+            if not bodies[-1].agenda_items:
+                bodies[-1].agenda_items = items
+        elif k == "place" and not supplement and not any(b.session for b in bodies):
+            name, taken = _body_before(lines, kinds, i)
+            if name and name not in ORGAN_NAMES:
+                used.update(taken)
+                nb = _numbered_body(name, ordinal)
+                bodies.append(nb or BodyRef(name))
+    if not bodies and not supplement:
+        name, taken = _first_body_block(lines, kinds)
+        if name:
+            used.update(taken)
+            bodies.append(BodyRef(name))
+    return bodies, used, last_meta
+
+
+def _body_before(lines: list[str], kinds: dict[int, str], i: int) -> tuple[str | None, list[int]]:
+    """The body named right above line `i` (skipping Distr./date/Original lines), or the
+    masthead organ when there is none."""
+    taken: list[int] = []
+    j = i - 1
+    while j >= 0:
+        s = lines[j]
+        k = kinds.get(j, "text")
+        if not s or (k == "meta" and (_SKIP_LINE_RE.match(s) or is_date_line(s))):
+            j -= 1
+            if taken and s and not _SKIP_LINE_RE.match(s) and not is_date_line(s):
+                break
+            continue
+        if k != "text":
+            break
+        taken.append(j)
+        j -= 1
+    if taken:
+        name = join_lines([lines[t] for t in reversed(taken)])
+        return canonical_body(name), taken
+    for t in range(i - 1, -1, -1):
+        organ = ORGANS.get(lines[t].lower())
+        if organ:
+            return organ, []
+    return None, []
+
+
+def _first_body_block(lines: list[str], kinds: dict[int, str]) -> tuple[str | None, list[int]]:
+    """No session printed: the text lines right after the masthead name the body
+    (`Special Committee on ...`) when a title line follows them."""
+    first_title = next(
+        (i for i in sorted(kinds) if kinds[i] == "text" and _AUTHOR_LINE_RE.match(lines[i])), 30
+    )
+    start = max((i for i, k in kinds.items() if k == "meta" and i < first_title), default=-1) + 1
+    taken = []
+    for i in range(start, len(lines)):
+        if kinds.get(i) != "text":
+            break
+        if _AUTHOR_LINE_RE.match(lines[i]):
+            break
+        taken.append(i)
+    if not taken or len(taken) > 5 or taken[-1] + 1 >= len(lines):
+        return None, []
+    if not _AUTHOR_LINE_RE.match(lines[taken[-1] + 1]):
+        return None, []
+    return canonical_body(join_lines([lines[t] for t in taken])), taken
+
+
+def canonical_body(name: str) -> str:
+    # A cover prints "Report of the Committee for ..." over the session: the body is named in it.
+    name = re.sub(r"^Report of (?:the )?", "", name)
+    name = re.sub(r" at its$", "", name)
+    low = name.lower().replace("  ", " ")
+    if low in ORGANS:
+        return ORGANS[low]
+    for printed, short in BODY_NAMES:
+        if low.startswith(printed):
+            return short
+    # "CONFERENCE OF THE PARTIES Committee on Science and Technology": the parent in capitals.
+    words = name.split()
+    k = 0
+    while k < len(words) - 1 and words[k].isupper() and len(words[k]) > 1:
+        k += 1
+    return " ".join(words[k:]) if k and not words[k].isupper() else name
+
+
+def _numbered_body(name: str, ordinal) -> BodyRef | None:  # type: ignore[no-untyped-def]
+    m = _NUMBERED_BODY_RE.match(name)
+    n = ordinal(m.group("ord")) if m else None
+    if not m or n is None:
+        return None
+    body = re.sub(r" to the .+$", "", m.group("body"))
+    return BodyRef(body[0].upper() + body[1:], session=n)
+
+
+def _items(listed: str) -> list[str]:
+    out = []
+    for m in re.finditer(r"\b(\d{1,3})((?: ?\([a-z]+\))*)", listed):
+        subs = re.findall(r"\([a-z]+\)", m.group(2))
+        out.append(" ".join([m.group(1), *subs]))
+    return out
+
+
+def _title_at(lines: list[str], kinds: dict[int, str], end: int, last_meta: int) -> int | None:
+    """The author or title line: the last one before the text (an agenda's own heading
+    "Provisional agenda" over its numbered list is text, not the title)."""
+    found = None
+    for i in range(end):
+        if kinds.get(i) != "text" or not _AUTHOR_LINE_RE.match(lines[i]):
+            continue
+        nxt = next((t for t in lines[i + 1 : i + 3] if t), "")
+        if found is not None and re.match(r"^1\.", nxt):
+            continue
+        if i > 0 and lines[i - 1] and lines[i - 1][-1:].isalpha() and _joins(lines[i - 1]):
+            continue  # the line continues a heading above ("... and annual report on ...")
+        found = i
+    return found
+
+
+def _joins(prev: str) -> bool:
+    return prev.rsplit(" ", 1)[-1].lower() in JOIN_WORDS or prev.endswith(("-", ",", ":"))
+
+
+def _title_end(lines: list[str], start: int, end: int) -> int:
+    j = start + 1
+    while j < end and lines[j]:
+        prev, s = lines[j - 1], lines[j]
+        if _joins(prev) or prev.rsplit(" ", 1)[-1] in ("its", "at"):
+            j += 1
+            continue
+        if s.startswith("(") or _line_kind(s) in ("session", "place", "item"):
+            break
+        if not s[0].islower():
+            break
+        j += 1
+    return j
+
+
+def _kind(title: str | None, lines: list[str], end: int) -> str:
+    t = title or ""
+    for rx, kind in TITLE_KINDS:
+        if rx.search(t):
+            return kind
+    # A summary box under the title: a report that does not call itself one.
+    if any(re.match(r"^(?:Summary|[IVX]+\. Summary)\**$", s) for s in lines[end : end + 2]):
+        return "report"
+    return "other"
+
+
+def _session_from_title(title, bodies, lines, title_at, ordinal) -> None:  # type: ignore[no-untyped-def]
+    """ "Report of the X at its forty-ninth session", "Report on the fifty-sixth session"."""
+    if not title:
+        return
+    m = _REPORT_OF_RE.match(title)
+    if m and m.group("ord") and not bodies:
+        bodies.append(BodyRef(canonical_body(m.group("who")), session=ordinal(m.group("ord"))))
+        return
+    m = _REPORT_ON_SESSION_RE.match(title)
+    if m and title_at:
+        above = next((lines[j] for j in range(title_at - 1, -1, -1) if lines[j]), "")
+        if above and _line_kind(above) == "text":
+            bodies.append(BodyRef(canonical_body(above), session=ordinal(m.group("ord"))))
+
+
+def _supplement_fields(
+    rec: DocumentRecord, lines: list[str], bodies: list[BodyRef], ordinal
+) -> None:  # type: ignore[no-untyped-def]
+    """Official Records: the organ and session of the volume; the date is bracketed."""
+    for i, s in enumerate(lines[:40]):
+        m = re.match(r"^Official Records(?:, (\d{4}))?$", s)
+        if not m:
+            continue
+        organ = ORGANS.get(lines[i - 1].lower()) if i else None
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        sm = re.match(r"^([A-Z][a-z]+(?:-[a-z]+)?) [Ss]ession$", nxt)
+        if organ == "GA" and sm:
+            bodies.insert(0, BodyRef("GA", session=ordinal(sm.group(1))))
+        elif organ == "ECOSOC" and m.group(1):
+            bodies.insert(0, BodyRef("ECOSOC", session=m.group(1)))  # type: ignore[arg-type]
+        break
+    for s in lines[:80]:
+        m = _BRACKET_DATE_RE.match(s)
+        if m:
+            rec.distribution_date = parse_date(m.group(1))
+            break
+
+
+def _merge_organs(old: list[BodyRef], new: list[BodyRef]) -> list[BodyRef]:
+    out: list[BodyRef] = []
+    for b in new:
+        if b.body and not any(o.body == b.body for o in out):
+            out.append(b)
+    return out or [b for b in old if b.session is not None or b.agenda_items or b.year]
+
+
+def _parties(rec: DocumentRecord, header: list[str], ordinal) -> None:  # type: ignore[no-untyped-def]
+    """Sender and addressees of a non-letter, from its author line or From:/To: lines."""
+    title = rec.title or ""
+    froms = [m for m in map(_FROM_TO_RE.match, header) if m]
+    for m in froms:
+        if m.group("which") == "From":
+            rec.sender = Sender(m.group("who"), "United Nations")
+        else:
+            rec.addressees = [m.group("who")]
+    for s in header:
+        m = _SUBJECT_LINE_RE.match(s)
+        if m and not rec.subject:
+            rec.subject = m.group("s")
+    if froms:
+        return
+    if _SG_RE.search(title):
+        rec.sender = Sender("Secretary-General", "United Nations")
+    elif _SECRETARIAT_RE.search(title):
+        rec.sender = Sender("Secretariat", "United Nations")
+    else:
+        m = _REPORT_OF_RE.match(title)
+        if m:
+            who = canonical_body(m.group("who"))
+            nb = _numbered_body(who[0].upper() + who[1:], ordinal)
+            rec.sender = Sender(None, nb.body if nb else who)
+        elif _REPORT_ON_SESSION_RE.match(title) or rec.kind == "report":
+            named = [b.body for b in rec.bodies if b.body not in ORGAN_NAMES]
+            if _REPORT_ON_SESSION_RE.match(title) and named:
+                rec.sender = Sender(None, named[-1])
+    to = [b.body for b in rec.bodies if b.body]
+    if not to:
+        return
+    target = ORGAN_NAMES.get(to[0], to[0]) if len(to) > 1 and to[0] in ("GA", "ECOSOC") else None
+    target = target or ORGAN_NAMES.get(to[-1], to[-1])
+    if rec.sender and rec.sender.entity == target:
+        return
+    if rec.kind in ("report", "note", "draft resolution", "draft decision") and not rec.addressees:
+        rec.addressees = [target]
+
+
+def _distribution_date(lines: list[str]) -> str | None:
+    """The date under `Distr.` wherever the masthead is (Geneva prints it at the page's
+    foot), or the date under the symbol when there is no `Distr.` line."""
+    for i, s in enumerate(lines):
+        if re.match(r"^Distr?\b", s):
+            for t in lines[i : i + 4]:
+                found = find_dates(t)
+                if found and is_date_line(t):
+                    return found[0][2]
+    for i, s in enumerate(lines[:30]):
+        if symbol_line(s.rstrip("*")):
+            for t in lines[i + 1 : i + 4]:
+                if t and is_date_line(t):
+                    return parse_date(t)
+    return None
