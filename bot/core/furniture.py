@@ -17,7 +17,7 @@ _STAMP_RE = re.compile(r"^\d{6}$")
 _COUNTER_RE = re.compile(r"^\d{1,3}\s?/\s?\d{1,3}$")
 _CONTINUED_RE = re.compile(r"^/\s?\.\s?\.\s?\.$")
 _PAGE_RE = re.compile(r"^(?:Page|Pág\.|Página)\s+\d{1,3}$")
-_RULE_RE = re.compile(r"^-{3,}$")
+_RULE_RE = re.compile(r"^(?:-{3,}|[\ue000-\uf8ff\s]+)$")  # rules; barcodes in a symbol font
 _BARE_NUMBER_RE = re.compile(r"^\d{1,3}$")
 LANGUAGE_WORDS = (
     "english|french|spanish|russian|arabic|chinese|français|anglais|espagnol|russe|arabe|"

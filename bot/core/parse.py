@@ -11,7 +11,7 @@ from bot.core.lang import detect_language
 from bot.core.layout import AGENDA_RE, SESSION_RE, YEAR_RE, group_headings, join_lines
 from bot.core.models import Annex, BodyRef, DocumentRecord, Paragraph, Sender
 from bot.core.paragraphs import paragraphs_with_lines
-from bot.core.series import read_header
+from bot.core.series import is_supplement, read_header
 from bot.core.symbols import check_against_filename, normalize_symbol, symbols_from_filename
 from bot.core.text import Prepared, prepare
 
@@ -50,8 +50,13 @@ def parse_metadata(
     _masthead_fields(rec, prep, header)
     rec.subject = _subject(prep, rec.kind) or None
     _title_fields(rec)
-    if rec.kind == "other":
-        read_header(rec, prep, ordinal_value)
+    if (
+        rec.kind == "other"
+        or (rec.kind != "resolution" and rec.symbols and not _ga_or_sc(rec))
+        or (rec.kind == "report" and is_supplement(prep))
+    ):
+        # Other series (E/, boards, conferences): the layout reader; a letter keeps its title.
+        read_header(rec, prep, ordinal_value, letter=rec.kind in _LETTER_KINDS)
     if rec.kind == "resolution":
         rec.adoption_date = _adoption_date(prep)
     covering = _covering_paragraphs(paragraphs)
@@ -133,6 +138,13 @@ def _masthead_symbols(lines: list[str], i: int) -> list[str]:
         more = symbol_line(lines[i + 1])
         syms += [s for s in more if s not in syms]
     return syms
+
+
+_LETTER_KINDS = ("letter", "identical letters", "note verbale")
+
+
+def _ga_or_sc(rec: DocumentRecord) -> bool:
+    return any(s.startswith(("A/", "S/")) for s in rec.symbols)
 
 
 def _kind(title: str | None, symbols: list[str]) -> str:

@@ -51,24 +51,24 @@ BODY_NAMES = [
 # Lines that close the masthead's organ part; the body block never reaches over them.
 _STOP_LINE_RE = re.compile(
     r"^(?:United Nations(?: System)?|Nations Unies|Naciones Unidas|UNITED|NATIONS"
-    r"|For (?:decision|information|action|discussion)|English only|[A-Z][a-z]+ and [A-Z][a-z]+ only"
-    r"|ENGLISH ONLY|Secretariat|(?:To|From|Subject):\s.*)$"
+    r"|For (?:decision|information|action|discussion)|Secretariat|(?:To|From|Subject):\s.*)$"
 )
 _SKIP_LINE_RE = re.compile(
     r"^(?:Distr\b.*|Dist\.|GENERAL|General|Limited|Restricted|Original\s?:.*|ORIGINAL\s?:.*"
-    r"|English|French|Spanish|Russian|Arabic|Chinese|\[[A-Za-z ,]+only\])$"
+    r"|\[[A-Za-z ,]+only\]|ENGLISH ONLY|(?:(?:English|French|Spanish|Russian|Arabic|Chinese)"
+    r"(?:/|, | and | only|$))+)$"
 )
 # A session as printed: "Fifty-sixth session", "First regular session 2025", "Annual session
 # of 2025", "2025 session", "Substantive session of 2025", "2025 regular session".
 _SESSION_LINE_RE = re.compile(
-    r"^(?:(?P<ord>[A-Za-z]+(?:-[a-z]+)?) session"
+    r"^(?:(?P<ord>[A-Z][A-Za-z]*(?:-[a-z]+)?)(?: (?:substantive|regular|special|resumed|organizational))? session"
     r"|(?:First|Second|Third) regular session(?: of)? \d{4}"
     r"|Annual [Ss]ession(?: of)? \d{4}|Substantive session(?: of)? \d{4}"
     r"|Organizational session(?: of)? \d{4}|Resumed session(?: of)? \d{4}"
     r"|(?P<year>\d{4})(?: regular| resumed)? session)$"
 )
 _PLACE_LINE_RE = re.compile(
-    r"^(?:\(?[A-Z][a-z]+(?: [A-Z][a-z]+)?, \d.*\d{4}\)?|\(?\d{1,2}(?:\s\w+)?\s?(?:–|-| to | and )"
+    r"^(?:\(?[A-Z][a-z]+(?: [A-Z][a-z]+)?, \d.*\d{4}\)?|\(?\d{1,2}(?:\s\w+)?(?:\s\d{4})?\s?(?:–|-| to | and )"
     r"\s?\d.*\d{4}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?)?\)?|\(\d{1,2}.*\d{4}\))$"
 )
 # "Item 11 (f) (i) of the provisional agenda*", "Agenda item 19 (f)", "Item 116 (c) of the
@@ -86,6 +86,7 @@ TITLE_KINDS = [
     (re.compile(r"\bdraft resolutions?\b", re.I), "draft resolution"),
     (re.compile(r"\bdraft decisions?\b", re.I), "draft decision"),
     (re.compile(r"^Draft report\b"), "report"),
+    (re.compile(r"^(?:Decision|Views) adopted by\b"), "decision"),
     (re.compile(r"^Note by\b"), "note"),
     (
         re.compile(r"^(?:(?:Provisional|Annotated provisional|Revised provisional) )?[Aa]genda\b"),
@@ -98,7 +99,7 @@ TITLE_KINDS = [
 _AUTHOR_LINE_RE = re.compile(
     r"^(?:Report (?:of|on|by)\b|Note by\b|Draft (?:report|resolution|decision)\b|Chair[’']s summary\b"
     r"|(?:Provisional |Annotated provisional )?[Aa]genda\b|(?:[A-Z][a-z]+ )?[Rr]eport$"
-    r"|.+: draft (?:resolution|decision)$|Information circular\b)"
+    r"|.+: draft (?:resolution|decision)\*?$|draft (?:resolution|decision)$|Information circular\b|(?:Decision|Views) adopted by\b)"
 )
 _BODY_START_RE = re.compile(
     r"^(?:Summary|Contents|Addendum|Note|Introduction|Abstract|Background|Chapter\b.*"
@@ -111,7 +112,16 @@ _REPORT_OF_RE = re.compile(
     r"^Report (?:of|by) (?:the )?(?P<who>.+?)(?: (?:at|on) its (?P<ord>[\w-]+) session| on its .+)?$"
 )
 _REPORT_ON_SESSION_RE = re.compile(r"^Report on (?:the|its) (?P<ord>[\w-]+) session\b")
-_SG_RE = re.compile(r"\b(?:by|of) the Secretary-General$")
+# Officials who report in their own name ("Report of the Executive Director").
+OFFICIALS = (
+    "Executive Director", "Administrator", "Director", "President", "Chair", "High Commissioner",
+    "Under-Secretary-General", "Special Rapporteur", "Rapporteur", "Independent Expert",
+    "Special Representative", "Special Envoy", "Ombudsperson", "Executive Secretary",
+)  # fmt: skip
+_OFFICIAL_RE = re.compile(rf"^(?:[A-Z]+ )?(?:{'|'.join(OFFICIALS)})\b")
+_SG_RE = re.compile(
+    r"^(?:Report|Note|Progress report|Annual report) (?:by|of) the Secretary-General\b"
+)
 _SECRETARIAT_RE = re.compile(r"\bby the [Ss]ecretariat$")
 _FROM_TO_RE = re.compile(r"^(?P<which>From|To):\s+(?:The |the )?(?P<who>.+)$")
 _SUBJECT_LINE_RE = re.compile(r"^Subject:\s+(?P<s>.+)$")
@@ -125,9 +135,14 @@ class _Header:
     body_names: dict[int, str] = field(default_factory=dict)  # line index of a body block
 
 
-def read_header(rec: DocumentRecord, prep: Prepared, ordinal) -> None:  # type: ignore[no-untyped-def]
+def read_header(  # type: ignore[no-untyped-def]
+    rec: DocumentRecord, prep: Prepared, ordinal, letter: bool = False
+) -> None:
     """Fill kind, title, subject, bodies, sender, addressees and the date of a document whose
-    title is not a letter's or a resolution's. `ordinal` turns "Fifty-sixth" into 56."""
+    title is not a letter's or a resolution's. `ordinal` turns "Fifty-sixth" into 56.
+
+    `letter`: the title block is a letter's, already read (a letter in the E/ series): only
+    the subject and the bodies come from here."""
     lines = prep.lines[:260]
     cover_end = next((i for i, s in enumerate(lines[:40]) if _SUPPLEMENT_RE.match(s)), None)
     supplement = cover_end is not None
@@ -136,13 +151,17 @@ def read_header(rec: DocumentRecord, prep: Prepared, ordinal) -> None:  # type: 
     zone = list(range(end))
     kinds = {i: _line_kind(lines[i]) for i in zone}
     bodies, body_lines, last_meta = _bodies(lines, kinds, ordinal, supplement)
-    title_at = _title_at(lines, kinds, end, last_meta)
+    title_at = prep.header_end if letter else _title_at(lines, kinds, end, last_meta)
     title = None
-    if title_at is not None:
-        title_end = _title_end(lines, title_at, end)
+    if letter:
+        end = min(end, title_at)
+    elif title_at is not None:
+        title_end = _title_end(lines, title_at, end, prep.width)
         title = join_lines(lines[title_at:title_end]).rstrip("*").strip()
+    first_item = next((i for i in zone if kinds[i] == "item"), None)
+    after = first_item if first_item is not None else last_meta
     subject_lines = [
-        i for i in range(last_meta + 1, title_at if title_at is not None else end)
+        i for i in range(after + 1, title_at if title_at is not None else end)
         if kinds[i] == "text" and i not in body_lines
     ]  # fmt: skip
     picked: list[str] = []
@@ -151,8 +170,13 @@ def read_header(rec: DocumentRecord, prep: Prepared, ordinal) -> None:  # type: 
             picked.append("")  # lines apart are headings apart
         picked.append(lines[i])
     headings = [h.rstrip("*").strip() for h in _group(picked, prep.width)]
+    if letter:
+        rec.subject = "; ".join(headings) or None
+        rec.bodies = _merge_organs(rec.bodies, bodies)
+        return
     if title is None and headings:
         title = headings.pop()
+    rec.sender, rec.addressees = None, []  # what a first reading guessed from the organ
     rec.title = title or rec.title
     rec.subject = "; ".join(headings) or None
     rec.kind = _kind(title, lines, end)
@@ -172,6 +196,11 @@ def read_header(rec: DocumentRecord, prep: Prepared, ordinal) -> None:  # type: 
         rec.distribution_date = _distribution_date(lines)
 
 
+def is_supplement(prep: Prepared) -> bool:
+    """An Official Records volume (its cover says "Supplement No. 16")."""
+    return any(_SUPPLEMENT_RE.match(s) for s in prep.lines[:40])
+
+
 def _line_kind(s: str) -> str:
     if not s:
         return "blank"
@@ -180,6 +209,8 @@ def _line_kind(s: str) -> str:
     ):
         return "meta"
     if symbol_line(s.rstrip("*")) or _SKIP_LINE_RE.match(s) or _STOP_LINE_RE.match(s):
+        return "meta"
+    if re.fullmatch(r"(?:\S{1,2} ){2,}\S{1,2}|[,.;:*]+", s):  # a logo's letters, a stray mark
         return "meta"
     if s.lower() in ORGANS or (len(s) < 40 and is_date_line(s)):
         return "meta"
@@ -201,7 +232,7 @@ def _group(lines: list[str], width: int) -> list[str]:
             out.append([])
             continue
         cur = out[-1] if out else None
-        if cur and (s[0].islower() or _joins(cur[-1]) or len(cur[-1]) >= 0.55 * width):
+        if cur and (s[0].islower() or _joins(cur[-1]) or len(cur[-1]) >= 56):
             cur.append(s)
         else:
             out.append([s])
@@ -222,7 +253,7 @@ def _body_start(lines: list[str], width: int, supplement: bool) -> int:
         nxt = next((t for t in lines[i + 1 : i + 3] if t), "")
         if seen_text and _BODY_START_RE.match(s):
             return i
-        if len(s) >= 0.8 * width and len(nxt) >= 0.8 * width and seen_text:
+        if len(s) >= 0.8 * width and len(nxt) >= 0.8 * width and seen_text and "*" not in s:
             return i
         if _line_kind(s) == "text":
             seen_text = True
@@ -256,10 +287,14 @@ def _bodies(lines: list[str], kinds: dict[int, str], ordinal, supplement: bool =
                 name, taken = _body_before(lines, kinds, i)
                 used.update(taken)
                 bodies.append(BodyRef(name or "", session=None))
-            if not bodies[-1].agenda_items:
-                bodies[-1].agenda_items = items
+            # A joint masthead lists each organ's items in the organs' order.
+            free = next((b for b in bodies if not b.agenda_items), None)
+            if free is not None:
+                free.agenda_items = items
         elif k == "place" and not supplement and not any(b.session for b in bodies):
             name, taken = _body_before(lines, kinds, i)
+            if any(_AUTHOR_LINE_RE.match(lines[t]) for t in taken):
+                continue  # the place of a meeting under a title ("Report of ... at its session")
             if name and name not in ORGAN_NAMES:
                 used.update(taken)
                 nb = _numbered_body(name, ordinal)
@@ -282,8 +317,6 @@ def _body_before(lines: list[str], kinds: dict[int, str], i: int) -> tuple[str |
         k = kinds.get(j, "text")
         if not s or (k == "meta" and (_SKIP_LINE_RE.match(s) or is_date_line(s))):
             j -= 1
-            if taken and s and not _SKIP_LINE_RE.match(s) and not is_date_line(s):
-                break
             continue
         if k != "text":
             break
@@ -292,10 +325,20 @@ def _body_before(lines: list[str], kinds: dict[int, str], i: int) -> tuple[str |
     if taken:
         name = join_lines([lines[t] for t in reversed(taken)])
         return canonical_body(name), taken
-    for t in range(i - 1, -1, -1):
+    # A joint masthead ("General Assembly" / "Economic and Social Council" over "Eightieth
+    # session" / "2025 session"): the k-th session line is the k-th organ's.
+    k = 0
+    while i - k - 1 >= 0 and kinds.get(i - k - 1) == "session":
+        k += 1
+    organs = []
+    for t in range(i - k - 1, -1, -1):
         organ = ORGANS.get(lines[t].lower())
         if organ:
-            return organ, []
+            organs.insert(0, organ)
+        elif organs:
+            break
+    if organs:
+        return organs[min(k, len(organs) - 1)], []
     return None, []
 
 
@@ -368,23 +411,45 @@ def _title_at(lines: list[str], kinds: dict[int, str], end: int, last_meta: int)
         if i > 0 and lines[i - 1] and lines[i - 1][-1:].isalpha() and _joins(lines[i - 1]):
             continue  # the line continues a heading above ("... and annual report on ...")
         found = i
+    if found is not None and _SPONSORS_END_RE.search(lines[found]):
+        # "Antigua and Barbuda, Bolivia (...),* Cuba,* ... : draft resolution" over several lines.
+        while (
+            found > 0
+            and kinds.get(found - 1) == "text"
+            and _SPONSOR_LINE_RE.search(lines[found - 1])
+        ):
+            found -= 1
     return found
+
+
+_SPONSORS_END_RE = re.compile(r"(?::|^) ?draft (?:resolution|decision)\*?$", re.I)
+_SPONSOR_LINE_RE = re.compile(r"\*|[,:]$")
 
 
 def _joins(prev: str) -> bool:
     return prev.rsplit(" ", 1)[-1].lower() in JOIN_WORDS or prev.endswith(("-", ",", ":"))
 
 
-def _title_end(lines: list[str], start: int, end: int) -> int:
+_NAME_COUNTRY_RE = re.compile(r"^[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)* \([A-Z][^)]{2,40}\)")
+_DRAFT_RE = re.compile(r"\bdraft (?:resolution|decision)|\bsubmitted by\b", re.I)
+
+
+def _title_end(lines: list[str], start: int, end: int, width: int) -> int:
     j = start + 1
     while j < end and lines[j]:
         prev, s = lines[j - 1], lines[j]
+        if _line_kind(s) == "meta":
+            break
         if _joins(prev) or prev.rsplit(" ", 1)[-1] in ("its", "at"):
             j += 1
             continue
         if s.startswith("(") or _line_kind(s) in ("session", "place", "item"):
             break
-        if not s[0].islower():
+        # Title lines wrap at about 45-60 characters whatever the text's width.
+        long_line = len(prev) >= 42 and not prev.endswith((")", "."))
+        if _DRAFT_RE.search(lines[start]):
+            long_line = long_line and bool(_NAME_COUNTRY_RE.match(s))  # "Thapa (Nepal), on ..."
+        if not s[0].islower() and not long_line:
             break
         j += 1
     return j
@@ -468,7 +533,9 @@ def _parties(rec: DocumentRecord, header: list[str], ordinal) -> None:  # type: 
         rec.sender = Sender("Secretariat", "United Nations")
     else:
         m = _REPORT_OF_RE.match(title)
-        if m:
+        if m and _OFFICIAL_RE.match(m.group("who")):
+            rec.sender = Sender(m.group("who"), None)
+        elif m:
             who = canonical_body(m.group("who"))
             nb = _numbered_body(who[0].upper() + who[1:], ordinal)
             rec.sender = Sender(None, nb.body if nb else who)
@@ -478,6 +545,10 @@ def _parties(rec: DocumentRecord, header: list[str], ordinal) -> None:  # type: 
                 rec.sender = Sender(None, named[-1])
     to = [b.body for b in rec.bodies if b.body]
     if not to:
+        return
+    organs = [ORGAN_NAMES[b] for b in to if b in ("GA", "SC", "ECOSOC")]
+    if len(organs) > 1 and not rec.addressees:  # a joint document goes to each organ
+        rec.addressees = organs
         return
     target = ORGAN_NAMES.get(to[0], to[0]) if len(to) > 1 and to[0] in ("GA", "ECOSOC") else None
     target = target or ORGAN_NAMES.get(to[-1], to[-1])
@@ -498,7 +569,7 @@ def _distribution_date(lines: list[str]) -> str | None:
                     return found[0][2]
     for i, s in enumerate(lines[:30]):
         if symbol_line(s.rstrip("*")):
-            for t in lines[i + 1 : i + 4]:
+            for t in lines[i + 1 : i + 8]:
                 if t and is_date_line(t):
                     return parse_date(t)
     return None
