@@ -55,8 +55,8 @@ _STOP_LINE_RE = re.compile(
 )
 _SKIP_LINE_RE = re.compile(
     r"^(?:Distr\b.*|Dist\.|GENERAL|General|Limited|Restricted|Original\s?:.*|ORIGINAL\s?:.*"
-    r"|\[[A-Za-z ,]+only\]|ENGLISH ONLY|(?:(?:English|French|Spanish|Russian|Arabic|Chinese)"
-    r"(?:/|, | and | only|$))+)$"
+    r"|\[[A-Za-z ,]+only\]|(?i:(?:(?:English|French|Spanish|Russian|Arabic|Chinese)"
+    r"(?:/|, | and | only|$))+))$"
 )
 # A session as printed: "Fifty-sixth session", "First regular session 2025", "Annual session
 # of 2025", "2025 session", "Substantive session of 2025", "2025 regular session".
@@ -162,7 +162,7 @@ def read_header(  # type: ignore[no-untyped-def]
     after = first_item if first_item is not None else last_meta
     subject_lines = [
         i for i in range(after + 1, title_at if title_at is not None else end)
-        if kinds[i] == "text" and i not in body_lines
+        if kinds.get(i) == "text" and i not in body_lines
     ]  # fmt: skip
     picked: list[str] = []
     for k, i in enumerate(subject_lines):
@@ -185,7 +185,7 @@ def read_header(  # type: ignore[no-untyped-def]
         _supplement_fields(rec, lines, bodies, ordinal)
         above: list[str] = []
         for i in range((title_at or 0) - 1, -1, -1):
-            if kinds[i] != "text":
+            if kinds.get(i) != "text":
                 break
             above.insert(0, lines[i])
         if above and rec.kind == "report" and not _REPORT_OF_RE.match(title or ""):
@@ -349,18 +349,26 @@ def _first_body_block(lines: list[str], kinds: dict[int, str]) -> tuple[str | No
         (i for i in sorted(kinds) if kinds[i] == "text" and _AUTHOR_LINE_RE.match(lines[i])), 30
     )
     start = max((i for i, k in kinds.items() if k == "meta" and i < first_title), default=-1) + 1
-    taken = []
+    taken: list[int] = []
     for i in range(start, len(lines)):
-        if kinds.get(i) != "text":
+        if kinds.get(i) != "text" or _AUTHOR_LINE_RE.match(lines[i]):
             break
-        if _AUTHOR_LINE_RE.match(lines[i]):
-            break
+        prev = lines[taken[-1]] if taken else ""
+        if prev and not (lines[i][0].islower() or _joins(prev)) and len(prev) < 42:
+            break  # the next heading: the document's own title
         taken.append(i)
-    if not taken or len(taken) > 5 or taken[-1] + 1 >= len(lines):
+    name = join_lines([lines[t] for t in taken])
+    if not taken or len(taken) > 5 or not _BODY_WORD_RE.search(name):
         return None, []
-    if not _AUTHOR_LINE_RE.match(lines[taken[-1] + 1]):
-        return None, []
-    return canonical_body(join_lines([lines[t] for t in taken])), taken
+    return canonical_body(name), taken
+
+
+# Words that make a heading the name of a body ("Special Committee on ...").
+BODY_WORDS = (
+    "Committee", "Commission", "Council", "Board", "Group", "Forum", "Conference", "Meeting",
+    "Assembly", "Panel", "Subcommission", "Sub-Commission", "Working Group", "Mechanism",
+)  # fmt: skip
+_BODY_WORD_RE = re.compile(rf"^(?:[A-Z][\w-]* ){{0,4}}(?:{'|'.join(BODY_WORDS)})\b")
 
 
 def canonical_body(name: str) -> str:
