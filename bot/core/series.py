@@ -99,7 +99,7 @@ TITLE_KINDS = [
 _AUTHOR_LINE_RE = re.compile(
     r"^(?:Report (?:of|on|by)\b|Note by\b|Draft (?:report|resolution|decision)\b|Chair[’']s summary\b"
     r"|(?:Provisional |Annotated provisional )?[Aa]genda\b|(?:[A-Z][a-z]+ )?[Rr]eport$"
-    r"|.+: draft (?:resolution|decision)\*?$|draft (?:resolution|decision)$|Information circular\b|(?:Decision|Views) adopted by\b)"
+    r"|.+: draft (?:resolution|decision)\*?$|[,*]*\s?draft (?:resolution|decision)$|Information circular\b|(?:Decision|Views) adopted by\b)"
 )
 _BODY_START_RE = re.compile(
     r"^(?:Summary|Contents|Addendum|Note|Introduction|Abstract|Background|Chapter\b.*"
@@ -430,7 +430,7 @@ def _title_at(lines: list[str], kinds: dict[int, str], end: int, last_meta: int)
     return found
 
 
-_SPONSORS_END_RE = re.compile(r"(?::|^) ?draft (?:resolution|decision)\*?$", re.I)
+_SPONSORS_END_RE = re.compile(r"(?::|^[,*]*) ?draft (?:resolution|decision)\*?$", re.I)
 _SPONSOR_LINE_RE = re.compile(r"\*|[,:]$")
 
 
@@ -444,6 +444,9 @@ _DRAFT_RE = re.compile(r"\bdraft (?:resolution|decision)|\bsubmitted by\b", re.I
 
 def _title_end(lines: list[str], start: int, end: int, width: int) -> int:
     j = start + 1
+    for k in range(start, min(start + 8, end)):
+        if _SPONSORS_END_RE.search(lines[k]):  # a sponsor list runs to its "draft resolution"
+            return k + 1
     while j < end and lines[j]:
         prev, s = lines[j - 1], lines[j]
         if _line_kind(s) == "meta":
@@ -484,9 +487,14 @@ def _session_from_title(title, bodies, lines, title_at, ordinal) -> None:  # typ
         return
     m = _REPORT_ON_SESSION_RE.match(title)
     if m and title_at:
-        above = next((lines[j] for j in range(title_at - 1, -1, -1) if lines[j]), "")
-        if above and _line_kind(above) == "text":
-            bodies.append(BodyRef(canonical_body(above), session=ordinal(m.group("ord"))))
+        above: list[str] = []
+        for j in range(title_at - 1, -1, -1):
+            if not lines[j] or _line_kind(lines[j]) != "text":
+                break
+            above.insert(0, lines[j])
+        if above:
+            name = canonical_body(join_lines(above))
+            bodies.append(BodyRef(name, session=ordinal(m.group("ord"))))
 
 
 def _supplement_fields(
@@ -505,7 +513,7 @@ def _supplement_fields(
         elif organ == "ECOSOC" and m.group(1):
             bodies.insert(0, BodyRef("ECOSOC", session=m.group(1)))  # type: ignore[arg-type]
         break
-    for s in lines[:80]:
+    for s in lines[:200]:
         m = _BRACKET_DATE_RE.match(s)
         if m:
             rec.distribution_date = parse_date(m.group(1))
