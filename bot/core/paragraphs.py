@@ -120,6 +120,10 @@ def _body_paragraphs(lines: list[str], width: int, b: _Builder) -> None:
             b.cur = None
             in_notes, gap = True, False
             continue
+        if in_notes and _body_resumes(s):
+            # PDF text has no blank line after the notes: a paragraph number, a section
+            # heading or a figure caption says the body goes on.
+            in_notes, b.suspended, b.cur = False, None, None
         if in_notes:
             if not _footnote_over(b, s, gap):
                 _footnote_line(b, s, gap)
@@ -253,6 +257,16 @@ def _annex_heading_continues(text: str, nxt: str) -> bool:
     ) and ADDRESSEE_END_RE.search(text):
         return bool(CONTINUES_RE.match(nxt))
     return True
+
+
+_BODY_RESUMES_RE = re.compile(
+    r"^(?:\d{1,3}\.|[IVX]{1,5}\.\s+[A-Z].*|[A-H]\.\s+[A-Z].*|(?:Figure|Table|Box|Chart)\s+[IVX\d]{1,4}"
+    r"|Annex(?:\s+[IVX\d]{1,4})?)$"
+)
+
+
+def _body_resumes(s: str) -> bool:
+    return bool(_BODY_RESUMES_RE.match(s))
 
 
 def _footnote_over(b: _Builder, s: str, gap: bool) -> bool:
