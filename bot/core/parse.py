@@ -56,7 +56,10 @@ def parse_metadata(
         or (rec.kind == "report" and is_supplement(prep))
     ):
         # Other series (E/, boards, conferences): the layout reader; a letter keeps its title.
-        read_header(rec, prep, ordinal_value, letter=rec.kind in _LETTER_KINDS)
+        masthead = read_header(rec, prep, ordinal_value, letter=rec.kind in _LETTER_KINDS)
+        for p, chunk, _ in pairs[:30]:
+            if p.section == "body" and chunk and all(ln in masthead for ln in chunk):
+                p.section = "masthead"  # an organ, a body, a session: not the text
     if rec.kind == "resolution":
         rec.adoption_date = _adoption_date(prep)
     covering = _covering_paragraphs(paragraphs)

@@ -137,12 +137,13 @@ class _Header:
 
 def read_header(  # type: ignore[no-untyped-def]
     rec: DocumentRecord, prep: Prepared, ordinal, letter: bool = False
-) -> None:
+) -> set[str]:
     """Fill kind, title, subject, bodies, sender, addressees and the date of a document whose
     title is not a letter's or a resolution's. `ordinal` turns "Fifty-sixth" into 56.
 
     `letter`: the title block is a letter's, already read (a letter in the E/ series): only
-    the subject and the bodies come from here."""
+    the subject and the bodies come from here. Returns the masthead's lines (organ, body,
+    session, Distr., agenda item), which are not the document's text."""
     lines = prep.lines[:260]
     cover_end = next((i for i, s in enumerate(lines[:40]) if _SUPPLEMENT_RE.match(s)), None)
     supplement = cover_end is not None
@@ -170,10 +171,11 @@ def read_header(  # type: ignore[no-untyped-def]
             picked.append("")  # lines apart are headings apart
         picked.append(lines[i])
     headings = [h.rstrip("*").strip() for h in _group(picked, prep.width)]
+    masthead = {lines[i] for i in zone if kinds.get(i) != "text" or i in body_lines}
     if letter:
         rec.subject = "; ".join(headings) or None
         rec.bodies = _merge_organs(rec.bodies, bodies)
-        return
+        return masthead
     if title is None and headings:
         title = headings.pop()
     rec.sender, rec.addressees = None, []  # what a first reading guessed from the organ
@@ -194,6 +196,7 @@ def read_header(  # type: ignore[no-untyped-def]
     _parties(rec, lines[:end], ordinal)
     if rec.distribution_date is None:
         rec.distribution_date = _distribution_date(lines)
+    return masthead
 
 
 def is_supplement(prep: Prepared) -> bool:
