@@ -68,7 +68,48 @@ def paragraphs_with_lines(prep: Prepared) -> list[tuple[Paragraph, list[str], st
         if text:
             para = Paragraph(index=len(out), text=text, section=section)
             out.append((para, chunk, b.roles.get(k, "")))
-    return out
+    return _table_rows(out)
+
+
+_CELL_MAX = 25  # a table cell or a figure label: "Total", "2 1 1", "–", "March"
+_ROW_MAX = 240
+
+
+def _is_cell(item: tuple[Paragraph, list[str], str]) -> bool:
+    p, _, role = item
+    return not role and p.section in ("body", "annex") and len(p.text) < _CELL_MAX
+
+
+def _table_rows(
+    out: list[tuple[Paragraph, list[str], str]],
+) -> list[tuple[Paragraph, list[str], str]]:
+    """Runs of three or more cell-sized fragments (a table or a chart's labels, which PDF text
+    gives one per line) become rows of cells joined by " | ", so that the document's view,
+    find and the summary see text rather than lone numbers and dashes."""
+    merged: list[tuple[Paragraph, list[str], str]] = []
+    k = 0
+    while k < len(out):
+        j = k
+        while j < len(out) and _is_cell(out[j]) and out[j][0].section == out[k][0].section:
+            j += 1
+        if j - k < 3:
+            merged.append(out[k])
+            k += 1
+            continue
+        row: list[tuple[Paragraph, list[str], str]] = []
+        for item in [*out[k:j], None]:
+            size = sum(len(p.text) + 3 for p, _, _ in row)
+            if row and (item is None or size + len(item[0].text) > _ROW_MAX):
+                text = " | ".join(p.text for p, _, _ in row)
+                lines = [ln for _, chunk, _ in row for ln in chunk]
+                merged.append((Paragraph(0, text, row[0][0].section), lines, ""))
+                row = []
+            if item is not None:
+                row.append(item)
+        k = j
+    for i, (p, _, _) in enumerate(merged):
+        p.index = i
+    return merged
 
 
 def _header_paragraphs(prep: Prepared, b: _Builder) -> None:
