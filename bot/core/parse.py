@@ -44,7 +44,8 @@ def parse_metadata(
     body_text = "\n".join(p.text for p in paragraphs if p.section != "masthead")
     rec.language = lang or _language(prep) or detect_language(body_text)
     header = prep.lines[: prep.header_end]
-    rec.title = join_lines(prep.lines[prep.header_end : prep.title_end]) or None
+    # A footnote mark after the title ("Report of the Secretary-General**") is not the title's.
+    rec.title = join_lines(prep.lines[prep.header_end : prep.title_end]).rstrip("*") or None
     _set_symbols(rec, prep, filename)
     rec.kind = _kind(rec.title, rec.symbols)
     _masthead_fields(rec, prep, header)
@@ -53,6 +54,7 @@ def parse_metadata(
     if (
         rec.kind == "other"
         or (rec.kind != "resolution" and rec.symbols and not _ga_or_sc(rec))
+        or (rec.kind != "resolution" and any(s.startswith("E/") for s in rec.symbols))
         or (rec.kind == "report" and is_supplement(prep))
     ):
         # Other series (E/, boards, conferences): the layout reader; a letter keeps its title.
