@@ -112,6 +112,9 @@ _REPORT_OF_RE = re.compile(
     r"^Report (?:of|by) (?:the )?(?P<who>.+?)(?: (?:at|on) its (?P<ord>[\w-]+) session| on its .+)?$"
 )
 _REPORT_ON_SESSION_RE = re.compile(r"^Report on (?:the|its) (?P<ord>[\w-]+) session\b")
+_OWN_REPORT_RE = re.compile(
+    r"^(?:Report on (?:the|its) (?:[\w-]+ ){1,3}session\b|Draft report\b|Draft final report\b)"
+)
 # Officials who report in their own name ("Report of the Executive Director").
 OFFICIALS = (
     "Executive Director", "Administrator", "Director", "President", "Chair", "High Commissioner",
@@ -452,8 +455,8 @@ def _title_end(lines: list[str], start: int, end: int, width: int) -> int:
             return k + 1
     while j < end and lines[j]:
         prev, s = lines[j - 1], lines[j]
-        if _line_kind(s) == "meta":
-            break
+        if _line_kind(s) == "meta" or re.fullmatch(r"\d{1,2}\**", s):
+            break  # a footnote number under the title is not part of it
         if _joins(prev) or prev.rsplit(" ", 1)[-1] in ("its", "at"):
             j += 1
             continue
@@ -489,7 +492,9 @@ def _session_from_title(title, bodies, lines, title_at, ordinal) -> None:  # typ
         bodies.append(BodyRef(canonical_body(m.group("who")), session=ordinal(m.group("ord"))))
         return
     m = _REPORT_ON_SESSION_RE.match(title)
-    if m and title_at:
+    if m and ordinal(m.group("ord")) is None:
+        m = None  # "Report on the annual session of 2025": no number to read
+    if m and title_at and not any(b.session for b in bodies if b.body not in ORGAN_NAMES):
         above: list[str] = []
         for j in range(title_at - 1, -1, -1):
             if not lines[j] or _line_kind(lines[j]) != "text":
@@ -558,9 +563,10 @@ def _parties(rec: DocumentRecord, header: list[str], ordinal) -> None:  # type: 
             who = canonical_body(m.group("who"))
             nb = _numbered_body(who[0].upper() + who[1:], ordinal)
             rec.sender = Sender(None, nb.body if nb else who)
-        elif _REPORT_ON_SESSION_RE.match(title) or rec.kind == "report":
+        elif _OWN_REPORT_RE.match(title):
+            # A body's report on its own session, or its draft report: the body reports.
             named = [b.body for b in rec.bodies if b.body not in ORGAN_NAMES]
-            if _REPORT_ON_SESSION_RE.match(title) and named:
+            if named:
                 rec.sender = Sender(None, named[-1])
     to = [b.body for b in rec.bodies if b.body]
     if not to:
