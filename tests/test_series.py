@@ -142,7 +142,7 @@ TARGETS = {
 
 
 @needs_shared
-@pytest.mark.parametrize("name", ["pdf2025_tune", "pdf2025_heldout"])
+@pytest.mark.parametrize("name", ["pdf2025_tune", "pdf2025_heldout", "pdf2025_heldout_b"])
 def test_every_series_meets_the_targets(name: str) -> None:
     report = evaluate(load_gold(GOLD / f"{name}.jsonl"), SHARED)
     low = {

@@ -25,6 +25,12 @@ ORGANS = {
     "general assembly": "GA",
     "security council": "SC",
     "economic and social council": "ECOSOC",
+    "assemblée générale": "GA",
+    "conseil de sécurité": "SC",
+    "conseil économique et social": "ECOSOC",
+    "asamblea general": "GA",
+    "consejo de seguridad": "SC",
+    "consejo económico y social": "ECOSOC",
 }
 ORGAN_NAMES = {
     "GA": "General Assembly",
