@@ -44,8 +44,8 @@ class Sender:
 
 @dataclass(slots=True)
 class BodyRef:
-    body: str  # "GA", "SC", "ECOSOC", "HRC"
-    session: int | None = None
+    body: str  # "GA", "SC", "ECOSOC", "HRC", or a body's printed name
+    session: int | str | None = None  # 79; "2025" (ECOSOC); "First regular session 2025"
     year: int | None = None
     agenda_items: list[str] = field(default_factory=list)
 

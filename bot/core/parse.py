@@ -258,7 +258,7 @@ def _masthead_fields(rec: DocumentRecord, prep: Prepared, header: list[str]) -> 
     if rec.kind == "resolution" and not has["GA"]:
         has["SC"] = True
     if has["GA"] and (session is not None or items or not has["SC"]):
-        rec.bodies.append(BodyRef("GA", session=session, agenda_items=items))  # type: ignore[arg-type]
+        rec.bodies.append(BodyRef("GA", session=session, agenda_items=items))
     if has["SC"]:
         rec.bodies.append(BodyRef("SC", year=year))
 

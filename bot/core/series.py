@@ -10,142 +10,45 @@ the text. The words of each kind of line live in the tables below, one place per
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
 
 from bot.core.dates import find_dates, is_date_line, parse_date
 from bot.core.furniture import symbol_line
 from bot.core.layout import AGENDA_RE, JOIN_WORDS, join_lines
 from bot.core.models import BodyRef, DocumentRecord, Sender
+from bot.core.series_lexicon import (
+    AUTHOR_LINE_RE,
+    BODY_NAMES,
+    BODY_START_RE,
+    BODY_WORD_RE,
+    BRACKET_DATE_RE,
+    FROM_TO_RE,
+    ITEM_LINE_RE,
+    NUMBERED_BODY_RE,
+    OFFICIAL_RE,
+    ORGAN_NAMES,
+    ORGANS,
+    OWN_REPORT_RE,
+    PLACE_LINE_RE,
+    REPORT_OF_RE,
+    REPORT_ON_SESSION_RE,
+    SECRETARIAT_RE,
+    SESSION_LINE_RE,
+    SG_RE,
+    SKIP_LINE_RE,
+    STOP_LINE_RE,
+    SUBJECT_LINE_RE,
+    SUPPLEMENT_RE,
+    TITLE_KINDS,
+)
 from bot.core.text import Prepared
 
-# --- tables -------------------------------------------------------------------------------
-
-# The masthead's organ lines and how the record names them.
-ORGANS = {
-    "general assembly": "GA",
-    "security council": "SC",
-    "economic and social council": "ECOSOC",
-    "assemblée générale": "GA",
-    "conseil de sécurité": "SC",
-    "conseil économique et social": "ECOSOC",
-    "asamblea general": "GA",
-    "consejo de seguridad": "SC",
-    "consejo económico y social": "ECOSOC",
-}
-ORGAN_NAMES = {
-    "GA": "General Assembly",
-    "SC": "Security Council",
-    "ECOSOC": "Economic and Social Council",
-    "HRC": "Human Rights Council",
-}
-# Printed body names -> the record's name (prefix match on the joined, case-folded name).
-BODY_NAMES = [
-    ("human rights council", "HRC"),
-    (
-        "executive board of the united nations development programme, the united nations "
-        "population fund and the united nations office for project services",
-        "Executive Board of UNDP, UNFPA and UNOPS",
-    ),
-    ("united nations children’s fund executive board", "Executive Board of UNICEF"),
-    ("united nations children's fund executive board", "Executive Board of UNICEF"),
-    (
-        "executive board of the united nations entity for gender equality and the "
-        "empowerment of women",
-        "Executive Board of UN-Women",
-    ),
-]
-# Lines that close the masthead's organ part; the body block never reaches over them.
-_STOP_LINE_RE = re.compile(
-    r"^(?:United Nations(?: System)?|Nations Unies|Naciones Unidas|UNITED|NATIONS"
-    r"|For (?:decision|information|action|discussion)|Secretariat|(?:To|From|Subject):\s.*)$"
-)
-_SKIP_LINE_RE = re.compile(
-    r"^(?:Distr\b.*|Dist\.|GENERAL|General|Limited|Restricted|Original\s?:.*|ORIGINAL\s?:.*"
-    r"|\[[A-Za-z ,]+only\]|(?i:(?:(?:English|French|Spanish|Russian|Arabic|Chinese)"
-    r"(?:/|, | and | only|$))+))$"
-)
-# A session as printed: "Fifty-sixth session", "First regular session 2025", "Annual session
-# of 2025", "2025 session", "Substantive session of 2025", "2025 regular session".
-_SESSION_LINE_RE = re.compile(
-    r"^(?:(?P<ord>[A-Z][A-Za-z]*(?:-[a-z]+)?)(?: (?:substantive|regular|special|resumed|organizational))? session"
-    r"|(?:First|Second|Third) regular session(?: of)? \d{4}"
-    r"|Annual [Ss]ession(?: of)? \d{4}|Substantive session(?: of)? \d{4}"
-    r"|Organizational session(?: of)? \d{4}|Resumed session(?: of)? \d{4}"
-    r"|(?P<year>\d{4})(?: regular| resumed)? session)$"
-)
-_PLACE_LINE_RE = re.compile(
-    r"^(?:\(?[A-Z][a-z]+(?: [A-Z][a-z]+)?, \d.*\d{4}\)?|\(?\d{1,2}(?:\s\w+)?(?:\s\d{4})?\s?(?:–|-| to | and )"
-    r"\s?\d.*\d{4}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?)?\)?|\(\d{1,2}.*\d{4}\))$"
-)
-# "Item 11 (f) (i) of the provisional agenda*", "Agenda item 19 (f)", "Item 116 (c) of the
-# preliminary list*".
-_ITEM_LINE_RE = re.compile(
-    r"^(?:Agenda items?|Items?) (?P<items>\d{1,3}(?: ?\([a-z]+\))*(?:(?:,| and) \d{1,3}(?: ?\([a-z]+\))*)*)"
-    r"(?: of the (?:provisional |preliminary |annotated provisional )?(?:agenda|list))?\*{0,2}$"
-)
-# "Third Meeting of States Parties to the Treaty ...", "Thirty-seventh meeting of Chairs ..."
-_NUMBERED_BODY_RE = re.compile(
-    r"^(?P<ord>[A-Z][a-z]+(?:-[a-z]+)?) (?P<body>(?:[Mm]eeting|[Cc]onference|[Ss]ession) of .+)$"
-)
-# Author and title lines, and the kind each gives (first match wins).
-TITLE_KINDS = [
-    (re.compile(r"\bdraft resolutions?\b", re.I), "draft resolution"),
-    (re.compile(r"\bdraft decisions?\b", re.I), "draft decision"),
-    (re.compile(r"^Draft report\b"), "report"),
-    (re.compile(r"^(?:Decision|Views) adopted by\b"), "decision"),
-    (re.compile(r"^Note by\b"), "note"),
-    (
-        re.compile(r"^(?:(?:Provisional|Annotated provisional|Revised provisional) )?[Aa]genda\b"),
-        "agenda",
-    ),
-    (re.compile(r"^Chair[’']s summary\b"), "report"),
-    (re.compile(r"\b[Rr]eport\b(?!s)"), "report"),
-    (re.compile(r"^Information circular\b"), "other"),
-]
-_AUTHOR_LINE_RE = re.compile(
-    r"^(?:Report (?:of|on|by)\b|Note by\b|Draft (?:report|resolution|decision)\b|Chair[’']s summary\b"
-    r"|(?:Provisional |Annotated provisional )?[Aa]genda\b|(?:[A-Z][a-z]+ )?[Rr]eport$"
-    r"|.+: draft (?:resolution|decision)\*?$|[,*]*\s?draft (?:resolution|decision)$|Information circular\b|(?:Decision|Views) adopted by\b)"
-)
-_BODY_START_RE = re.compile(
-    r"^(?:Summary|Contents|Addendum|Note|Introduction|Abstract|Background|Chapter\b.*"
-    r"|[IVX]{1,4}\.(?:\s.*)?|\d{1,2}\.(?:\s.*)?|\(?[a-z]\)\s.*|Annex\b.*"
-    r"|The [A-Z][\w’'-]*(?: [A-Za-z][\w’'-]*){0,7}(?:,|:)|The Executive Board)\**$"
-)
-_SUPPLEMENT_RE = re.compile(r"^Supplement (?:No\.?|no)\s?\d+", re.I)
-_BRACKET_DATE_RE = re.compile(r"^\[(\d{1,2} [A-Z][a-z]+ \d{4})\]$")
-_REPORT_OF_RE = re.compile(
-    r"^Report (?:of|by) (?:the )?(?P<who>.+?)(?: (?:at|on) its (?P<ord>[\w-]+) session| on its .+)?$"
-)
-_REPORT_ON_SESSION_RE = re.compile(r"^Report on (?:the|its) (?P<ord>[\w-]+) session\b")
-_OWN_REPORT_RE = re.compile(
-    r"^(?:Report on (?:the|its) (?:[\w-]+ ){1,3}session\b|Draft report\b|Draft final report\b)"
-)
-# Officials who report in their own name ("Report of the Executive Director").
-OFFICIALS = (
-    "Executive Director", "Administrator", "Director", "President", "Chair", "High Commissioner",
-    "Under-Secretary-General", "Special Rapporteur", "Rapporteur", "Independent Expert",
-    "Special Representative", "Special Envoy", "Ombudsperson", "Executive Secretary",
-)  # fmt: skip
-_OFFICIAL_RE = re.compile(rf"^(?:[A-Z]+ )?(?:{'|'.join(OFFICIALS)})\b")
-_SG_RE = re.compile(
-    r"^(?:Report|Note|Progress report|Annual report) (?:by|of) the Secretary-General\b"
-)
-_SECRETARIAT_RE = re.compile(r"\bby the [Ss]ecretariat$")
-_FROM_TO_RE = re.compile(r"^(?P<which>From|To):\s+(?:The |the )?(?P<who>.+)$")
-_SUBJECT_LINE_RE = re.compile(r"^Subject:\s+(?P<s>.+)$")
+# Reads an ordinal word ("Fifty-sixth" -> 56); passed in by parse, which owns the tables.
+Ordinal = Callable[[str], int | None]
 
 
-@dataclass
-class _Header:
-    start: int  # first line after the masthead / body / session / agenda block
-    end: int  # the body's first line
-    bodies: list[BodyRef] = field(default_factory=list)
-    body_names: dict[int, str] = field(default_factory=dict)  # line index of a body block
-
-
-def read_header(  # type: ignore[no-untyped-def]
-    rec: DocumentRecord, prep: Prepared, ordinal, letter: bool = False
+def read_header(
+    rec: DocumentRecord, prep: Prepared, ordinal: Ordinal, letter: bool = False
 ) -> set[str]:
     """Fill kind, title, subject, bodies, sender, addressees and the date of a document whose
     title is not a letter's or a resolution's. `ordinal` turns "Fifty-sixth" into 56.
@@ -154,7 +57,7 @@ def read_header(  # type: ignore[no-untyped-def]
     the subject and the bodies come from here. Returns the masthead's lines (organ, body,
     session, Distr., agenda item), which are not the document's text."""
     lines = prep.lines[:260]
-    cover_end = next((i for i, s in enumerate(lines[:40]) if _SUPPLEMENT_RE.match(s)), None)
+    cover_end = next((i for i, s in enumerate(lines[:40]) if SUPPLEMENT_RE.match(s)), None)
     supplement = cover_end is not None
     # An Official Records volume: read its cover only (the title page repeats it).
     end = cover_end + 1 if cover_end is not None else _body_start(lines, prep.width, False)
@@ -199,7 +102,7 @@ def read_header(  # type: ignore[no-untyped-def]
             if kinds.get(i) != "text":
                 break
             above.insert(0, lines[i])
-        if above and rec.kind == "report" and not _REPORT_OF_RE.match(title or ""):
+        if above and rec.kind == "report" and not REPORT_OF_RE.match(title or ""):
             rec.sender = Sender(None, canonical_body(join_lines(above)))
     rec.bodies = _merge_organs(rec.bodies, bodies)
     _parties(rec, lines[:end], ordinal)
@@ -210,27 +113,27 @@ def read_header(  # type: ignore[no-untyped-def]
 
 def is_supplement(prep: Prepared) -> bool:
     """An Official Records volume (its cover says "Supplement No. 16")."""
-    return any(_SUPPLEMENT_RE.match(s) for s in prep.lines[:40])
+    return any(SUPPLEMENT_RE.match(s) for s in prep.lines[:40])
 
 
 def _line_kind(s: str) -> str:
     if not s:
         return "blank"
-    if _SUPPLEMENT_RE.match(s) or re.match(
+    if SUPPLEMENT_RE.match(s) or re.match(
         r"^(?:Official Records\b.*|[A-Z][a-z]+(?:-[a-z]+)? Session)$", s
     ):
         return "meta"
-    if symbol_line(s.rstrip("*")) or _SKIP_LINE_RE.match(s) or _STOP_LINE_RE.match(s):
+    if symbol_line(s.rstrip("*")) or SKIP_LINE_RE.match(s) or STOP_LINE_RE.match(s):
         return "meta"
     if re.fullmatch(r"(?:\S{1,2} ){2,}\S{1,2}|[,.;:*]+", s):  # a logo's letters, a stray mark
         return "meta"
     if s.lower() in ORGANS or (len(s) < 40 and is_date_line(s)):
         return "meta"
-    if _SESSION_LINE_RE.match(s):
+    if SESSION_LINE_RE.match(s):
         return "session"
-    if _ITEM_LINE_RE.match(s) or AGENDA_RE.match(s):
+    if ITEM_LINE_RE.match(s) or AGENDA_RE.match(s):
         return "item"
-    if _PLACE_LINE_RE.match(s):
+    if PLACE_LINE_RE.match(s):
         return "place"
     return "text"
 
@@ -263,7 +166,7 @@ def _body_start(lines: list[str], width: int, supplement: bool) -> int:
         if not s:
             continue
         nxt = next((t for t in lines[i + 1 : i + 3] if t), "")
-        if seen_text and _BODY_START_RE.match(s):
+        if seen_text and BODY_START_RE.match(s):
             return i
         if len(s) >= 0.8 * width and len(nxt) >= 0.8 * width and seen_text and "*" not in s:
             return i
@@ -272,7 +175,9 @@ def _body_start(lines: list[str], width: int, supplement: bool) -> int:
     return min(len(lines), 60)
 
 
-def _bodies(lines: list[str], kinds: dict[int, str], ordinal, supplement: bool = False):  # type: ignore[no-untyped-def]
+def _bodies(
+    lines: list[str], kinds: dict[int, str], ordinal: Ordinal, supplement: bool = False
+) -> tuple[list[BodyRef], set[int], int]:
     """The bodies whose session the page prints, the lines that name them, and the last
     masthead/session/agenda line (the subject headings follow it)."""
     bodies: list[BodyRef] = []
@@ -285,15 +190,15 @@ def _bodies(lines: list[str], kinds: dict[int, str], ordinal, supplement: bool =
         if k == "session":
             name, taken = _body_before(lines, kinds, i)
             used.update(taken)
-            m = _SESSION_LINE_RE.match(lines[i])
+            m = SESSION_LINE_RE.match(lines[i])
             session: int | str | None = lines[i]
             if m and m.group("ord"):
                 session = ordinal(m.group("ord"))
             elif m and m.group("year"):
                 session = m.group("year") if name in (None, "ECOSOC") else lines[i]
-            bodies.append(BodyRef(name or "", session=session))  # type: ignore[arg-type]
+            bodies.append(BodyRef(name or "", session=session))
         elif k == "item" and bodies is not None:
-            m = _ITEM_LINE_RE.match(lines[i]) or AGENDA_RE.match(lines[i])
+            m = ITEM_LINE_RE.match(lines[i]) or AGENDA_RE.match(lines[i])
             items = _items(m.group("items")) if m else []
             if not bodies:
                 name, taken = _body_before(lines, kinds, i)
@@ -305,7 +210,7 @@ def _bodies(lines: list[str], kinds: dict[int, str], ordinal, supplement: bool =
                 free.agenda_items = items
         elif k == "place" and not supplement and not any(b.session for b in bodies):
             name, taken = _body_before(lines, kinds, i)
-            if any(_AUTHOR_LINE_RE.match(lines[t]) for t in taken):
+            if any(AUTHOR_LINE_RE.match(lines[t]) for t in taken):
                 continue  # the place of a meeting under a title ("Report of ... at its session")
             if name and name not in ORGAN_NAMES:
                 used.update(taken)
@@ -327,7 +232,7 @@ def _body_before(lines: list[str], kinds: dict[int, str], i: int) -> tuple[str |
     while j >= 0:
         s = lines[j]
         k = kinds.get(j, "text")
-        if not s or (k == "meta" and (_SKIP_LINE_RE.match(s) or is_date_line(s))):
+        if not s or (k == "meta" and (SKIP_LINE_RE.match(s) or is_date_line(s))):
             j -= 1
             continue
         if k != "text":
@@ -358,29 +263,21 @@ def _first_body_block(lines: list[str], kinds: dict[int, str]) -> tuple[str | No
     """No session printed: the text lines right after the masthead name the body
     (`Special Committee on ...`) when a title line follows them."""
     first_title = next(
-        (i for i in sorted(kinds) if kinds[i] == "text" and _AUTHOR_LINE_RE.match(lines[i])), 30
+        (i for i in sorted(kinds) if kinds[i] == "text" and AUTHOR_LINE_RE.match(lines[i])), 30
     )
     start = max((i for i, k in kinds.items() if k == "meta" and i < first_title), default=-1) + 1
     taken: list[int] = []
     for i in range(start, len(lines)):
-        if kinds.get(i) != "text" or _AUTHOR_LINE_RE.match(lines[i]):
+        if kinds.get(i) != "text" or AUTHOR_LINE_RE.match(lines[i]):
             break
         prev = lines[taken[-1]] if taken else ""
         if prev and not (lines[i][0].islower() or _joins(prev)) and len(prev) < 42:
             break  # the next heading: the document's own title
         taken.append(i)
     name = join_lines([lines[t] for t in taken])
-    if not taken or len(taken) > 5 or not _BODY_WORD_RE.search(name):
+    if not taken or len(taken) > 5 or not BODY_WORD_RE.search(name):
         return None, []
     return canonical_body(name), taken
-
-
-# Words that make a heading the name of a body ("Special Committee on ...").
-BODY_WORDS = (
-    "Committee", "Commission", "Council", "Board", "Group", "Forum", "Conference", "Meeting",
-    "Assembly", "Panel", "Subcommission", "Sub-Commission", "Working Group", "Mechanism",
-)  # fmt: skip
-_BODY_WORD_RE = re.compile(rf"^(?:[A-Z][\w-]* ){{0,4}}(?:{'|'.join(BODY_WORDS)})\b")
 
 
 def canonical_body(name: str) -> str:
@@ -401,8 +298,8 @@ def canonical_body(name: str) -> str:
     return " ".join(words[k:]) if k and not words[k].isupper() else name
 
 
-def _numbered_body(name: str, ordinal) -> BodyRef | None:  # type: ignore[no-untyped-def]
-    m = _NUMBERED_BODY_RE.match(name)
+def _numbered_body(name: str, ordinal: Ordinal) -> BodyRef | None:
+    m = NUMBERED_BODY_RE.match(name)
     n = ordinal(m.group("ord")) if m else None
     if not m or n is None:
         return None
@@ -423,7 +320,7 @@ def _title_at(lines: list[str], kinds: dict[int, str], end: int, last_meta: int)
     "Provisional agenda" over its numbered list is text, not the title)."""
     found = None
     for i in range(end):
-        if kinds.get(i) != "text" or not _AUTHOR_LINE_RE.match(lines[i]):
+        if kinds.get(i) != "text" or not AUTHOR_LINE_RE.match(lines[i]):
             continue
         nxt = next((t for t in lines[i + 1 : i + 3] if t), "")
         if found is not None and re.match(r"^1\.", nxt):
@@ -489,15 +386,21 @@ def _kind(title: str | None, lines: list[str], end: int) -> str:
     return "other"
 
 
-def _session_from_title(title, bodies, lines, title_at, ordinal) -> None:  # type: ignore[no-untyped-def]
+def _session_from_title(
+    title: str | None,
+    bodies: list[BodyRef],
+    lines: list[str],
+    title_at: int | None,
+    ordinal: Ordinal,
+) -> None:
     """ "Report of the X at its forty-ninth session", "Report on the fifty-sixth session"."""
     if not title:
         return
-    m = _REPORT_OF_RE.match(title)
+    m = REPORT_OF_RE.match(title)
     if m and m.group("ord") and not bodies:
         bodies.append(BodyRef(canonical_body(m.group("who")), session=ordinal(m.group("ord"))))
         return
-    m = _REPORT_ON_SESSION_RE.match(title)
+    m = REPORT_ON_SESSION_RE.match(title)
     if m and ordinal(m.group("ord")) is None:
         m = None  # "Report on the annual session of 2025": no number to read
     if m and title_at and not any(b.session for b in bodies if b.body not in ORGAN_NAMES):
@@ -512,8 +415,8 @@ def _session_from_title(title, bodies, lines, title_at, ordinal) -> None:  # typ
 
 
 def _supplement_fields(
-    rec: DocumentRecord, lines: list[str], bodies: list[BodyRef], ordinal
-) -> None:  # type: ignore[no-untyped-def]
+    rec: DocumentRecord, lines: list[str], bodies: list[BodyRef], ordinal: Ordinal
+) -> None:
     """Official Records: the organ and session of the volume; the date is bracketed."""
     for i, s in enumerate(lines[:40]):
         m = re.match(r"^Official Records(?:, (\d{4}))?$", s)
@@ -525,10 +428,10 @@ def _supplement_fields(
         if organ == "GA" and sm:
             bodies.insert(0, BodyRef("GA", session=ordinal(sm.group(1))))
         elif organ == "ECOSOC" and m.group(1):
-            bodies.insert(0, BodyRef("ECOSOC", session=m.group(1)))  # type: ignore[arg-type]
+            bodies.insert(0, BodyRef("ECOSOC", session=m.group(1)))
         break
     for s in lines[:200]:
-        m = _BRACKET_DATE_RE.match(s)
+        m = BRACKET_DATE_RE.match(s)
         if m:
             rec.distribution_date = parse_date(m.group(1))
             break
@@ -542,34 +445,34 @@ def _merge_organs(old: list[BodyRef], new: list[BodyRef]) -> list[BodyRef]:
     return out or [b for b in old if b.session is not None or b.agenda_items or b.year]
 
 
-def _parties(rec: DocumentRecord, header: list[str], ordinal) -> None:  # type: ignore[no-untyped-def]
+def _parties(rec: DocumentRecord, header: list[str], ordinal) -> None:
     """Sender and addressees of a non-letter, from its author line or From:/To: lines."""
     title = rec.title or ""
-    froms = [m for m in map(_FROM_TO_RE.match, header) if m]
+    froms = [m for m in map(FROM_TO_RE.match, header) if m]
     for m in froms:
         if m.group("which") == "From":
             rec.sender = Sender(m.group("who"), "United Nations")
         else:
             rec.addressees = [m.group("who")]
     for s in header:
-        m = _SUBJECT_LINE_RE.match(s)
+        m = SUBJECT_LINE_RE.match(s)
         if m and not rec.subject:
             rec.subject = m.group("s")
     if froms:
         return
-    if _SG_RE.search(title):
+    if SG_RE.search(title):
         rec.sender = Sender("Secretary-General", "United Nations")
-    elif _SECRETARIAT_RE.search(title):
+    elif SECRETARIAT_RE.search(title):
         rec.sender = Sender("Secretariat", "United Nations")
     else:
-        m = _REPORT_OF_RE.match(title)
-        if m and _OFFICIAL_RE.match(m.group("who")):
+        m = REPORT_OF_RE.match(title)
+        if m and OFFICIAL_RE.match(m.group("who")):
             rec.sender = Sender(m.group("who"), None)
         elif m:
             who = canonical_body(m.group("who"))
             nb = _numbered_body(who[0].upper() + who[1:], ordinal)
             rec.sender = Sender(None, nb.body if nb else who)
-        elif _OWN_REPORT_RE.match(title):
+        elif OWN_REPORT_RE.match(title):
             # A body's report on its own session, or its draft report: the body reports.
             named = [b.body for b in rec.bodies if b.body not in ORGAN_NAMES]
             if named:
