@@ -120,7 +120,7 @@ def _line_kind(s: str) -> str:
     if not s:
         return "blank"
     if SUPPLEMENT_RE.match(s) or re.match(
-        r"^(?:Official Records\b.*|[A-Z][a-z]+(?:-[a-z]+)? Session)$", s
+        r"^(?:(?i:Official Records)\b.*|[A-Z][a-z]+(?:-[a-z]+)? Session)$", s
     ):
         return "meta"
     if symbol_line(s.rstrip("*")) or SKIP_LINE_RE.match(s) or STOP_LINE_RE.match(s):
@@ -295,6 +295,7 @@ def canonical_body(name: str) -> str:
     k = 0
     while k < len(words) - 1 and words[k].isupper() and len(words[k]) > 1:
         k += 1
+    # (A name all in capitals stays whole.)
     return " ".join(words[k:]) if k and not words[k].isupper() else name
 
 
@@ -419,7 +420,7 @@ def _supplement_fields(
 ) -> None:
     """Official Records: the organ and session of the volume; the date is bracketed."""
     for i, s in enumerate(lines[:40]):
-        m = re.match(r"^Official Records(?:, (\d{4}))?$", s)
+        m = re.match(r"^(?i:Official Records)(?:, (\d{4}))?$", s)
         if not m:
             continue
         organ = ORGANS.get(lines[i - 1].lower()) if i else None

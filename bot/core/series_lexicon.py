@@ -85,12 +85,12 @@ TITLE_KINDS = [
         "agenda",
     ),
     (re.compile(r"^Chair[’']s summary\b"), "report"),
-    (re.compile(r"\b[Rr]eport\b(?!s)"), "report"),
+    (re.compile(r"\breport\b(?!s)", re.I), "report"),
     (re.compile(r"^Information circular\b"), "other"),
 ]
 AUTHOR_LINE_RE = re.compile(
     r"^(?:Report (?:of|on|by)\b|Note by\b|Draft (?:report|resolution|decision)\b|Chair[’']s summary\b"
-    r"|(?:Provisional |Annotated provisional )?[Aa]genda\b|(?:[A-Z][a-z]+ )?[Rr]eport$"
+    r"|(?:Provisional |Annotated provisional )?[Aa]genda\b|(?:[A-Z][a-z]+ )?[Rr]eport$|(?:[A-Z]+ )?REPORT$"
     r"|.+: draft (?:resolution|decision)\*?$|[,*]*\s?draft (?:resolution|decision)$|Information circular\b|(?:Decision|Views) adopted by\b)"
 )
 BODY_START_RE = re.compile(
