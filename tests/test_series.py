@@ -212,3 +212,15 @@ def test_damaged_old_scans_fall_back_on_the_file_name_with_a_warning() -> None:
     rec = _pdf("E_CN.4_110.en.pdf")  # the text layer prints "E/CNA/UO"
     assert rec.symbols == ["E/CN.4/110"]
     assert rec.warnings
+
+
+@needs_shared
+def test_the_1984_scan_is_filed_under_its_real_symbol_with_a_warning() -> None:
+    # The case: the OCR layer prints "A/39/36I"; the undocs link was dead.
+    text = read_path(SHARED / "corpus" / "pdf" / "A_39_361.en.pdf").text
+    rec = parse_document(text, filename="A_39_361.en.pdf")
+    assert rec.symbols == ["A/39/361"]
+    assert any("A/39/36I" in w and "damaged" in w for w in rec.warnings)
+    # Uploaded under another name: the printed form is kept, and the warning says why.
+    rec = parse_document(text, filename="scan.pdf")
+    assert rec.symbols == ["A/39/36I"] and rec.warnings
