@@ -219,3 +219,22 @@ def test_table_cells_become_rows_not_one_cell_paragraphs() -> None:
         "Summary\n\nThe Board met twice during the year and adopted two decisions.\n"
     )
     assert [p.text for p in rec.paragraphs][0] == "Summary"
+
+
+@needs_shared
+def test_an_annex_title_is_a_title_not_the_start_of_its_text() -> None:
+    from bot.core.readers import read_path
+
+    def titles(name: str) -> list[str | None]:
+        text = read_path(SHARED / "corpus" / "pdf-2025" / name).text
+        return [a.title for a in parse_document(text, filename=name).annexes]
+
+    # The annexed decision's preamble ("The Economic Commission for Europe,") is its text.
+    assert "Decision C (71): Strengthening the United Nations Forum of Mayors" in titles(
+        "E_2025_15_Add.1_Rev.1.en.pdf"
+    )
+    # A footnote mark closes the title; the candidate's name under it is the text.
+    assert titles("E_2025_9_Add.12.en.pdf")[0] == (
+        "Biographical information on candidates nominated for election to the International "
+        "Narcotics Control Board"
+    )

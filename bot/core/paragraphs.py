@@ -229,6 +229,9 @@ def _body_paragraphs(lines: list[str], width: int, b: _Builder) -> None:
 _SECTION_HEADING_RE = re.compile(r"^(?:[IVX]{1,5}\.|\d{1,2}\.)\s|^(?:Introduction|Background)$")
 
 
+_PREAMBLE_SUBJECT_RE = re.compile(r"^The [A-Z][\w’'-]*(?: [\w’'-]+){0,8},$")
+
+
 def _annex_title_line(title: list[str], s: str, gap: bool, width: int) -> bool:
     """Is `s` part of the annex's own title block (short bold lines under the heading)?"""
     if s.startswith("[") or s.endswith("]"):
@@ -238,6 +241,10 @@ def _annex_title_line(title: list[str], s: str, gap: bool, width: int) -> bool:
         return False
     if _SECTION_HEADING_RE.match(s):
         return False
+    if content and content[-1].endswith("*") and not content[-1].endswith("**"):
+        return False  # the title's footnote mark closes it
+    if _PREAMBLE_SUBJECT_RE.match(s):
+        return False  # "The Economic Commission for Europe," opens the annexed text
     if gap and any(not is_date_line(t) for t in content) and not is_date_line(s):
         # A capitals title page may space out its "... BY" / "THE REPUBLIC OF ..." lines.
         last = content[-1].rsplit(" ", 1)[-1].lower() if content else ""

@@ -499,7 +499,7 @@ def _annexes(pairs: list[tuple[Paragraph, list[str], str]], rec: DocumentRecord)
                 date = date or parse_date(q.text)
             else:
                 break
-        title = ": ".join(titles) if titles else None
+        title = ": ".join(t.rstrip("*").rstrip() for t in titles) if titles else None
         heading = p.text
         if heading.lower().startswith(("enclosure", "pièce jointe")) and title:
             title = f"Enclosure: {title}"
