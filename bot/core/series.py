@@ -240,8 +240,10 @@ def _body_before(lines: list[str], kinds: dict[int, str], i: int) -> tuple[str |
         taken.append(j)
         j -= 1
     if taken:
-        name = join_lines([lines[t] for t in reversed(taken)])
-        return canonical_body(name), taken
+        name = canonical_body(join_lines([lines[t] for t in reversed(taken)]))
+        if _names_a_body(name):
+            return name, taken
+        taken = []  # not a body's name (a damaged scan's stray letters): the organ's session
     # A joint masthead ("General Assembly" / "Economic and Social Council" over "Eightieth
     # session" / "2025 session"): the k-th session line is the k-th organ's.
     k = 0
@@ -278,6 +280,11 @@ def _first_body_block(lines: list[str], kinds: dict[int, str]) -> tuple[str | No
     if not taken or len(taken) > 5 or not BODY_WORD_RE.search(name):
         return None, []
     return canonical_body(name), taken
+
+
+def _names_a_body(name: str) -> bool:
+    known = name in ORGAN_NAMES or any(name == short for _, short in BODY_NAMES)
+    return known or bool(BODY_WORD_RE.match(name) or NUMBERED_BODY_RE.match(name))
 
 
 def canonical_body(name: str) -> str:
@@ -443,10 +450,10 @@ def _merge_organs(old: list[BodyRef], new: list[BodyRef]) -> list[BodyRef]:
     for b in new:
         if b.body and not any(o.body == b.body for o in out):
             out.append(b)
-    return out or [b for b in old if b.session is not None or b.agenda_items or b.year]
+    return out or list(old)
 
 
-def _parties(rec: DocumentRecord, header: list[str], ordinal) -> None:
+def _parties(rec: DocumentRecord, header: list[str], ordinal: Ordinal) -> None:
     """Sender and addressees of a non-letter, from its author line or From:/To: lines."""
     title = rec.title or ""
     froms = [m for m in map(FROM_TO_RE.match, header) if m]

@@ -126,4 +126,6 @@ BODY_WORDS = (
     "Committee", "Commission", "Council", "Board", "Group", "Forum", "Conference", "Meeting",
     "Assembly", "Panel", "Subcommission", "Sub-Commission", "Working Group", "Mechanism",
 )  # fmt: skip
-BODY_WORD_RE = re.compile(rf"^(?:[A-Z][\w-]* ){{0,4}}(?:{'|'.join(BODY_WORDS)})\b")
+BODY_WORD_RE = re.compile(
+    rf"^(?:[A-Z][\w-]* |(?:and|of|on|for|the|with) ){{0,6}}(?i:{'|'.join(BODY_WORDS)})\b"
+)
