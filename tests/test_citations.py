@@ -381,3 +381,55 @@ def test_ten_megabytes_of_real_text() -> None:
     cits = extract_citations(big)
     one = extract_citations(real)
     assert len(cits) == len(one) * (big.count(real))
+
+
+# --- the remaining misses of issue 12 ---------------------------------------------------------
+
+
+def _syms(text: str, lang: str) -> list[tuple[str, str]]:
+    return [(c.symbol, c.kind) for c in extract_citations(text, lang)]
+
+
+def test_arabic_list_with_a_date_after_each_item() -> None:
+    text = "وإذ يشير إلى القرارات 1540 (2004) المؤرخ 28 نيسان/أبريل 2004 و 1977 (2011) المؤرخ 20 نيسان/أبريل 2011"
+    assert _syms(text, "ar") == [
+        ("S/RES/1540 (2004)", "resolution"),
+        ("S/RES/1977 (2011)", "resolution"),
+    ]
+
+
+def test_chinese_list_with_a_date_before_each_item_and_without_hao() -> None:
+    text = "回顾安全理事会2004年4月28日第1540(2004)号、2011年4月20日第1977(2011)号决议"
+    assert [s for s, _ in _syms(text, "zh")] == ["S/RES/1540 (2004)", "S/RES/1977 (2011)"]
+    assert [s for s, _ in _syms("重申安理会第2231(2015)决议", "zh")] == ["S/RES/2231 (2015)"]
+
+
+def test_russian_year_word_inside_the_brackets() -> None:
+    assert _syms("резолюцию 2254 (2015 год) Совета Безопасности", "ru") == [
+        ("S/RES/2254 (2015)", "resolution")
+    ]
+
+
+def test_a_printed_date_says_which_body_numbered_a_bare_resolution() -> None:
+    # 1514 is the Council's resolution of 2003, but dated 1960 it is the Assembly's 1514 (XV).
+    assert _syms("recalling resolution 1514 of 14 December 1960 on decolonization", "en") == [
+        ("A/RES/1514 (XV)", "resolution")
+    ]
+    assert _syms("General Assembly resolution 2625 of 24 October 1970", "en") == [
+        ("A/RES/2625 (XXV)", "resolution")
+    ]
+    # The Council's own number and year agree: the Council's, with the printed year.
+    assert _syms("resolution 1325 of 31 October 2000", "en") == [
+        ("S/RES/1325 (2000)", "resolution")
+    ]
+
+
+def test_executive_board_decisions_are_decisions() -> None:
+    text = "pursuant to UNDP/UNFPA/UNOPS decision 2023/21 and UNICEF decision 2022/7"
+    assert _syms(text, "en") == [
+        ("UNDP/UNFPA/UNOPS decision 2023/21", "decision"),
+        ("UNICEF decision 2022/7", "decision"),
+    ]
+    assert _syms("Economic and Social Council decision 2023/215", "en") == [
+        ("E/DEC/2023/215", "decision")
+    ]

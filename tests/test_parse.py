@@ -6,7 +6,7 @@ import pytest
 
 from bot.core.dates import parse_date
 from bot.core.models import BodyRef
-from bot.core.parse import agenda_items, ordinal_value, parse_metadata
+from bot.core.parse import agenda_items, ordinal_value, parse_document, parse_metadata
 from bot.eval.documents import evaluate, load_gold
 from conftest import CORPUS, EVAL, SEED, SHARED, needs_shared
 
@@ -201,3 +201,40 @@ def test_annex_author_from_closing_organisation_line() -> None:
     # A signature block (name, then title) is no closing organisation line.
     rec = parse_metadata((CORPUS / "en" / "S_2025_274.txt").read_text(encoding="utf-8"))
     assert rec.annexes[0].author is None
+
+
+def test_table_cells_become_rows_not_one_cell_paragraphs() -> None:
+    text = (
+        "The table below gives the status of the recommendations made for the year.\n\n"
+        "Total\n\nClosure requested\n\nUnder implementation\n\nFinance\n\n2\n\n1\n\n–\n\n"
+        "The Board will review the status at its next session in the spring.\n"
+    )
+    rec = parse_document(text)
+    texts = [p.text for p in rec.paragraphs]
+    assert "Total | Closure requested | Under implementation | Finance | 2 | 1 | –" in texts
+    assert not any(len(t) < 20 for t in texts), texts
+    assert [p.index for p in rec.paragraphs] == list(range(len(rec.paragraphs)))
+    # Two short lines are not a table: a heading over its paragraph stays as it is.
+    rec = parse_document(
+        "Summary\n\nThe Board met twice during the year and adopted two decisions.\n"
+    )
+    assert [p.text for p in rec.paragraphs][0] == "Summary"
+
+
+@needs_shared
+def test_an_annex_title_is_a_title_not_the_start_of_its_text() -> None:
+    from bot.core.readers import read_path
+
+    def titles(name: str) -> list[str | None]:
+        text = read_path(SHARED / "corpus" / "pdf-2025" / name).text
+        return [a.title for a in parse_document(text, filename=name).annexes]
+
+    # The annexed decision's preamble ("The Economic Commission for Europe,") is its text.
+    assert "Decision C (71): Strengthening the United Nations Forum of Mayors" in titles(
+        "E_2025_15_Add.1_Rev.1.en.pdf"
+    )
+    # A footnote mark closes the title; the candidate's name under it is the text.
+    assert titles("E_2025_9_Add.12.en.pdf")[0] == (
+        "Biographical information on candidates nominated for election to the International "
+        "Narcotics Control Board"
+    )

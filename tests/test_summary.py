@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.models import Paragraph
 from bot.core.parse import parse_document
-from bot.core.summary import key_sentences, split_sentences
-from conftest import DATA
+from bot.core.readers import read_path
+from bot.core.summary import key_sentences, outline, split_sentences
+from conftest import DATA, SHARED, needs_shared
 
 
 def _points(name: str) -> tuple[list[str], str]:
@@ -47,3 +49,71 @@ def test_abbreviations_do_not_end_sentences() -> None:
 def test_a_resolution_is_summed_up_by_what_it_decides() -> None:
     points, _ = _points("corpus/en/S_RES_2772_2025.txt")
     assert any(p.lstrip("0123456789. ").startswith("Decides to extend") for p in points), points
+
+
+# --- long documents -------------------------------------------------------------------------
+
+
+def _report(paras: list[tuple[str, str]]) -> list[Paragraph]:
+    return [Paragraph(i, text, section) for i, (section, text) in enumerate(paras)]
+
+
+def test_a_report_is_summed_up_by_what_it_recommends_and_a_colon_brings_its_list() -> None:
+    long_claim = (
+        "The Committee notes that the programme of work for the biennium was delivered in full, "
+        "that every output planned under the six subprogrammes was produced on schedule, and that "
+        "the savings made on travel and on contractual services were returned to Member States, "
+        "as the Assembly requested in its resolution on the programme budget; it further notes "
+        "that the evaluation function reviewed each subprogramme and found its results credible, "
+        "relevant to the mandates given and documented with evidence that can be checked."
+    )
+    paras = _report(
+        [
+            ("body", "I. Introduction"),
+            ("body", "1. The present report covers the work of the Committee during the year."),
+            ("body", "2. The Committee met four times and heard the heads of all the departments."),
+            ("body", "II. Activities"),
+            ("body", "3. The Committee visited three duty stations and met staff representatives."),
+            ("body", "III. Conclusions and recommendations"),
+            ("body", f"4. {long_claim}"),
+            ("body", "5. The Committee recommends that the General Assembly:"),
+            ("body", "(a) Approve the programme of work for the next biennium;"),
+            ("body", "(b) Request the Secretary-General to report on its implementation."),
+            ("annex", "Annex"),
+            ("annex", "List of participants"),
+        ]
+    )
+    points = key_sentences(paras)
+    assert points and all("Committee met four times" not in p for p in points)
+    listed = next(p for p in points if "recommends that the General Assembly:" in p)
+    assert "(a) Approve the programme" in listed and "(b) Request the Secretary-General" in listed
+    # No sentence is cut: fitting it on a screen is the renderer's job.
+    assert any(p.endswith("checked.") and len(p) > 400 for p in points)
+    assert outline(paras) == [
+        "I. Introduction",
+        "II. Activities",
+        "III. Conclusions and recommendations",
+        "Annex",
+    ]
+
+
+@needs_shared
+def test_a_secretary_general_report_is_summed_up_from_its_observations() -> None:
+    text = read_path(SHARED / "corpus" / "pdf-2025" / "S_2025_460.en.pdf").text
+    rec = parse_document(text, filename="S_2025_460.en.pdf")
+    start = next(i for i, p in enumerate(rec.paragraphs) if p.text == "VI. Observations")
+    observations = " ".join(p.text for p in rec.paragraphs[start:])
+    points = key_sentences(rec.paragraphs)
+    assert len(points) >= 2
+    assert all(p in " ".join(observations.split()) for p in points), points
+
+
+@needs_shared
+def test_the_body_resumes_after_footnotes_in_pdf_text() -> None:
+    # pdftotext/PDFium output has no blank line after a page's notes: the numbered
+    # paragraphs that follow are body, not more footnotes.
+    text = read_path(SHARED / "corpus" / "pdf-2025" / "A_80_179.en.pdf").text
+    rec = parse_document(text, filename="A_80_179.en.pdf")
+    numbered = [p for p in rec.paragraphs if p.text[:4].rstrip(" .").isdigit()]
+    assert len(numbered) > 30  # 6 before: the rest were taken as notes
+    assert all(p.section == "body" for p in numbered if not p.text.startswith(("1 ", "2 ")))

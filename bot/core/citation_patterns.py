@@ -73,7 +73,8 @@ ARABIC_KEYWORD_RE = re.compile(
     r"(?:(?P<res>قرار(?:ات|ين|ان|ا|ي)?(?:ه|ها|هم|هما)?)|(?P<dec>مقرر(?:ات|ين|ان|ا|ي)?(?:ه|ها)?))"
     r"(?![\u0621-\u064a])"
 )
-ZH_KEYWORD_RE = re.compile(r"号\s*(?P<kw>决议|决定|決議)(?!\s*草案)")
+# 号 is left out after a bracketed year: 第2204(2015)决议.
+ZH_KEYWORD_RE = re.compile(r"(?:号|(?<=\)))\s*(?P<kw>决议|决定|決議)(?!\s*草案)")
 
 # Drafts are not citations: checked on the text just before the keyword.
 DRAFT_BEFORE_RE = re.compile(
@@ -93,7 +94,9 @@ ITEM_RE = re.compile(
     r"(?P<slash>(?P<sess>(?:E?S-)?\d{1,4})\s?/\s?(?P<snum>\d{1,4})(?![\d/])"
     r"(?:\s(?P<spart>[A-H])(?![\w/.-]))?)"
     r"|(?P<num>\d{1,4})(?!\d)(?![/.,]\d)(?:\s?(?P<part>[A-H])(?=\s*\())?"
-    r"(?:\s*\(\s*(?:(?P<year>(?:19|20)\d\d)|(?P<roman>(?:E?S-)?" + ROMAN + r")"
+    r"(?:\s*\(\s*(?:(?P<year>(?:19|20)\d\d)(?:\s*(?:года|год|г\.))?|(?P<roman>(?:E?S-)?"
+    + ROMAN
+    + r")"
     r"|د\s?-\s?(?P<arsess>\d{1,2}))\s*\))?"
 )
 # Bare numbers followed by these are years, ordinals, amounts or references, not resolutions.
@@ -172,7 +175,7 @@ LIST_SEP_RE = re.compile(
 # "от 15 декабря 1955 года", "المؤرخ 20 أيار/مايو 1971", "adopted on 9 December 2014".
 DATE_AFTER_RE = re.compile(
     r"\s*,?\s*(?:of|dated|adopted\s+on|du|en\s+date\s+du|adoptée\s+le|de|от|المؤرخ[ةا]?|المؤرخين)"
-    r"\s+\d{1,2}(?:er|st|nd|rd|th)?\s+(?:de\s+)?[^\W\d_]+(?:\s?/\s?[^\W\d_]+)?,?\s+(?:de\s+)?"
+    r"\s+\d{1,2}(?:er|st|nd|rd|th)?\s+(?:de\s+)?[^\W\d_]+(?:\s[^\W\d_]+)?(?:\s?/\s?[^\W\d_]+)?,?\s+(?:de\s+)?"
     r"\d{4}(?:\s*(?:года|г\.))?",
     re.IGNORECASE,
 )
@@ -185,13 +188,19 @@ ZH_ITEM = (
 )
 # A Chinese list ends right before 号决议: 第2118(2013)、2139(2014)和2191(2014)号决议,
 # 第822(1993)号、第853(1993)号和第884(1993)号决议. Matched backwards from the keyword.
+# Items may each carry their date: 1999年10月15日第1267(1999)号、2001年9月28日第1373(2001)号.
+ZH_DATE = r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*)"
 ZH_LIST_TAIL_RE = re.compile(
     r"(?<![\d/.])(?:第\s*)?" + ZH_ITEM + r"(?:\s*号)?"
-    r"(?:\s*(?:、|，|,|和|及|以及|与|至|到)\s*(?:第\s*)?" + ZH_ITEM + r"(?:\s*号)?)*\s*$"
+    r"(?:\s*(?:、|，|,|和|及|以及|与|至|到)\s*"
+    + ZH_DATE
+    + r"?(?:第\s*)?"
+    + ZH_ITEM
+    + r"(?:\s*号)?)*\s*$"
 )
 ZH_ITEM_RE = re.compile(
     r"(?P<slash>(?P<sess>(?:E?S-)?\d{1,4})\s?/\s?(?P<snum>\d{1,4})(?:\s?(?P<spart>[A-H]))?)"
-    r"|(?P<num>\d{1,4})(?:\s?(?P<part>[A-H]))?"
+    r"|(?P<num>\d{1,4})(?!\d|\s*[年月日])(?:\s?(?P<part>[A-H]))?"
     r"(?:\s*\(\s*(?:(?P<year>(?:19|20)\d\d)|(?P<roman>(?:E?S-)?" + ROMAN + r"))\s*\))?"
 )
 
@@ -243,7 +252,9 @@ BODY_PATTERNS: list[tuple[str, str]] = [
         r"Trusteeship\s+Council|Conseil\s+de\s+tutelle|Consejo\s+de\s+Administraci[óo]n\s+Fiduciaria",
     ),
     ("OTHER", r"Совет[а-я]{0,3}\s+по\s+опеке|مجلس\s+الوصاية|托管理事会"),
-    ("OTHER", r"Governing\s+Council|Board\s+of\s+Governors|Executive\s+Board|Executive\s+Council"),
+    # Executive boards whose decisions DOCUMENTS.md counts as decisions.
+    ("BOARD", r"UNDP/UNFPA/UNOPS|UNDP/UNFPA|UNICEF|UN-Women|Executive\s+Board"),
+    ("OTHER", r"Governing\s+Council|Board\s+of\s+Governors|Executive\s+Council"),
     ("OTHER", r"Economic\s+Commission\s+for\s+[A-Z][a-z]+(?:\s+(?:and\s+the\s+)?[A-Z][a-z]+)*"),
     ("OTHER", r"Economic\s+and\s+Social\s+Commission\s+for\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*"),
     ("OTHER", r"ECLAC|ESCAP|ESCWA|UNECE|\bECA\b|\bECE\b|IAEA|\bWHO\b|UNESCO|\bILO\b|\bFAO\b"),

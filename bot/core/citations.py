@@ -16,6 +16,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from bot.core import citation_patterns as P
+from bot.core.dates import parse_date
 from bot.core.models import Citation
 from bot.core.sc_years import SC_LAST_KNOWN, sc_year
 
@@ -81,6 +82,7 @@ class _Item:
     roman: str | None = None  # session in roman numerals, possibly "S-VI" / "ES-X"
     part: str | None = None  # "B" in 51/196 B
     session: str | None = None  # "78", "ES-10", "2014" (slashed forms)
+    dated: str | None = None  # ISO date printed after a bare number ("of 17 November 1966")
 
 
 def _matched(m: re.Match[str] | None) -> re.Match[str]:
@@ -133,6 +135,8 @@ def _parse_list(norm: str, pos: int, typed_only: bool = False) -> list[_Item]:
     pos = m.end()
     while True:
         d = P.DATE_AFTER_RE.match(norm, pos)
+        if d and items[-1].shape == "bare":
+            items[-1].dated = parse_date(d.group())
         p = d.end() if d else pos
         s = _matched(P.LIST_SEP_RE.match(norm, p))
         sep = s.group()
@@ -270,7 +274,10 @@ def _symbol_for(
     """(kind, body, symbol, year_inferred) for one item, or None when it is not a citation."""
     body = adj or win
     code = body.code if body else None
-    if adj and adj.code == "OTHER":
+    if adj and adj.code == "BOARD" and kind == "decision":
+        # An executive board's decisions are decisions: `UNICEF decision 2024/11`.
+        return "decision", adj.name, _other_symbol(adj.name, kind, item), False
+    if adj and adj.code in ("OTHER", "BOARD"):
         return "other", adj.name, _other_symbol(adj.name, kind, item), False
     if item.shape == "year":
         if kind == "decision":
@@ -291,6 +298,10 @@ def _symbol_for(
     if item.shape == "slash":
         return _slash_symbol(item, kind, code)
     # bare number
+    if item.dated and kind == "resolution":
+        dated = _dated_bare(item, code)
+        if dated is not None:
+            return dated
     if kind == "decision" or code not in (None, "SC", "UN", "COUNCIL"):
         return None
     if code == "COUNCIL" and adj is None:
@@ -301,6 +312,25 @@ def _symbol_for(
     if inferred is None:
         return None
     return "resolution", "SC", f"S/RES/{item.num} ({inferred})", True
+
+
+# The Assembly numbered its resolutions in one sequence, with the session in roman numerals,
+# until its thirtieth session (1975); a session opens in September.
+_GA_SEQUENTIAL_UNTIL = 1975
+
+
+def _dated_bare(item: _Item, code: str | None) -> tuple[str, str, str, bool] | None:
+    """A bare number whose printed date says which body adopted it: "resolution 2153 of
+    17 November 1966" is the Assembly's 2153 (XXI), not the Council's 2153 (2014)."""
+    year, month = int((item.dated or "0")[:4]), int((item.dated or "0000-00")[5:7] or 0)
+    sc = sc_year(item.num)
+    if code in (None, "SC", "UN", "COUNCIL") and sc is not None and abs(sc - year) <= 1:
+        return "resolution", "SC", f"S/RES/{item.num} ({sc})", False
+    if code in (None, "GA", "UN") and 1946 <= year <= _GA_SEQUENTIAL_UNTIL:
+        session = year - 1945 if month >= 9 else year - 1946
+        if session >= 1:
+            return "resolution", "GA", f"A/RES/{item.num} ({P.int_to_roman(session)})", False
+    return None
 
 
 def _slash_symbol(item: _Item, kind: str, code: str | None) -> tuple[str, str, str, bool] | None:

@@ -7,15 +7,17 @@ from __future__ import annotations
 
 import re
 
-from bot.core.symbols import DOC_SYMBOL_RE, split_joint_symbol
+from bot.core.symbols import MASTHEAD_SYMBOL_RE, split_joint_symbol
 
-_JOB_RE = re.compile(r"^\d{2}-\d{5}\s?\([A-Z]\)(?:\s+\d{6}){0,2}$")
+# Job numbers: `25-01355 (E) 050225 060225`, `24-22638X (E) 091224`, `25-10794* (E)`,
+# Geneva's `GE.25-04731 (E) 280325 280325`.
+_JOB_RE = re.compile(r"^(?:GE\.)?\d{2}-\d{5}[A-Z]?\*?\s?(?:\([A-Z]\))?(?:\s+\d{6}){0,2}\*?$")
 _BARCODE_RE = re.compile(r"^\*\s?\d{6,9}\s?\*$")
 _STAMP_RE = re.compile(r"^\d{6}$")
 _COUNTER_RE = re.compile(r"^\d{1,3}\s?/\s?\d{1,3}$")
 _CONTINUED_RE = re.compile(r"^/\s?\.\s?\.\s?\.$")
 _PAGE_RE = re.compile(r"^(?:Page|Pág\.|Página)\s+\d{1,3}$")
-_RULE_RE = re.compile(r"^-{3,}$")
+_RULE_RE = re.compile(r"^(?:-{3,}|[\ue000-\uf8ff\s]+)$")  # rules; barcodes in a symbol font
 _BARE_NUMBER_RE = re.compile(r"^\d{1,3}$")
 LANGUAGE_WORDS = (
     "english|french|spanish|russian|arabic|chinese|français|anglais|espagnol|russe|arabe|"
@@ -23,7 +25,7 @@ LANGUAGE_WORDS = (
 )
 _LANGUAGE_LINE_RE = re.compile(rf"^(?:{LANGUAGE_WORDS})$", re.I)
 _SYMBOL_LINE_RE = re.compile(
-    rf"^(?:United Nations\s+)?((?:{DOC_SYMBOL_RE.pattern})(?:\s?[-–—]\s?(?:{DOC_SYMBOL_RE.pattern}))*)\s*$"
+    rf"^(?:United Nations\s+)?((?:{MASTHEAD_SYMBOL_RE.pattern})(?:\s?[-–—]\s?(?:{MASTHEAD_SYMBOL_RE.pattern}))*)\s*$"
 )
 
 
@@ -35,7 +37,7 @@ def symbol_line(line: str) -> list[str]:
 
 def split_symbols(text: str) -> list[str]:
     """`A/79/729-S/2025/40` (hyphen or dash) -> ["A/79/729", "S/2025/40"]."""
-    parts = re.split(r"\s*[-–—]\s*(?=[A-Z]{1,5}/)", text.strip())
+    parts = re.split(r"(?<=[0-9)*])\s*[-–—]\s*(?=[A-Z]{1,6}[/.])", text.strip())
     return [s for p in parts for s in split_joint_symbol(p)]
 
 

@@ -44,8 +44,8 @@ class Sender:
 
 @dataclass(slots=True)
 class BodyRef:
-    body: str  # "GA", "SC", "ECOSOC", "HRC"
-    session: int | None = None
+    body: str  # "GA", "SC", "ECOSOC", "HRC", or a body's printed name
+    session: int | str | None = None  # 79; "2025" (ECOSOC); "First regular session 2025"
     year: int | None = None
     agenda_items: list[str] = field(default_factory=list)
 
@@ -78,6 +78,8 @@ class DocumentRecord:
     request_to_circulate: bool = False
     paragraphs: list[Paragraph] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+    # What the reader should be told about this parse (a damaged symbol, no masthead symbol).
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def resolutions(self) -> list[str]:

@@ -68,7 +68,48 @@ def paragraphs_with_lines(prep: Prepared) -> list[tuple[Paragraph, list[str], st
         if text:
             para = Paragraph(index=len(out), text=text, section=section)
             out.append((para, chunk, b.roles.get(k, "")))
-    return out
+    return _table_rows(out)
+
+
+_CELL_MAX = 25  # a table cell or a figure label: "Total", "2 1 1", "–", "March"
+_ROW_MAX = 240
+
+
+def _is_cell(item: tuple[Paragraph, list[str], str]) -> bool:
+    p, _, role = item
+    return not role and p.section in ("body", "annex") and len(p.text) < _CELL_MAX
+
+
+def _table_rows(
+    out: list[tuple[Paragraph, list[str], str]],
+) -> list[tuple[Paragraph, list[str], str]]:
+    """Runs of three or more cell-sized fragments (a table or a chart's labels, which PDF text
+    gives one per line) become rows of cells joined by " | ", so that the document's view,
+    find and the summary see text rather than lone numbers and dashes."""
+    merged: list[tuple[Paragraph, list[str], str]] = []
+    k = 0
+    while k < len(out):
+        j = k
+        while j < len(out) and _is_cell(out[j]) and out[j][0].section == out[k][0].section:
+            j += 1
+        if j - k < 3:
+            merged.append(out[k])
+            k += 1
+            continue
+        row: list[tuple[Paragraph, list[str], str]] = []
+        for item in [*out[k:j], None]:
+            size = sum(len(p.text) + 3 for p, _, _ in row)
+            if row and (item is None or size + len(item[0].text) > _ROW_MAX):
+                text = " | ".join(p.text for p, _, _ in row)
+                lines = [ln for _, chunk, _ in row for ln in chunk]
+                merged.append((Paragraph(0, text, row[0][0].section), lines, ""))
+                row = []
+            if item is not None:
+                row.append(item)
+        k = j
+    for i, (p, _, _) in enumerate(merged):
+        p.index = i
+    return merged
 
 
 def _header_paragraphs(prep: Prepared, b: _Builder) -> None:
@@ -120,6 +161,10 @@ def _body_paragraphs(lines: list[str], width: int, b: _Builder) -> None:
             b.cur = None
             in_notes, gap = True, False
             continue
+        if in_notes and _body_resumes(s):
+            # PDF text has no blank line after the notes: a paragraph number, a section
+            # heading or a figure caption says the body goes on.
+            in_notes, b.suspended, b.cur = False, None, None
         if in_notes:
             if not _footnote_over(b, s, gap):
                 _footnote_line(b, s, gap)
@@ -184,6 +229,9 @@ def _body_paragraphs(lines: list[str], width: int, b: _Builder) -> None:
 _SECTION_HEADING_RE = re.compile(r"^(?:[IVX]{1,5}\.|\d{1,2}\.)\s|^(?:Introduction|Background)$")
 
 
+_PREAMBLE_SUBJECT_RE = re.compile(r"^The [A-Z][\w’'-]*(?: [\w’'-]+){0,8},$")
+
+
 def _annex_title_line(title: list[str], s: str, gap: bool, width: int) -> bool:
     """Is `s` part of the annex's own title block (short bold lines under the heading)?"""
     if s.startswith("[") or s.endswith("]"):
@@ -193,6 +241,10 @@ def _annex_title_line(title: list[str], s: str, gap: bool, width: int) -> bool:
         return False
     if _SECTION_HEADING_RE.match(s):
         return False
+    if content and content[-1].endswith("*") and not content[-1].endswith("**"):
+        return False  # the title's footnote mark closes it
+    if _PREAMBLE_SUBJECT_RE.match(s):
+        return False  # "The Economic Commission for Europe," opens the annexed text
     if gap and any(not is_date_line(t) for t in content) and not is_date_line(s):
         # A capitals title page may space out its "... BY" / "THE REPUBLIC OF ..." lines.
         last = content[-1].rsplit(" ", 1)[-1].lower() if content else ""
@@ -253,6 +305,16 @@ def _annex_heading_continues(text: str, nxt: str) -> bool:
     ) and ADDRESSEE_END_RE.search(text):
         return bool(CONTINUES_RE.match(nxt))
     return True
+
+
+_BODY_RESUMES_RE = re.compile(
+    r"^(?:\d{1,3}\.|[IVX]{1,5}\.\s+[A-Z].*|[A-H]\.\s+[A-Z].*|(?:Figure|Table|Box|Chart)\s+[IVX\d]{1,4}"
+    r"|Annex(?:\s+[IVX\d]{1,4})?)$"
+)
+
+
+def _body_resumes(s: str) -> bool:
+    return bool(_BODY_RESUMES_RE.match(s))
 
 
 def _footnote_over(b: _Builder, s: str, gap: bool) -> bool:

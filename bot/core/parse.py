@@ -11,7 +11,8 @@ from bot.core.lang import detect_language
 from bot.core.layout import AGENDA_RE, SESSION_RE, YEAR_RE, group_headings, join_lines
 from bot.core.models import Annex, BodyRef, DocumentRecord, Paragraph, Sender
 from bot.core.paragraphs import paragraphs_with_lines
-from bot.core.symbols import normalize_symbol, symbols_from_filename
+from bot.core.series import is_supplement, read_header
+from bot.core.symbols import check_against_filename, normalize_symbol, symbols_from_filename
 from bot.core.text import Prepared, prepare
 
 
@@ -43,12 +44,24 @@ def parse_metadata(
     body_text = "\n".join(p.text for p in paragraphs if p.section != "masthead")
     rec.language = lang or _language(prep) or detect_language(body_text)
     header = prep.lines[: prep.header_end]
-    rec.title = join_lines(prep.lines[prep.header_end : prep.title_end]) or None
-    rec.symbols = _symbols(prep, rec.title) or symbols_from_filename(filename or "")
+    # A footnote mark after the title ("Report of the Secretary-General**") is not the title's.
+    rec.title = join_lines(prep.lines[prep.header_end : prep.title_end]).rstrip("*") or None
+    _set_symbols(rec, prep, filename)
     rec.kind = _kind(rec.title, rec.symbols)
     _masthead_fields(rec, prep, header)
     rec.subject = _subject(prep, rec.kind) or None
     _title_fields(rec)
+    if (
+        rec.kind == "other"
+        or (rec.kind != "resolution" and rec.symbols and not _ga_or_sc(rec))
+        or (rec.kind != "resolution" and any(s.startswith("E/") for s in rec.symbols))
+        or (rec.kind == "report" and is_supplement(prep))
+    ):
+        # Other series (E/, boards, conferences): the layout reader; a letter keeps its title.
+        masthead = read_header(rec, prep, ordinal_value, letter=rec.kind in _LETTER_KINDS)
+        for p, chunk, _ in pairs[:30]:
+            if p.section == "body" and chunk and all(ln in masthead for ln in chunk):
+                p.section = "masthead"  # an organ, a body, a session: not the text
     if rec.kind == "resolution":
         rec.adoption_date = _adoption_date(prep)
     covering = _covering_paragraphs(paragraphs)
@@ -60,18 +73,52 @@ def parse_metadata(
 
 # --- symbols, kind, language -------------------------------------------------------------
 
+# A resolution's own heading, alone on its line or before its date ("of 25 January 1946"),
+# not a sentence that opens with a citation ("Resolution 2231 (2015) endorsed ...").
 _RES_TITLE_RE = re.compile(
     r"^(?:RESOLUTION|Resolution|Résolution|Resolución)\s+(\d{1,4})\s*\((\d{4})\)"
+    r"(?=\s*$|\s*[,.]?\s*(?:of|du|de|adopted|adoptée|aprobada)\b)"
     r"|^(\d{1,4})\s*\((\d{4})\)\.?\s+Resolution\b",
     re.I,
 )
 _GA_RES_NUMBER_RE = re.compile(r"^(\d{2,3}/\d{1,4})\.\s")
 
 
+def _set_symbols(rec: DocumentRecord, prep: Prepared, filename: str | None) -> None:
+    """The document's own symbols: from its masthead or heading, never from a citation in
+    its text; checked against the file name when the text layer looks damaged."""
+    from_name = symbols_from_filename(filename or "")
+    read = _symbols(prep, rec.title)
+    if not read:
+        rec.symbols = from_name
+        if from_name:
+            rec.warnings.append(
+                f"no symbol printed in the masthead: named {from_name[0]} from the file name"
+            )
+        return
+    rec.symbols, warning = check_against_filename(read, from_name)
+    if warning:
+        rec.warnings.append(warning)
+
+
+_MASTHEAD_NEAR_RE = re.compile(
+    r"^(?:United Nations|Nations Unies|Naciones Unidas|Distr\b|Original\s?:"
+    r"|General Assembly|Security Council|Economic and Social Council)",
+    re.I,
+)
+
+
 def _symbols(prep: Prepared, title: str | None) -> list[str]:
-    for line in prep.lines[: max(prep.header_end, 1) + 5]:
-        syms = symbol_line(line)
-        if syms:
+    lines = prep.lines
+    top = [i for i, s in enumerate(lines[:40]) if s][:2]
+    # A symbol line counts at the very top or beside "United Nations" / "Distr." / a body's
+    # name (Geneva documents print the masthead at the foot of page 1), never as a line of
+    # running text that happens to hold only a citation.
+    for i in range(min(len(lines), 200)):
+        syms = _masthead_symbols(lines, i)
+        if syms and (
+            i in top or any(_MASTHEAD_NEAR_RE.match(s) for s in lines[max(i - 3, 0) : i + 5])
+        ):
             return syms
     if prep.meta.get("symbol"):
         return split_symbols(prep.meta["symbol"])
@@ -83,6 +130,26 @@ def _symbols(prep: Prepared, title: str | None) -> list[str]:
             num, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
             return [normalize_symbol(f"S/RES/{num} ({year})")]
     return []
+
+
+_EDITION_NOTE_RE = re.compile(r"\s*\[[^\]]{1,40}\]$")  # `JIU/REP/2025/1 [Expanded report]`
+
+
+def _masthead_symbols(lines: list[str], i: int) -> list[str]:
+    """The symbols of line `i`, with a second symbol printed on the next line (a joint
+    symbol set one under the other: `E/2025/37` / `E/ECE/1512`)."""
+    syms = symbol_line(_EDITION_NOTE_RE.sub("", lines[i]))
+    if syms and i + 1 < len(lines):
+        more = symbol_line(lines[i + 1])
+        syms += [s for s in more if s not in syms]
+    return syms
+
+
+_LETTER_KINDS = ("letter", "identical letters", "note verbale")
+
+
+def _ga_or_sc(rec: DocumentRecord) -> bool:
+    return any(s.startswith(("A/", "S/")) for s in rec.symbols)
 
 
 def _kind(title: str | None, symbols: list[str]) -> str:
@@ -191,7 +258,7 @@ def _masthead_fields(rec: DocumentRecord, prep: Prepared, header: list[str]) -> 
     if rec.kind == "resolution" and not has["GA"]:
         has["SC"] = True
     if has["GA"] and (session is not None or items or not has["SC"]):
-        rec.bodies.append(BodyRef("GA", session=session, agenda_items=items))  # type: ignore[arg-type]
+        rec.bodies.append(BodyRef("GA", session=session, agenda_items=items))
     if has["SC"]:
         rec.bodies.append(BodyRef("SC", year=year))
 
@@ -432,7 +499,7 @@ def _annexes(pairs: list[tuple[Paragraph, list[str], str]], rec: DocumentRecord)
                 date = date or parse_date(q.text)
             else:
                 break
-        title = ": ".join(titles) if titles else None
+        title = ": ".join(t.rstrip("*").rstrip() for t in titles) if titles else None
         heading = p.text
         if heading.lower().startswith(("enclosure", "pièce jointe")) and title:
             title = f"Enclosure: {title}"

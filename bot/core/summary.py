@@ -93,8 +93,24 @@ def split_sentences(text: str) -> list[str]:
 
 
 def key_sentences(paragraphs: Sequence[Paragraph], limit: int = 3) -> list[str]:
-    """2-4 sentences that say what the document is about, in document order."""
+    """2-4 sentences that say what the document is about, in document order.
+
+    A long report is summed up by what it concludes or recommends (its observations,
+    conclusions, recommendations, decisions), found through its section headings; a key
+    sentence that ends in a colon brings the list it introduces. Sentences are never cut:
+    fitting them on a screen is the renderer's job."""
     body = [p for p in paragraphs if p.section in ("body", "annex")]
+    # A covering letter's annex may hold someone else's recommendations: only the
+    # document's own body counts.
+    concluding = concluding_paragraphs([p for p in body if p.section == "body"])
+    if concluding:
+        points = _pick(concluding, limit, conclusions=True)
+        if points:
+            return [_with_list(pt, body) for pt in points]
+    return [_with_list(pt, body) for pt in _pick(body, limit)]
+
+
+def _pick(body: Sequence[Paragraph], limit: int, conclusions: bool = False) -> list[str]:
     sentences: list[tuple[int, str]] = []
     for p in body:
         for s in split_sentences(p.text):
@@ -131,16 +147,107 @@ def key_sentences(paragraphs: Sequence[Paragraph], limit: int = 3) -> list[str]:
             lead = -0.2
         if pos < 5 and _TRANSMITS.search(folded):
             lead += 2.0  # "I have the honour to transmit ..." says what the letter is
+        if conclusions:
+            # A recommendation's lead-in ("I recommend that:") brings its list; an item alone
+            # is only one of several.
+            lead += 0.5 if s.endswith(":") else (-0.6 if _LIST_ITEM.match(s) else 0.0)
         scored.append((centrality + cue + proc + lead, pos, s))
     want = 2 if n <= 6 else (3 if n <= 60 else 4)
     want = min(want, limit + 1)
-    chosen = sorted(sorted(scored, key=lambda x: -x[0])[:want], key=lambda x: x[1])
-    return [_trim(s) for _, _, s in chosen]
+    ranked, seen = [], set()
+    for item in sorted(scored, key=lambda x: -x[0]):
+        key = fold(item[2])[:60]
+        if key not in seen:  # a summary box and the introduction often say it twice
+            seen.add(key)
+            ranked.append(item)
+    chosen = sorted(ranked[:want], key=lambda x: x[1])
+    return [" ".join(s.split()) for _, _, s in chosen]
 
 
-def _trim(sentence: str, limit: int = 400) -> str:
-    sentence = " ".join(sentence.split())
-    if len(sentence) <= limit:
-        return sentence
-    cut = sentence.rfind(" ", 0, limit - 1)
-    return sentence[: cut if cut > 0 else limit - 1] + "…"
+# --- long documents: structure, conclusions, lists ------------------------------------------
+
+# Section headings under which a document says what it concludes or asks for, one entry per
+# language (matched on the folded heading, after its number).
+CONCLUDING_HEADINGS = {
+    "en": (
+        "observations", "conclusions", "conclusion", "recommendations", "recommendation",
+        "conclusions and recommendations", "observations and recommendations",
+        "elements of a decision", "elements of a draft decision", "decisions", "decision",
+        "recommended action", "action to be taken", "actions to be taken", "way forward",
+        "the way forward", "concluding remarks", "key findings", "summary of recommendations",
+    ),
+    "fr": (
+        "observations", "conclusions", "recommandations", "conclusions et recommandations",
+        "elements de decision", "decisions", "voie a suivre",
+    ),
+    "es": (
+        "observaciones", "conclusiones", "recomendaciones", "conclusiones y recomendaciones",
+        "elementos de una decision", "decisiones", "camino a seguir",
+    ),
+}  # fmt: skip
+_CONCLUDING = frozenset(h for words in CONCLUDING_HEADINGS.values() for h in words)
+_SECTION_NUMBER = re.compile(r"^(?:[IVXLC]{1,6}|[A-Z]|\d{1,2})\.\s+")
+_TOP_HEADING = re.compile(r"^(?:[IVX]{1,6}\.\s+\S.{0,150}|Annex(?:es)?\b.{0,80})$")
+_LIST_ITEM = re.compile(r"^(?:\(?[a-z]{1,4}\)|\(?[ivx]{1,5}\)|\d{1,2}\)|[•▪●◦\-–])\s")
+
+
+def outline(paragraphs: Sequence[Paragraph]) -> list[str]:
+    """The document's top-level sections (`I. Introduction`, ..., `Annex I`), the table of
+    contents as the text itself lays it out."""
+    return [p.text for p in paragraphs if _is_heading(p.text) and _TOP_HEADING.match(p.text)]
+
+
+def _is_heading(text: str) -> bool:
+    return (
+        len(text) <= 160 and not text.rstrip().endswith((".", ";", ":", ",")) and "...." not in text
+    )
+
+
+def concluding_paragraphs(body: Sequence[Paragraph]) -> list[Paragraph]:
+    """The paragraphs under the concluding headings, each up to the next heading of its
+    level or higher; [] when the document has none."""
+    out: list[Paragraph] = []
+    inside = False
+    level = ""
+    for p in body:
+        text = p.text.strip()
+        if _is_heading(text):
+            name = fold(_SECTION_NUMBER.sub("", text)).strip(" *")
+            number = _SECTION_NUMBER.match(text)
+            kind = _level(number.group(0) if number else "")
+            if name in _CONCLUDING:
+                inside, level = True, kind
+                continue
+            if inside and (_TOP_HEADING.match(text) or kind <= level):
+                inside = False
+            continue
+        if inside:
+            out.append(p)
+    return out
+
+
+def _level(number: str) -> str:
+    """Sort key of a heading's number: roman (top) < capital letter < none."""
+    n = number.strip().rstrip(".")
+    if n and all(c in "IVXLC" for c in n) and len(n) > 0 and n not in ("C", "D", "L"):
+        return "0"
+    if len(n) == 1 and n.isupper():
+        return "1"
+    return "2"
+
+
+def _with_list(point: str, body: Sequence[Paragraph]) -> str:
+    """A sentence ending in a colon brings the items that follow it (`(a) ...`, `• ...`)."""
+    if not point.endswith(":"):
+        return point
+    for k, p in enumerate(body):
+        if point not in " ".join(p.text.split()):
+            continue
+        after = " ".join(p.text.split()).split(point, 1)[1].strip()
+        items = [after] if after else []
+        for q in body[k + 1 : k + 9]:
+            if not _LIST_ITEM.match(q.text) and not (items == [] and q.text[:1].islower()):
+                break
+            items.append(" ".join(q.text.split()))
+        return "\n".join([point, *items]) if items else point
+    return point

@@ -17,7 +17,9 @@ from bot.core.layout import locate_header
 _FRONT_MATTER_RE = re.compile(r"\A\s*---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
 _LINK_RE = re.compile(r"\[([^\]\n]{0,300})\]\([^)\s]{0,300}\)")
 _ESCAPE_RE = re.compile(r"\\([()\[\]*_#.\-!+`])")
-_BOLD_RE = re.compile(r"\*\*(.+?)\*\*", re.S)
+_BOLD_RE = re.compile(
+    r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.S
+)  # CommonMark: no space inside the markers
 _ITALIC_RE = re.compile(r"(?<![*\w])\*(?=[^\s*\d])([^*\n]{1,200}?)(?<=[^\s*])\*(?![*\w])")
 _HEADING_RE = re.compile(r"^#{1,6}[ \t]+", re.M)
 
