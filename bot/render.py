@@ -12,6 +12,7 @@ from dataclasses import is_dataclass
 from typing import Any
 
 from bot.answer import Answer
+from bot.core.facts import Fact
 from bot.core.results import (
     Cites,
     DocDetail,
@@ -25,8 +26,10 @@ from bot.core.results import (
 )
 from bot.core.storage import StoredDocument
 from bot.core.symbols import undocs_url
+from bot.messages import field_label, message
 
 DISCORD_MESSAGE = 2000
+CANDIDATES_SHOWN = 10  # a clarification lists this many, then "and N more"
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -209,6 +212,10 @@ def render(answer: Answer) -> str:
     r = answer.result
     if answer.intent == "help":
         return HELP.get(lang, HELP["en"])
+    if answer.intent == "decline":
+        return message(lang, "decline")
+    if isinstance(r, Fact):
+        return render_fact(r, lang)
     if isinstance(r, Summary):
         return render_summary(r, lang)
     if isinstance(r, Resolutions):
@@ -231,6 +238,15 @@ def render(answer: Answer) -> str:
 def render_error(answer: Answer) -> str:
     msg = escape(answer.error or "something went wrong")
     msg = msg[0].upper() + msg[1:] if msg else msg
+    if answer.candidates and answer.error_kind == "ambiguous":
+        lines = [
+            f"**{i}.** {escape(d.label)}{f' · {d.date}' if d.date else ''} — "
+            f"{escape(_shorten(d.title or d.source, 90))}"
+            for i, d in enumerate(answer.candidates[:CANDIDATES_SHOWN], 1)
+        ]
+        if len(answer.candidates) > CANDIDATES_SHOWN:
+            lines.append(message(answer.lang, "more", n=len(answer.candidates) - CANDIDATES_SHOWN))
+        return f"{msg}:\n" + "\n".join(lines)
     if answer.candidates:
         names = "\n".join(
             f"• {escape(d.label)} — {escape(_shorten(d.title or d.source, 90))}"
@@ -392,16 +408,18 @@ def render_cites(r: Cites, lang: str) -> str:
     return "\n".join(lines)
 
 
-def render_docs(r: DocList, lang: str) -> str:
+def render_docs(r: DocList, lang: str, shown: int | None = None) -> str:
     if not r.items:
         return f"{label(lang, 'nothing')} “{escape(r.query)}”."
     head = f"**{label(lang, 'docs')}**: {len(r.items)}" + (f"/{r.total}" if r.query else "")
     lines = [head]
-    for n, d in r.items:
+    for n, d in r.items[:shown]:
         date = f" · {d.date}" if d.date else ""
         lines.append(
             f"`{n:>3}` {escape(d.label)}{date} — {escape(_shorten(d.title or d.source, 110))}"
         )
+    if shown is not None and len(r.items) > shown:
+        lines.append(message(lang, "more", n=len(r.items) - shown))
     return "\n".join(lines)
 
 
@@ -508,3 +526,21 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     return value
+
+
+def render_fact(f: Fact, lang: str) -> str:
+    """One fact, short, with the document named: "A/79/758 — Signed by: Tofig Musayev"."""
+    head = f"**{doc_link(f.doc)}** — {field_label(lang, f.field)}: "
+    if f.field == "circulate":
+        where = " / ".join(f.values) or "—"
+        return head + message(lang, "yes_circulate" if f.flag else "no_circulate", where=where)
+    if not f.values:
+        return head + message(lang, "none")
+    lines = [head + escape("; ".join(f.values))]
+    if f.field == "date" and f.details:
+        lines[0] += f" ({field_label(lang, 'also_distributed')} {escape(f.details[0])})"
+    elif f.field == "signatories" and f.details and f.details != f.values:
+        lines.append(f"{field_label(lang, 'annex_signed')}: " + escape(", ".join(f.details)))
+    elif f.field in ("agenda", "annexes") and f.details:
+        lines.extend(f"> {escape(_shorten(d, 300))}" for d in f.details)
+    return "\n".join(lines)

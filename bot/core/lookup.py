@@ -1,0 +1,193 @@
+"""Which document a description in words means: sender first, then date, kind and subject.
+
+"The letter from Russia" is a letter Russia sent; a letter that only mentions Russia ranks
+below it. Several equally good documents are candidates, oldest first, as `!docs` numbers them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from bot.core.countries import codes_in, english_name
+from bot.core.intents import RefSlots
+from bot.core.storage import StoredDocument
+from bot.core.symbols import symbol_key
+from bot.core.textnorm import STOPWORDS, tokens
+
+_BODY_NAMES = {"SC": "security council", "GA": "general assembly", "HRC": "human rights council"}
+
+
+@dataclass(slots=True)
+class Lookup:
+    document: StoredDocument | None = None
+    candidates: list[StoredDocument] = field(default_factory=list)  # equally good, oldest first
+    reason: str = ""  # "no_sender", "no_date", "no_match": why nothing was found
+
+
+_WORDS: dict[tuple[int, int], frozenset[str]] = {}
+
+
+def doc_words(doc: StoredDocument) -> frozenset[str]:
+    """The document's words (folded), cached: every reference scans every document."""
+    key = (doc.id, len(doc.search_text))
+    words = _WORDS.get(key)
+    if words is None:
+        if len(_WORDS) > 20_000:
+            _WORDS.clear()
+        words = frozenset(_arabic_bare(t) for t in tokens(f"{doc.title or ''} {doc.search_text}"))
+        _WORDS[key] = words
+    return words
+
+
+def _arabic_bare(w: str) -> str:
+    """و, ب, ل, ال stuck to Arabic words: "لحقوق" and "حقوق" are one word for matching."""
+    if len(w) > 4 and "\u0600" <= w[0] <= "\u06ff":
+        return re.sub(r"^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?", "", w) or w
+    return w
+
+
+def senders_of(doc: StoredDocument) -> frozenset[str]:
+    sender = doc.record.get("sender") or {}
+    entity = sender.get("entity") or ""
+    role = sender.get("role") or ""
+    out = set(codes_in(entity))
+    low = f"{role} {entity}".lower()
+    if "secretary-general" in low or "secretary general" in low:
+        out.add("SG")
+    for code, name in _BODY_NAMES.items():
+        if entity.lower().startswith(name):
+            out.add(code)
+    return frozenset(out)
+
+
+def date_matches(doc: StoredDocument, year: int | None, month: int | None, day: int | None) -> bool:
+    rec = doc.record
+    for d in (doc.date, rec.get("letter_date"), rec.get("distribution_date"),
+              rec.get("adoption_date")):
+        if not d:
+            continue
+        parts = [int(p) for p in d.split("-") if p.isdigit()] + [0, 0, 0]
+        if year and parts[0] != year:
+            continue
+        if month and parts[1] != month:
+            continue
+        if day and parts[2] != day:
+            continue
+        return True
+    return False
+
+
+def kind_matches(doc: StoredDocument, kind: str) -> bool:
+    return kind in (doc.kind or "") or (kind == "letter" and "letter" in (doc.title or "").lower())
+
+
+def by_symbol(symbol: str, docs: Sequence[StoredDocument]) -> list[StoredDocument]:
+    """`S/RES/678` names `S/RES/678 (1990)`: the year may be left out."""
+    key = symbol_key(symbol)
+    exact = [d for d in docs if any(symbol_key(s) == key for s in d.symbols)]
+    if exact:
+        return exact
+    return [d for d in docs if any(symbol_key(s).startswith(key + "(") for s in d.symbols)]
+
+
+def find_document(
+    docs: Sequence[StoredDocument], slots: RefSlots, lang: str = "en"
+) -> Lookup:
+    """The document `slots` describe among `docs` (listing order), or the equally good ones."""
+    pool = list(docs)
+    if slots.symbol:
+        found = by_symbol(slots.symbol, pool)
+        if len(found) == 1:
+            return Lookup(found[0])
+        if found:
+            return Lookup(candidates=_oldest_first(found))
+    if slots.year or slots.month or slots.day:
+        pool = [d for d in pool if date_matches(d, slots.year, slots.month, slots.day)]
+        if not pool:
+            return Lookup(reason="no_date")
+    words = list(slots.words)
+    if slots.senders:
+        sent = [d for d in pool if senders_of(d) & set(slots.senders)]
+        if sent:
+            pool = sent
+        else:  # nobody by that name wrote one: the name is then what it is about
+            words += [w for c in slots.senders for w in _name_words(c)]
+    words += [w for c in slots.topics for w in _name_words(c)]
+    if slots.language:
+        same = [d for d in pool if d.language == slots.language]
+        pool = same or pool
+    if not pool:
+        return Lookup(reason="no_match")
+    scored = [(_score(d, words, slots, lang), d) for d in pool]
+    best = max(s for s, _ in scored)
+    if words and best < 0.5 and not (slots.senders or slots.kind or slots.year or slots.month):
+        return Lookup(reason="no_match")
+    top = [d for s, d in scored if s >= best - 1e-9]
+    if len(top) == 1:
+        return Lookup(top[0])
+    return Lookup(candidates=_oldest_first(top))
+
+
+def _name_words(code: str) -> list[str]:
+    name = _BODY_NAMES.get(code) or ("secretary-general" if code == "SG" else english_name(code))
+    return [w for w in tokens(name) if w not in STOPWORDS]
+
+
+def _score(doc: StoredDocument, words: list[str], slots: RefSlots, lang: str) -> float:
+    s = 0.0
+    if slots.kind and kind_matches(doc, slots.kind):
+        s += 0.6
+    if doc.language == lang:
+        s += 0.05  # among equals, the asker's language first
+    if not words:
+        return s
+    have = doc_words(doc)
+    for w in words:
+        w = _arabic_bare(w)
+        if w in have:
+            s += 1.0
+        elif len(w) >= 5 and _near(w, have):
+            s += 0.7
+    return s
+
+
+def _near(w: str, have: frozenset[str]) -> bool:
+    """A typo ("traficking") or another case ending ("декларации", "всеобщей")."""
+    stem = w[: max(4, len(w) - 3)]
+    for h in have:
+        if abs(len(h) - len(w)) > 3 or h[:2] != w[:2]:
+            continue
+        if h.startswith(stem) or fuzz.ratio(w, h) >= 85:
+            return True
+    return False
+
+
+def _oldest_first(docs: list[StoredDocument]) -> list[StoredDocument]:
+    return sorted(docs, key=lambda d: d.date or "9999")
+
+
+def pick_in(
+    listing: Sequence[StoredDocument], slots: RefSlots, pick: int | None, lang: str
+) -> Lookup:
+    """A choice in the last list shown: "2", "the second one", "the May one", "celle de janvier",
+    "the one about Sumgait"."""
+    if pick is not None and not _describes(slots):
+        n = len(listing) if pick == -1 else pick
+        if 1 <= n <= len(listing):
+            return Lookup(listing[n - 1])
+        return Lookup(reason="no_number")
+    found = find_document(listing, slots, lang)
+    if found.document is None and found.candidates and pick is not None:
+        n = len(found.candidates) if pick == -1 else pick
+        if 1 <= n <= len(found.candidates):
+            return Lookup(found.candidates[n - 1])
+    return found
+
+
+def _describes(slots: RefSlots) -> bool:
+    return bool(slots.senders or slots.topics or slots.year or slots.month or slots.day
+                or slots.words or slots.symbol or slots.language)

@@ -1,0 +1,184 @@
+"""What a channel's conversation remembers: the last document, the last numbered list (candidates,
+`!docs` results, find hits) and a question waiting for the user to pick a candidate.
+
+Everything expires (as "it" does) and is kept per channel: a pick in one channel never reads
+another channel's list. Stored ids come back as documents only through `visible_document`, which
+checks the asker's scope: a document outside it behaves as gone.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from bot.core.errors import Ambiguous, NotFound
+from bot.core.intents import Request, RefSlots
+from bot.core.library import Library, visible_scopes
+from bot.core.lookup import (
+    Lookup,
+    date_matches,
+    doc_words,
+    find_document,
+    kind_matches,
+    pick_in,
+    senders_of,
+)
+from bot.core.results import DocList
+from bot.core.storage import StoredDocument
+from bot.messages import message
+
+CONTEXT_SECONDS = 15 * 60
+MAX_CHANNELS = 10_000  # a bounded memory: the oldest channels are forgotten first
+
+
+@dataclass(slots=True)
+class ChannelState:
+    listing: list[int] = field(default_factory=list)  # document ids, as numbered to the user
+    listing_at: float = 0.0
+    pending: Request | None = None  # the question asked before "which one?"
+    pending_at: float = 0.0
+
+
+async def visible_document(library: Library, doc_id: int, scope: str | None) -> StoredDocument | None:
+    """The one way a stored id becomes a document again: outside the asker's scope, it is gone."""
+    doc = await library.store.document(doc_id)
+    if doc is None or doc.scope not in visible_scopes(scope):
+        return None
+    return doc
+
+
+class Dialogue:
+    def __init__(self, library: Library, ttl: float = CONTEXT_SECONDS) -> None:
+        self.library = library
+        self.ttl = ttl
+        self._states: dict[str, ChannelState] = {}
+
+    def state(self, channel: str) -> ChannelState:
+        st = self._states.get(channel)
+        if st is None:
+            if len(self._states) >= MAX_CHANNELS:
+                self._states.pop(next(iter(self._states)))
+            st = self._states[channel] = ChannelState()
+        now = time.monotonic()
+        if st.listing and now - st.listing_at > self.ttl:
+            st.listing = []
+        if st.pending is not None and now - st.pending_at > self.ttl:
+            st.pending = None
+        return st
+
+    def remember_list(self, channel: str, docs: Sequence[StoredDocument]) -> None:
+        st = self.state(channel)
+        st.listing = list(dict.fromkeys(d.id for d in docs))
+        st.listing_at = time.monotonic()
+
+    def ask_which(self, channel: str, req: Request, candidates: Sequence[StoredDocument]) -> None:
+        self.remember_list(channel, candidates)
+        st = self.state(channel)
+        st.pending, st.pending_at = req, time.monotonic()
+
+    def settle(self, channel: str) -> None:
+        self.state(channel).pending = None
+
+    async def listing(self, channel: str, scope: str | None) -> list[StoredDocument]:
+        out = []
+        for doc_id in self.state(channel).listing:
+            doc = await visible_document(self.library, doc_id, scope)
+            if doc is not None:
+                out.append(doc)
+        return out
+
+    def follow_up(self, req: Request, channel: str) -> Request:
+        """A message with no verb ("2", "the one about Sumgait") answers the pending question."""
+        st = self.state(channel)
+        if not req.implicit or st.pending is None:
+            return req
+        pending = st.pending
+        return Request(pending.intent, lang=req.lang, field=pending.field, pick=req.pick,
+                       slots=req.slots, query=pending.query)
+
+    async def document(
+        self, req: Request, scope: str | None, channel: str, has_last: bool
+    ) -> StoredDocument | None:
+        """The document a mention describes: a pick in the last list, or words; None when the
+        request only refers back ("it") and the caller should use the last document."""
+        slots = req.slots or RefSlots()
+        lang = req.lang
+        if slots.back and slots.empty() and req.pick is None:
+            return None
+        if has_last and req.pick is None and not slots.one and _only_words(slots):
+            return None  # "who signed the act?", "did they ask for it to be circulated?"
+        listing = await self.listing(channel, scope)
+        if listing and (req.pick is not None or slots.one) and _only_choice(slots):
+            found = pick_in(listing, slots, req.pick, lang)
+            if found.document is not None:
+                return found.document
+            if found.candidates:
+                raise Ambiguous(message(lang, "several"), found.candidates)
+        if req.pick is not None and slots.empty():
+            if not listing:
+                raise NotFound(message(lang, "no_list"))
+            raise NotFound(message(lang, "no_number", n=req.pick, total=len(listing)))
+        docs = await self.library.documents(visible_scopes(scope))
+        found = find_document(docs, slots, lang)
+        if found.document is None and found.candidates and req.pick is not None:
+            n = len(found.candidates) if req.pick == -1 else req.pick
+            if 1 <= n <= len(found.candidates):
+                return found.candidates[n - 1]
+        return _one(found, lang, slots)
+
+
+def _only_words(slots: RefSlots) -> bool:
+    return not (slots.senders or slots.topics or slots.kind or slots.year or slots.month
+                or slots.day or slots.symbol or slots.language)
+
+
+def _only_choice(slots: RefSlots) -> bool:
+    """Words that choose among listed documents rather than name a new one: a month, a day,
+    a subject word; a sender or a symbol names a document anew."""
+    return not (slots.symbol or (slots.senders and slots.kind))
+
+
+def _one(found: Lookup, lang: str, slots: RefSlots) -> StoredDocument | None:
+    if found.document is not None:
+        return found.document
+    if found.candidates:
+        raise Ambiguous(message(lang, "several"), found.candidates)
+    if slots.back and not (slots.senders or slots.symbol):
+        return None  # "did they ask for it to be circulated?": the words name no document
+    raise NotFound(message(lang, "no_document"))
+
+
+def docs_matching(docs: Sequence[StoredDocument], slots: RefSlots, query: str) -> DocList:
+    """`docs` with filters: sender, kind, month/year, language, subject words; numbered as in
+    the full list, oldest first."""
+    numbered = list(enumerate(docs, 1))
+    out = []
+    for n, d in numbered:
+        if (slots.year or slots.month or slots.day) and not date_matches(
+            d, slots.year, slots.month, slots.day
+        ):
+            continue
+        if slots.senders and not senders_of(d) & set(slots.senders):
+            continue
+        if slots.kind and not kind_matches(d, slots.kind):
+            continue
+        if slots.language and d.language != slots.language:
+            continue
+        if slots.topics or slots.words:
+            have = doc_words(d)
+            wanted = [w for c in slots.topics for w in _topic_words(c)] + slots.words
+            if not all(w in have for w in wanted):
+                continue
+        out.append((n, d))
+    return DocList(query if not slots_empty_filter(slots) else "", out, len(docs))
+
+
+def slots_empty_filter(slots: RefSlots) -> bool:
+    return slots.empty() and not slots.language
+
+
+def _topic_words(code: str) -> list[str]:
+    from bot.core.lookup import _name_words
+
+    return _name_words(code)
