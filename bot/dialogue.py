@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.core.errors import Ambiguous, NotFound
-from bot.core.intents import Request, RefSlots
+from bot.core.intents import RefSlots, Request
 from bot.core.library import Library, visible_scopes
 from bot.core.lookup import (
     Lookup,
@@ -40,7 +40,9 @@ class ChannelState:
     pending_at: float = 0.0
 
 
-async def visible_document(library: Library, doc_id: int, scope: str | None) -> StoredDocument | None:
+async def visible_document(
+    library: Library, doc_id: int, scope: str | None
+) -> StoredDocument | None:
     """The one way a stored id becomes a document again: outside the asker's scope, it is gone."""
     doc = await library.store.document(doc_id)
     if doc is None or doc.scope not in visible_scopes(scope):
@@ -94,8 +96,14 @@ class Dialogue:
         if not req.implicit or st.pending is None:
             return req
         pending = st.pending
-        return Request(pending.intent, lang=req.lang, field=pending.field, pick=req.pick,
-                       slots=req.slots, query=pending.query)
+        return Request(
+            pending.intent,
+            lang=req.lang,
+            field=pending.field,
+            pick=req.pick,
+            slots=req.slots,
+            query=pending.query,
+        )
 
     async def document(
         self, req: Request, scope: str | None, channel: str, has_last: bool
@@ -129,8 +137,16 @@ class Dialogue:
 
 
 def _only_words(slots: RefSlots) -> bool:
-    return not (slots.senders or slots.topics or slots.kind or slots.year or slots.month
-                or slots.day or slots.symbol or slots.language)
+    return not (
+        slots.senders
+        or slots.topics
+        or slots.kind
+        or slots.year
+        or slots.month
+        or slots.day
+        or slots.symbol
+        or slots.language
+    )
 
 
 def _only_choice(slots: RefSlots) -> bool:

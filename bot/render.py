@@ -238,7 +238,7 @@ def render(answer: Answer) -> str:
 def render_error(answer: Answer) -> str:
     msg = escape(answer.error or "something went wrong")
     msg = msg[0].upper() + msg[1:] if msg else msg
-    if answer.candidates and answer.error_kind == "ambiguous":
+    if answer.candidates and answer.intent == "clarify":
         lines = [
             f"**{i}.** {escape(d.label)}{f' · {d.date}' if d.date else ''} — "
             f"{escape(_shorten(d.title or d.source, 90))}"
@@ -246,7 +246,7 @@ def render_error(answer: Answer) -> str:
         ]
         if len(answer.candidates) > CANDIDATES_SHOWN:
             lines.append(message(answer.lang, "more", n=len(answer.candidates) - CANDIDATES_SHOWN))
-        return f"{msg}:\n" + "\n".join(lines)
+        return f"{msg}:\n" + "\n".join(lines)  # a mention: the numbers answer it
     if answer.candidates:
         names = "\n".join(
             f"• {escape(d.label)} — {escape(_shorten(d.title or d.source, 90))}"

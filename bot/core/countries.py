@@ -200,31 +200,124 @@ from bot.core.textnorm import fold  # noqa: E402
 LANGS = ("en", "fr", "es", "ru", "ar", "zh")
 
 # CLDR codes that are not states (continents, unions, "unknown region", outlying areas).
-_NOT_STATES = frozenset("EU EZ UN QO ZZ AQ BV HM UM TF IO AC CP DG EA IC TA XA XB".split())
+_NOT_STATES = frozenset(
+    [
+        "EU",
+        "EZ",
+        "UN",
+        "QO",
+        "ZZ",
+        "AQ",
+        "BV",
+        "HM",
+        "UM",
+        "TF",
+        "IO",
+        "AC",
+        "CP",
+        "DG",
+        "EA",
+        "IC",
+        "TA",
+        "XA",
+        "XB",
+    ]
+)
 
 UN_NAMES: dict[str, list[str]] = {
-    "GB": ["uk", "u.k.", "britain", "great britain", "united kingdom of great britain and "
-           "northern ireland", "royaume-uni de grande-bretagne et d'irlande du nord",
-           "британия", "соединенное королевство", "المملكة المتحدة لبريطانيا العظمى", "联合王国"],
-    "US": ["us", "u.s.", "usa", "u.s.a.", "united states of america", "america", "etats-unis d'amerique",
-           "estados unidos de america", "eeuu", "ee.uu.", "сша", "соединенные штаты америки",
-           "الولايات المتحدة الأمريكية", "美利坚合众国"],
-    "CD": ["drc", "dr congo", "democratic republic of the congo", "rdc", "rd congo",
-           "republique democratique du congo", "republica democratica del congo", "дрк",
-           "демократическая республика конго", "جمهورية الكونغو الديمقراطية", "刚果民主共和国", "刚果金"],
+    "GB": [
+        "uk",
+        "u.k.",
+        "britain",
+        "great britain",
+        "united kingdom of great britain and northern ireland",
+        "royaume-uni de grande-bretagne et d'irlande du nord",
+        "британия",
+        "соединенное королевство",
+        "المملكة المتحدة لبريطانيا العظمى",
+        "联合王国",
+    ],
+    "US": [
+        "us",
+        "u.s.",
+        "usa",
+        "u.s.a.",
+        "united states of america",
+        "america",
+        "etats-unis d'amerique",
+        "estados unidos de america",
+        "eeuu",
+        "ee.uu.",
+        "сша",
+        "соединенные штаты америки",
+        "الولايات المتحدة الأمريكية",
+        "美利坚合众国",
+    ],
+    "CD": [
+        "drc",
+        "dr congo",
+        "democratic republic of the congo",
+        "rdc",
+        "rd congo",
+        "republique democratique du congo",
+        "republica democratica del congo",
+        "дрк",
+        "демократическая республика конго",
+        "جمهورية الكونغو الديمقراطية",
+        "刚果民主共和国",
+        "刚果金",
+    ],
     "CG": ["republic of the congo", "congo-brazzaville"],
     "TR": ["turkey", "turkiye", "türkiye", "turquia", "турция", "тюркийе", "تركيا", "土耳其"],
-    "RU": ["russian federation", "federation de russie", "federacion de rusia",
-           "российская федерация", "рф", "الاتحاد الروسي", "俄罗斯联邦", "俄国"],
-    "IR": ["iran", "islamic republic of iran", "republique islamique d'iran",
-           "republica islamica del iran", "исламская республика иран", "جمهورية إيران الإسلامية", "伊朗伊斯兰共和国"],
-    "SY": ["syria", "syrian arab republic", "republique arabe syrienne", "republica arabe siria",
-           "сирийская арабская республика", "الجمهورية العربية السورية", "阿拉伯叙利亚共和国"],
-    "VE": ["venezuela", "bolivarian republic of venezuela", "republique bolivarienne du venezuela",
-           "republica bolivariana de venezuela", "боливарианская республика венесуэла", "委内瑞拉玻利瓦尔共和国"],
+    "RU": [
+        "russian federation",
+        "federation de russie",
+        "federacion de rusia",
+        "российская федерация",
+        "рф",
+        "الاتحاد الروسي",
+        "俄罗斯联邦",
+        "俄国",
+    ],
+    "IR": [
+        "iran",
+        "islamic republic of iran",
+        "republique islamique d'iran",
+        "republica islamica del iran",
+        "исламская республика иран",
+        "جمهورية إيران الإسلامية",
+        "伊朗伊斯兰共和国",
+    ],
+    "SY": [
+        "syria",
+        "syrian arab republic",
+        "republique arabe syrienne",
+        "republica arabe siria",
+        "сирийская арабская республика",
+        "الجمهورية العربية السورية",
+        "阿拉伯叙利亚共和国",
+    ],
+    "VE": [
+        "venezuela",
+        "bolivarian republic of venezuela",
+        "republique bolivarienne du venezuela",
+        "republica bolivariana de venezuela",
+        "боливарианская республика венесуэла",
+        "委内瑞拉玻利瓦尔共和国",
+    ],
     "BO": ["bolivia", "plurinational state of bolivia", "etat plurinational de bolivie"],
-    "PS": ["palestine", "state of palestine", "etat de palestine", "estado de palestina",
-           "государство палестина", "палестина", "دولة فلسطين", "فلسطين", "巴勒斯坦国", "巴勒斯坦"],
+    "PS": [
+        "palestine",
+        "state of palestine",
+        "etat de palestine",
+        "estado de palestina",
+        "государство палестина",
+        "палестина",
+        "دولة فلسطين",
+        "فلسطين",
+        "巴勒斯坦国",
+        "巴勒斯坦",
+    ],
     "VA": ["holy see", "saint-siege", "santa sede", "святейший престол", "الكرسي الرسولي", "教廷"],
     "AE": ["uae", "u.a.e.", "eau", "emirates", "emirats", "emiratos", "оаэ", "الإمارات", "阿联酋"],
     "KR": ["republic of korea", "south korea", "republique de coree", "republica de corea"],
@@ -358,8 +451,11 @@ def find_countries(text: str) -> list[CountryMention]:
         else:
             i += 1
     # "US"/"us": the abbreviation only in capitals, the pronoun never.
-    out = [m for m in out if not (m.code == "US" and t[m.start : m.end] == "us"
-                                  and text[m.start : m.end] != "US")]
+    out = [
+        m
+        for m in out
+        if not (m.code == "US" and t[m.start : m.end] == "us" and text[m.start : m.end] != "US")
+    ]
     return sorted(out, key=lambda m: m.start)
 
 

@@ -9,15 +9,31 @@ from dataclasses import dataclass, field
 
 from bot.core.storage import StoredDocument, StoredParagraph
 
-FIELDS = ("signatories", "date", "distributed", "sender", "addressees", "agenda", "annexes",
-          "circulate", "symbol", "language", "kind")
+FIELDS = (
+    "signatories",
+    "date",
+    "distributed",
+    "sender",
+    "addressees",
+    "agenda",
+    "annexes",
+    "circulate",
+    "symbol",
+    "language",
+    "kind",
+)
 
-_SIGNED = re.compile(r"^\s*(?:\(signed\)|\(signé\)|\(firmado\)|\(подпись\)|/-/|\(توقيع\))\s*(.+)$",
-                     re.IGNORECASE)
+_SIGNED = re.compile(
+    r"^\s*(?:\(signed\)|\(signé\)|\(firmado\)|\(подпись\)|/-/|\(توقيع\))\s*(.+)$", re.IGNORECASE
+)
 _ADDRESSED = re.compile(r"\baddressed to (?:the )?(.+?)(?:$|,| and the )", re.IGNORECASE)
 _TRANSMIT = re.compile(r"\b(?:transmit|enclose|attach|annex)\w*\b", re.IGNORECASE)
-BODY_NAMES = {"GA": "General Assembly", "SC": "Security Council", "HRC": "Human Rights Council",
-              "ECOSOC": "Economic and Social Council"}
+BODY_NAMES = {
+    "GA": "General Assembly",
+    "SC": "Security Council",
+    "HRC": "Human Rights Council",
+    "ECOSOC": "Economic and Social Council",
+}
 
 
 @dataclass(slots=True)
@@ -34,15 +50,21 @@ def fact(doc: StoredDocument, name: str, paragraphs: Sequence[StoredParagraph] =
     out = Fact(doc, name)
     if name == "signatories":
         out.values = list(rec.get("signatories") or [])
-        annexed = [m.group(1).strip() for p in paragraphs if p.section == "annex"
-                   for m in [_SIGNED.match(p.text)] if m]
+        annexed = [
+            m.group(1).strip()
+            for p in paragraphs
+            if p.section == "annex"
+            for m in [_SIGNED.match(p.text)]
+            if m
+        ]
         if annexed and (not out.values or set(annexed) - set(out.values)):
             out.details = annexed  # who signed what is annexed (an act, a statement)
             if not out.values:
                 out.values = annexed
     elif name == "date":
-        out.values = [v for v in (rec.get("letter_date") or rec.get("adoption_date") or doc.date,)
-                      if v]
+        out.values = [
+            v for v in (rec.get("letter_date") or rec.get("adoption_date") or doc.date,) if v
+        ]
         if rec.get("distribution_date"):
             out.details = [rec["distribution_date"]]
     elif name == "distributed":
@@ -71,12 +93,20 @@ def fact(doc: StoredDocument, name: str, paragraphs: Sequence[StoredParagraph] =
             bits = [a.get(k) for k in ("title", "author", "date") if a.get(k)]
             if bits:
                 out.values.append(" — ".join(bits))
-        out.details = [p.text for p in paragraphs if p.section == "body"
-                       and _TRANSMIT.search(p.text)][:2]
+        out.details = [
+            p.text for p in paragraphs if p.section == "body" and _TRANSMIT.search(p.text)
+        ][:2]
     elif name == "circulate":
         out.flag = bool(rec.get("request_to_circulate"))
-        out.values = [BODY_NAMES.get(b.get("body") or "", b.get("body") or "")
-                      for b in rec.get("bodies") or [] if b.get("body")] if out.flag else []
+        out.values = (
+            [
+                BODY_NAMES.get(b.get("body") or "", b.get("body") or "")
+                for b in rec.get("bodies") or []
+                if b.get("body")
+            ]
+            if out.flag
+            else []
+        )
     elif name == "symbol":
         out.values = list(doc.symbols) or [doc.file_stem]
     elif name == "language":

@@ -27,7 +27,6 @@ ALIASES = {
     "lista": "docs",
     "документы": "docs",
     "resumen": "summary",
-    "resume": "summary",
     "резюме": "summary",
     "摘要": "summary",
     "busca": "find",
@@ -60,10 +59,29 @@ ALIASES = {
 }
 
 
-_ALIAS_LANG = {"aide": "fr", "liste": "fr", "résumé": "fr", "cherche": "fr", "chercher": "fr",
-               "ayuda": "es", "lista": "es", "resumen": "es", "busca": "es", "buscar": "es",
-               "справка": "ru", "помощь": "ru", "документы": "ru", "резюме": "ru", "найди": "ru",
-               "поиск": "ru", "帮助": "zh", "摘要": "zh", "搜索": "zh", "مساعدة": "ar", "ابحث": "ar"}
+_ALIAS_LANG = {
+    "aide": "fr",
+    "liste": "fr",
+    "résumé": "fr",
+    "cherche": "fr",
+    "chercher": "fr",
+    "ayuda": "es",
+    "lista": "es",
+    "resumen": "es",
+    "busca": "es",
+    "buscar": "es",
+    "справка": "ru",
+    "помощь": "ru",
+    "документы": "ru",
+    "резюме": "ru",
+    "найди": "ru",
+    "поиск": "ru",
+    "帮助": "zh",
+    "摘要": "zh",
+    "搜索": "zh",
+    "مساعدة": "ar",
+    "ابحث": "ar",
+}
 
 
 @dataclass(slots=True)
@@ -83,8 +101,16 @@ class RefSlots:
     one: bool = False  # "the one ...", "celle ...": a choice in the last list
 
     def empty(self) -> bool:
-        return not (self.senders or self.topics or self.kind or self.year or self.month
-                    or self.day or self.words or self.symbol)
+        return not (
+            self.senders
+            or self.topics
+            or self.kind
+            or self.year
+            or self.month
+            or self.day
+            or self.words
+            or self.symbol
+        )
 
 
 @dataclass(slots=True)

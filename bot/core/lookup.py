@@ -66,8 +66,12 @@ def senders_of(doc: StoredDocument) -> frozenset[str]:
 
 def date_matches(doc: StoredDocument, year: int | None, month: int | None, day: int | None) -> bool:
     rec = doc.record
-    for d in (doc.date, rec.get("letter_date"), rec.get("distribution_date"),
-              rec.get("adoption_date")):
+    for d in (
+        doc.date,
+        rec.get("letter_date"),
+        rec.get("distribution_date"),
+        rec.get("adoption_date"),
+    ):
         if not d:
             continue
         parts = [int(p) for p in d.split("-") if p.isdigit()] + [0, 0, 0]
@@ -94,9 +98,7 @@ def by_symbol(symbol: str, docs: Sequence[StoredDocument]) -> list[StoredDocumen
     return [d for d in docs if any(symbol_key(s).startswith(key + "(") for s in d.symbols)]
 
 
-def find_document(
-    docs: Sequence[StoredDocument], slots: RefSlots, lang: str = "en"
-) -> Lookup:
+def find_document(docs: Sequence[StoredDocument], slots: RefSlots, lang: str = "en") -> Lookup:
     """The document `slots` describe among `docs` (listing order), or the equally good ones."""
     pool = list(docs)
     if slots.symbol:
@@ -143,6 +145,10 @@ def _score(doc: StoredDocument, words: list[str], slots: RefSlots, lang: str) ->
         s += 0.6
     if doc.language == lang:
         s += 0.05  # among equals, the asker's language first
+    if slots.senders:
+        theirs = senders_of(doc)
+        if theirs:  # the named sender alone beats one of ten co-signatories
+            s += 0.3 * len(theirs & set(slots.senders)) / len(theirs)
     if not words:
         return s
     have = doc_words(doc)
@@ -189,5 +195,13 @@ def pick_in(
 
 
 def _describes(slots: RefSlots) -> bool:
-    return bool(slots.senders or slots.topics or slots.year or slots.month or slots.day
-                or slots.words or slots.symbol or slots.language)
+    return bool(
+        slots.senders
+        or slots.topics
+        or slots.year
+        or slots.month
+        or slots.day
+        or slots.words
+        or slots.symbol
+        or slots.language
+    )

@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 from bot.core.countries import find_countries
-from bot.core.intents import Request, RefSlots, parse_command
+from bot.core.intents import RefSlots, Request, parse_command
 from bot.core.lexicon import Lexicon, detect, lexicon
 from bot.core.textnorm import STOPWORDS, fold
 
@@ -134,7 +134,7 @@ def _slot_words(slots: RefSlots) -> list[str]:
 
 
 def _resolution(raw: str, t: str, lexs: list[Lexicon]) -> str | None:
-    """"resolution 242", "UNSCR 1591", "1244 (1999)", "S/RES/2772", "第2510(2020)号决议"."""
+    """ "resolution 242", "UNSCR 1591", "1244 (1999)", "S/RES/2772", "第2510(2020)号决议"."""
     m = re.search(r"\b[SAE]/(?:[A-Z\d\-]+/)?RES/[\w/\-]+(?:\s*\(\d{4}\))?", raw, re.IGNORECASE)
     if m:
         return m.group(0)
@@ -186,12 +186,15 @@ def _as_symbol(res: str) -> str:
 
 
 def _is_listing(t: str, lexs: list[Lexicon]) -> bool:
-    """"list …", "which letters has X sent", "what do you have from January"."""
+    """ "list …", "which letters has X sent", "what do you have from January"."""
     if not _has(lexs, "docs", t):
         return False
     # "list the resolutions cited by X" asks for a document's citations, not a list.
-    return not (_has(lexs, "resolutions", t) and _has(lexs, "cites", t)
-                and not re.search(r"\b(?:have|loaded|as-tu|avez|tienes)\b", t))
+    return not (
+        _has(lexs, "resolutions", t)
+        and _has(lexs, "cites", t)
+        and not re.search(r"\b(?:have|loaded|as-tu|avez|tienes)\b", t)
+    )
 
 
 def _pick(t: str, lexs: list[Lexicon]) -> int | None:
@@ -201,7 +204,7 @@ def _pick(t: str, lexs: list[Lexicon]) -> int | None:
     for lex in lexs:
         for m, n in lex.lookup("ordinals", t):
             if n == 0:  # "number 3", "numéro 3"
-                after = re.match(r"\s*(\d{1,3})\b", t[m.end():])
+                after = re.match(r"\s*(\d{1,3})\b", t[m.end() :])
                 if after:
                     return int(after.group(1))
                 continue
@@ -282,8 +285,11 @@ def _after_word(before: str, markers: list[str]) -> bool:
     b = before.rstrip()
     for _ in range(2):
         b = _ARTICLES.sub("", b).rstrip()
-    return any(b.endswith(m.strip()) and (len(b) == len(m.strip()) or not b[-len(m.strip()) - 1].isalnum())
-               for m in markers if m.strip())
+    return any(
+        b.endswith(m.strip()) and (len(b) == len(m.strip()) or not b[-len(m.strip()) - 1].isalnum())
+        for m in markers
+        if m.strip()
+    )
 
 
 def _dates(raw: str, t: str, lexs: list[Lexicon], s: RefSlots, taken) -> None:  # type: ignore[no-untyped-def]
@@ -303,7 +309,11 @@ def _dates(raw: str, t: str, lexs: list[Lexicon], s: RefSlots, taken) -> None:  
             word = t[mm.start() : mm.end()]
             if word == "may" and not _month_may(raw, t, mm):
                 continue
-            if word in ("mar", "dec", "sep", "jun") and lex.lang == "en" and not _near_number(t, mm):
+            if (
+                word in ("mar", "dec", "sep", "jun")
+                and lex.lang == "en"
+                and not _near_number(t, mm)
+            ):
                 continue
             s.month = s.month or int(month)  # type: ignore[call-overload]
             taken(mm.start(), mm.end())
@@ -322,14 +332,17 @@ def _dates(raw: str, t: str, lexs: list[Lexicon], s: RefSlots, taken) -> None:  
         taken(m.start(), m.end())
     if s.day is None:
         # "the one from the 17th", "celle du 17"
-        m = re.search(r"(?:the|du|del|le|el|of|on)\s+(\d{1,2})(?:st|nd|rd|th|er)?(?!\d)(?!\s*\w*\s*(?:one|item))", t)
+        m = re.search(
+            r"(?:the|du|del|le|el|of|on)\s+(\d{1,2})(?:st|nd|rd|th|er)?(?!\d)(?!\s*\w*\s*(?:one|item))",
+            t,
+        )
         if m and 1 <= int(m.group(1)) <= 31 and not re.search(r"\d\s*\(\d{4}\)", t):
             s.day = int(m.group(1))
             taken(m.start(1), m.end())
 
 
 def _fuzzy_month(t: str, lexs: list[Lexicon], taken) -> int | None:  # type: ignore[no-untyped-def]
-    """"Febuary", "setember": a month name typed with one slip."""
+    """ "Febuary", "setember": a month name typed with one slip."""
     from rapidfuzz import fuzz
 
     for m in re.finditer(r"[^\W\d_]{6,}", t):
@@ -342,7 +355,7 @@ def _fuzzy_month(t: str, lexs: list[Lexicon], taken) -> int | None:  # type: ign
 
 
 def _month_may(raw: str, t: str, m: re.Match[str]) -> bool:
-    """"may" is a month when capitalised or next to a number ("in May", "May 2025", "2 May")."""
+    """ "may" is a month when capitalised or next to a number ("in May", "May 2025", "2 May")."""
     if raw[m.start() : m.end()] == "May" and m.start() > 0:
         return True
     return _near_number(t, m)
@@ -359,8 +372,18 @@ def _topic_words(t: str, spans: list[tuple[int, int]], lexs: list[Lexicon]) -> l
             chars[i] = " "
     rest = "".join(chars)
     for lex in lexs:
-        for key in ("summary", "resolutions", "doc", "docs", "cites", "back", "one",
-                    "greeting", "thanks", "help"):
+        for key in (
+            "summary",
+            "resolutions",
+            "doc",
+            "docs",
+            "cites",
+            "back",
+            "one",
+            "greeting",
+            "thanks",
+            "help",
+        ):
             rest = lex.strict[key].sub(" ", rest) if key in lex.strict else rest
         for _, pat in lex.meta:
             rest = pat.sub(" ", rest)
@@ -390,9 +413,7 @@ def _find(raw: str, t: str, lexs: list[Lexicon]) -> Request | None:
     """The words to look for, and where: "in that letter, where do they mention X?"."""
     same = len(raw) == len(t)
     quoted = _QUOTED.search(raw)
-    matches = sorted(
-        (m for lex in lexs for m in lex.finditer("find", t)), key=lambda m: -m.end()
-    )
+    matches = sorted((m for lex in lexs for m in lex.finditer("find", t)), key=lambda m: -m.end())
     query = ""
     cut = (0, 0)
     for m in matches:
@@ -447,8 +468,16 @@ def _strip_intro(chunk: str, lexs: list[Lexicon]) -> tuple[str, int]:
         for lex in lexs:
             pat = lex.phrases.get("query_intro")
             m = pat.match(chunk) if pat is not None else None
-            if m and m.end() > best and (m.end() == len(chunk) or not chunk[m.end()].isalnum()
-                                         or lex.lang in ("zh", "ar") or chunk[m.end() - 1] == "'"):
+            if (
+                m
+                and m.end() > best
+                and (
+                    m.end() == len(chunk)
+                    or not chunk[m.end()].isalnum()
+                    or lex.lang in ("zh", "ar")
+                    or chunk[m.end() - 1] == "'"
+                )
+            ):
                 best = m.end()
         if not best:
             break
@@ -459,25 +488,28 @@ def _strip_intro(chunk: str, lexs: list[Lexicon]) -> tuple[str, int]:
 
 def _strip_articles(q: str, lexs: list[Lexicon]) -> str:
     q = re.sub(r"^(?:the|a|an|le|la|les|l'|un|une|des|du|el|los|las)\s+", "", q.strip(), flags=re.I)
-    return q.strip(" ?!.,;:«»\"")
+    return q.strip(' ?!.,;:«»"')
 
 
 def _split_scope(query: str, lexs: list[Lexicon]) -> tuple[str, str | None]:
-    """"ceasefire in that letter" -> ("ceasefire", "that letter")."""
+    """ "ceasefire in that letter" -> ("ceasefire", "that letter")."""
     for lex in lexs:
         for w in lex.raw.get("within", []):
             m = re.search(rf"\s{re.escape(w)}\s+(.+)$", query, re.IGNORECASE)
             if not m:
                 continue
             tail = fold(m.group(1))
-            if (_SYMBOL.search(m.group(1)) or lex.search("back", tail) and len(tail.split()) <= 3
-                    or any(lx.lookup("kinds", tail) for lx in lexs)):
+            if (
+                _SYMBOL.search(m.group(1))
+                or (lex.search("back", tail) and len(tail.split()) <= 3)
+                or any(lx.lookup("kinds", tail) for lx in lexs)
+            ):
                 return query[: m.start()], m.group(1)
     return query, None
 
 
 def _scope_before(rest_raw: str, rest: str, lexs: list[Lexicon]) -> str | None:
-    """"in Israel's May letter, where …", "dans cette lettre, où …", "найди во Всеобщей …"."""
+    """ "in Israel's May letter, where …", "dans cette lettre, où …", "найди во Всеобщей …"."""
     for lex in lexs:
         for w in lex.raw.get("within", []):
             m = re.search(rf"(?:^|[\s,])(?:{re.escape(fold(w))})\s+(.+)", rest)

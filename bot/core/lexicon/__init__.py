@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from importlib import import_module
 
 from bot.core.textnorm import fold
@@ -82,7 +82,7 @@ def _alternation(entries: list[str], spaced: bool) -> re.Pattern[str]:
     return re.compile("|".join(parts) or r"(?!x)x")
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(lang: str) -> Lexicon:
     raw = import_module(f"bot.core.lexicon.{lang}").LEX
     spaced = lang in _SPACED
@@ -97,15 +97,29 @@ def lexicon(lang: str) -> Lexicon:
             lex.phrases[key] = _alternation(list(value), spaced)
             lex.strict[key] = _alternation([v for v in value if " ~ " not in v], spaced)
     # Field order matters: "who signed" before "when", "distributed" before "date".
-    order = ["signatories", "circulate", "annexes", "agenda", "addressees", "distributed",
-             "symbol", "language", "kind", "sender", "date"]
+    order = [
+        "signatories",
+        "circulate",
+        "annexes",
+        "agenda",
+        "addressees",
+        "distributed",
+        "symbol",
+        "language",
+        "kind",
+        "sender",
+        "date",
+    ]
     lex.meta = [(f, _alternation(raw["meta"][f], spaced)) for f in order if f in raw["meta"]]
     lex.filler = frozenset(fold(w) for w in raw.get("filler", []))
     return lex
 
 
-_SCRIPTS = (("ru", re.compile(r"[\u0400-\u04ff]")), ("ar", re.compile(r"[\u0600-\u06ff]")),
-            ("zh", re.compile(r"[\u4e00-\u9fff]")))
+_SCRIPTS = (
+    ("ru", re.compile(r"[\u0400-\u04ff]")),
+    ("ar", re.compile(r"[\u0600-\u06ff]")),
+    ("zh", re.compile(r"[\u4e00-\u9fff]")),
+)
 _ES_MARKS = re.compile(r"[ñ¿¡]")
 _FR_MARKS = re.compile(r"[èêàçùœ]|\b(?:l|d|qu|c|j|n|s)'", re.IGNORECASE)
 
@@ -124,7 +138,7 @@ def detect(text: str) -> str:
     return lang if score[lang] > 0 else "en"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _hints(lang: str) -> frozenset[str]:
     raw = lexicon(lang).raw
     return frozenset(fold(w) for w in [*raw.get("hints", []), *raw.get("months", {})])
