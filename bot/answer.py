@@ -133,7 +133,8 @@ class Dispatcher:
             raise BadInput(f"I don't know the command “{req.query}”; `!help` lists them")
         elif intent == "docs" and req.slots is not None:
             docs = await lib.documents(scopes)
-            answer.result = docs_matching(docs, req.slots, req.query or "")
+            body = await self.dialogue.body_words(req.slots)
+            answer.result = docs_matching(docs, req.slots, req.query or "", body)
         elif intent == "docs":
             answer.result = await lib.list_documents(req.query or "", scopes)
         elif intent == "doc":

@@ -17,6 +17,8 @@ from bot.core.intents import RefSlots, Request
 from bot.core.library import Library, visible_scopes
 from bot.core.lookup import (
     Lookup,
+    body_hits,
+    body_terms,
     date_matches,
     doc_words,
     find_document,
@@ -90,6 +92,13 @@ class Dialogue:
                 out.append(doc)
         return out
 
+    async def body_words(self, slots: RefSlots) -> dict[int, set[str]]:
+        """doc id -> the subject words its text holds ("Sumgait", "UNODC", "Ottawa")."""
+        words = list(slots.words) + [w for c in slots.topics for w in _topic_words(c)]
+        if not words:
+            return {}
+        return await self.library.store.run_read(body_hits, body_terms(words))
+
     def follow_up(self, req: Request, channel: str) -> Request:
         """A message with no verb ("2", "the one about Sumgait") answers the pending question."""
         st = self.state(channel)
@@ -117,8 +126,9 @@ class Dialogue:
         if has_last and req.pick is None and not slots.one and _only_words(slots):
             return None  # "who signed the act?", "did they ask for it to be circulated?"
         listing = await self.listing(channel, scope)
+        body = await self.body_words(slots)
         if listing and (req.pick is not None or slots.one) and _only_choice(slots):
-            found = pick_in(listing, slots, req.pick, lang)
+            found = pick_in(listing, slots, req.pick, lang, body)
             if found.document is not None:
                 return found.document
             if found.candidates:
@@ -128,7 +138,7 @@ class Dialogue:
                 raise NotFound(message(lang, "no_list"))
             raise NotFound(message(lang, "no_number", n=req.pick, total=len(listing)))
         docs = await self.library.documents(visible_scopes(scope))
-        found = find_document(docs, slots, lang)
+        found = find_document(docs, slots, lang, body)
         if found.document is None and found.candidates and req.pick is not None:
             n = len(found.candidates) if req.pick == -1 else req.pick
             if 1 <= n <= len(found.candidates):
@@ -165,7 +175,12 @@ def _one(found: Lookup, lang: str, slots: RefSlots) -> StoredDocument | None:
     raise NotFound(message(lang, "no_document"))
 
 
-def docs_matching(docs: Sequence[StoredDocument], slots: RefSlots, query: str) -> DocList:
+def docs_matching(
+    docs: Sequence[StoredDocument],
+    slots: RefSlots,
+    query: str,
+    body: dict[int, set[str]] | None = None,
+) -> DocList:
     """`docs` with filters: sender, kind, month/year, language, subject words; numbered as in
     the full list, oldest first."""
     numbered = list(enumerate(docs, 1))
@@ -182,7 +197,7 @@ def docs_matching(docs: Sequence[StoredDocument], slots: RefSlots, query: str) -
         if slots.language and d.language != slots.language:
             continue
         if slots.topics or slots.words:
-            have = doc_words(d)
+            have = doc_words(d) | (body or {}).get(d.id, set())
             wanted = [w for c in slots.topics for w in _topic_words(c)] + slots.words
             if not all(w in have for w in wanted):
                 continue

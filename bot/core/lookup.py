@@ -7,7 +7,8 @@ below it. Several equally good documents are candidates, oldest first, as `!docs
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -98,7 +99,12 @@ def by_symbol(symbol: str, docs: Sequence[StoredDocument]) -> list[StoredDocumen
     return [d for d in docs if any(symbol_key(s).startswith(key + "(") for s in d.symbols)]
 
 
-def find_document(docs: Sequence[StoredDocument], slots: RefSlots, lang: str = "en") -> Lookup:
+def find_document(
+    docs: Sequence[StoredDocument],
+    slots: RefSlots,
+    lang: str = "en",
+    body: Mapping[int, set[str]] | None = None,
+) -> Lookup:
     """The document `slots` describe among `docs` (listing order), or the equally good ones."""
     pool = list(docs)
     if slots.symbol:
@@ -124,7 +130,8 @@ def find_document(docs: Sequence[StoredDocument], slots: RefSlots, lang: str = "
         pool = same or pool
     if not pool:
         return Lookup(reason="no_match")
-    scored = [(_score(d, words, slots, lang), d) for d in pool]
+    body = body or {}
+    scored = [(_score(d, words, slots, lang, body.get(d.id, set())), d) for d in pool]
     best = max(s for s, _ in scored)
     if words and best < 0.5 and not (slots.senders or slots.kind or slots.year or slots.month):
         return Lookup(reason="no_match")
@@ -134,12 +141,46 @@ def find_document(docs: Sequence[StoredDocument], slots: RefSlots, lang: str = "
     return Lookup(candidates=_oldest_first(top))
 
 
+def body_terms(words: Sequence[str]) -> list[tuple[str, str]]:
+    """(word, FTS5 query) for the words to look up in the documents' text: a prefix for long
+    words, so "декларации" finds "декларация" and "letters" finds "letter"."""
+    out = []
+    for w in dict.fromkeys(words):
+        parts = [_arabic_bare(p) for p in tokens(w)]
+        if not parts or any(not p for p in parts):
+            continue
+        if len(parts) == 1 and len(parts[0]) >= 6 and not parts[0].isdigit():
+            out.append((w, f'"{parts[0][: max(5, len(parts[0]) - 2)]}"*'))
+        else:
+            out.append((w, '"' + " ".join(parts) + '"'))
+    return out
+
+
+def body_hits(conn: sqlite3.Connection, terms: list[tuple[str, str]]) -> dict[int, set[str]]:
+    """Which documents hold each word in their text (FTS5, on a read connection)."""
+    out: dict[int, set[str]] = {}
+    sql = (
+        "SELECT DISTINCT p.doc_id FROM paragraphs_fts JOIN paragraphs p "
+        "ON p.id = paragraphs_fts.rowid WHERE paragraphs_fts MATCH ?"
+    )
+    for word, query in terms:
+        try:
+            rows = conn.execute(sql, (query,)).fetchall()
+        except sqlite3.Error:
+            continue
+        for (doc_id,) in rows:
+            out.setdefault(doc_id, set()).add(word)
+    return out
+
+
 def _name_words(code: str) -> list[str]:
     name = _BODY_NAMES.get(code) or ("secretary-general" if code == "SG" else english_name(code))
     return [w for w in tokens(name) if w not in STOPWORDS]
 
 
-def _score(doc: StoredDocument, words: list[str], slots: RefSlots, lang: str) -> float:
+def _score(
+    doc: StoredDocument, words: list[str], slots: RefSlots, lang: str, in_body: set[str]
+) -> float:
     s = 0.0
     if slots.kind and kind_matches(doc, slots.kind):
         s += 0.6
@@ -153,6 +194,9 @@ def _score(doc: StoredDocument, words: list[str], slots: RefSlots, lang: str) ->
         return s
     have = doc_words(doc)
     for w in words:
+        if w in in_body:
+            s += 1.0
+            continue
         w = _arabic_bare(w)
         if w in have:
             s += 1.0
@@ -177,7 +221,11 @@ def _oldest_first(docs: list[StoredDocument]) -> list[StoredDocument]:
 
 
 def pick_in(
-    listing: Sequence[StoredDocument], slots: RefSlots, pick: int | None, lang: str
+    listing: Sequence[StoredDocument],
+    slots: RefSlots,
+    pick: int | None,
+    lang: str,
+    body: Mapping[int, set[str]] | None = None,
 ) -> Lookup:
     """A choice in the last list shown: "2", "the second one", "the May one", "celle de janvier",
     "the one about Sumgait"."""
@@ -186,11 +234,12 @@ def pick_in(
         if 1 <= n <= len(listing):
             return Lookup(listing[n - 1])
         return Lookup(reason="no_number")
-    found = find_document(listing, slots, lang)
-    if found.document is None and found.candidates and pick is not None:
-        n = len(found.candidates) if pick == -1 else pick
-        if 1 <= n <= len(found.candidates):
-            return Lookup(found.candidates[n - 1])
+    found = find_document(listing, slots, lang, body)
+    if found.document is None and pick is not None:
+        among = found.candidates or list(listing)
+        n = len(among) if pick == -1 else pick
+        if 1 <= n <= len(among):
+            return Lookup(among[n - 1])
     return found
 
 

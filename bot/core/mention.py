@@ -96,6 +96,8 @@ def _decide(raw: str, t: str, lang: str, lexs: list[Lexicon]) -> Request:
         slots.symbol, slots.words = f"S/RES/{numbers[0]}", []  # "let me read 678"
     elif pick is None and len(numbers) == 1 and slots.words == numbers:
         pick, slots.words = int(numbers[0]), []  # "open 3"
+    elif pick is not None:
+        slots.words = [w for w in slots.words if w != str(pick)]
     for intent in ("resolutions", "summary", "doc"):
         if meta is None and _has(lexs, intent, t):
             if intent == "resolutions" and slots.kind == "resolution":
