@@ -15,7 +15,7 @@ from bot.core.intents import Request
 from bot.core.library import Actor, Library, visible_scopes
 from bot.core.results import Cites, DocList, FindResult
 from bot.core.storage import StoredDocument
-from bot.dialogue import Dialogue, docs_matching, visible_document
+from bot.dialogue import Dialogue, docs_matching, proper_names, visible_document
 from bot.messages import message
 
 CONTEXT_SECONDS = 15 * 60  # how long "it" keeps meaning the last document
@@ -151,6 +151,9 @@ class Dispatcher:
             label = within.symbols[0] if within is not None and within.symbols else None
             ref = label or (within.file_stem if within is not None else None)
             answer.result = await lib.find(req.query or "", scopes, within=ref)
+            names = proper_names(req.query or "")
+            if not answer.result.hits and names:  # "traité d'Ottawa" in English texts: "Ottawa"
+                answer.result = await lib.find(names, scopes, within=ref)
             answer.doc = answer.result.within
         elif intent == "find":
             answer.result = await lib.find(req.query or "", scopes, within=req.ref)

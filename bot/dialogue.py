@@ -8,6 +8,7 @@ checks the asker's scope: a document outside it behaves as gone.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -92,7 +93,7 @@ class Dialogue:
                 out.append(doc)
         return out
 
-    async def body_words(self, slots: RefSlots) -> dict[int, set[str]]:
+    async def body_words(self, slots: RefSlots) -> dict[int, dict[str, int]]:
         """doc id -> the subject words its text holds ("Sumgait", "UNODC", "Ottawa")."""
         words = list(slots.words) + [w for c in slots.topics for w in _topic_words(c)]
         if not words:
@@ -147,10 +148,12 @@ class Dialogue:
 
 
 def _only_words(slots: RefSlots) -> bool:
+    """No sender, date or symbol: "that report", "the act", "did they ask …" mean the document
+    just discussed (a kind counts only with "this"/"that")."""
     return not (
         slots.senders
         or slots.topics
-        or slots.kind
+        or (slots.kind and not slots.back)
         or slots.year
         or slots.month
         or slots.day
@@ -179,7 +182,7 @@ def docs_matching(
     docs: Sequence[StoredDocument],
     slots: RefSlots,
     query: str,
-    body: dict[int, set[str]] | None = None,
+    body: dict[int, dict[str, int]] | None = None,
 ) -> DocList:
     """`docs` with filters: sender, kind, month/year, language, subject words; numbered as in
     the full list, oldest first."""
@@ -197,7 +200,7 @@ def docs_matching(
         if slots.language and d.language != slots.language:
             continue
         if slots.topics or slots.words:
-            have = doc_words(d) | (body or {}).get(d.id, set())
+            have = doc_words(d) | set((body or {}).get(d.id, {}))
             wanted = [w for c in slots.topics for w in _topic_words(c)] + slots.words
             if not all(w in have for w in wanted):
                 continue
@@ -213,3 +216,11 @@ def _topic_words(code: str) -> list[str]:
     from bot.core.lookup import _name_words
 
     return _name_words(code)
+
+
+def proper_names(query: str) -> str:
+    """The names in a search ("traité d'Ottawa" -> "Ottawa"), to try when the whole phrase,
+    in the asker's language, is not in the documents' language; "" when that changes nothing."""
+    words = [re.sub(r"^(?:[ldjcnsm]|qu)'", "", w, flags=re.IGNORECASE) for w in query.split()]
+    names = [w.strip(".,;:?!") for w in words if w[:1].isupper() and len(w) > 2]
+    return " ".join(names) if names and len(names) < len(words) else ""

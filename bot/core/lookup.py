@@ -103,7 +103,7 @@ def find_document(
     docs: Sequence[StoredDocument],
     slots: RefSlots,
     lang: str = "en",
-    body: Mapping[int, set[str]] | None = None,
+    body: Mapping[int, Mapping[str, int]] | None = None,
 ) -> Lookup:
     """The document `slots` describe among `docs` (listing order), or the equally good ones."""
     pool = list(docs)
@@ -131,7 +131,7 @@ def find_document(
     if not pool:
         return Lookup(reason="no_match")
     body = body or {}
-    scored = [(_score(d, words, slots, lang, body.get(d.id, set())), d) for d in pool]
+    scored = [(_score(d, words, slots, lang, body.get(d.id, {})), d) for d in pool]
     best = max(s for s, _ in scored)
     if words and best < 0.5 and not (slots.senders or slots.kind or slots.year or slots.month):
         return Lookup(reason="no_match")
@@ -156,20 +156,20 @@ def body_terms(words: Sequence[str]) -> list[tuple[str, str]]:
     return out
 
 
-def body_hits(conn: sqlite3.Connection, terms: list[tuple[str, str]]) -> dict[int, set[str]]:
-    """Which documents hold each word in their text (FTS5, on a read connection)."""
-    out: dict[int, set[str]] = {}
+def body_hits(conn: sqlite3.Connection, terms: list[tuple[str, str]]) -> dict[int, dict[str, int]]:
+    """doc id -> {word: paragraphs holding it} (FTS5, on a read connection)."""
+    out: dict[int, dict[str, int]] = {}
     sql = (
-        "SELECT DISTINCT p.doc_id FROM paragraphs_fts JOIN paragraphs p "
-        "ON p.id = paragraphs_fts.rowid WHERE paragraphs_fts MATCH ?"
+        "SELECT p.doc_id, count(*) FROM paragraphs_fts JOIN paragraphs p "
+        "ON p.id = paragraphs_fts.rowid WHERE paragraphs_fts MATCH ? GROUP BY p.doc_id"
     )
     for word, query in terms:
         try:
             rows = conn.execute(sql, (query,)).fetchall()
         except sqlite3.Error:
             continue
-        for (doc_id,) in rows:
-            out.setdefault(doc_id, set()).add(word)
+        for doc_id, n in rows:
+            out.setdefault(doc_id, {})[word] = n
     return out
 
 
@@ -179,7 +179,7 @@ def _name_words(code: str) -> list[str]:
 
 
 def _score(
-    doc: StoredDocument, words: list[str], slots: RefSlots, lang: str, in_body: set[str]
+    doc: StoredDocument, words: list[str], slots: RefSlots, lang: str, in_body: Mapping[str, int]
 ) -> float:
     s = 0.0
     if slots.kind and kind_matches(doc, slots.kind):
@@ -195,7 +195,10 @@ def _score(
     have = doc_words(doc)
     for w in words:
         if w in in_body:
-            s += 1.0
+            # The document about it says it often; coarse steps, so that two documents that
+            # both discuss it stay equal and the user is asked which.
+            n = in_body[w]
+            s += 1.0 + (0.3 if n >= 5 else 0.15 if n >= 2 else 0.0)
             continue
         w = _arabic_bare(w)
         if w in have:
@@ -225,7 +228,7 @@ def pick_in(
     slots: RefSlots,
     pick: int | None,
     lang: str,
-    body: Mapping[int, set[str]] | None = None,
+    body: Mapping[int, Mapping[str, int]] | None = None,
 ) -> Lookup:
     """A choice in the last list shown: "2", "the second one", "the May one", "celle de janvier",
     "the one about Sumgait"."""

@@ -445,7 +445,7 @@ def _find(raw: str, t: str, lexs: list[Lexicon]) -> Request | None:
     rest_raw = "".join(blank)
     rest = fold(rest_raw)
     scope_text = scope_tail or _scope_before(rest_raw, rest, lexs)
-    req = Request("find", query=_strip_articles(query, lexs))
+    req = Request("find", query=_strip_articles(query, lexs), slots=RefSlots())
     if scope_text:
         slots = slots_of(scope_text, fold(scope_text), lexs)
         if slots.empty():
