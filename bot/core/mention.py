@@ -105,10 +105,15 @@ def _decide(raw: str, t: str, lang: str, lexs: list[Lexicon]) -> Request:
             return _with_ref(Request(intent), slots, pick)
     if meta is not None:
         return _with_ref(Request("meta", field=meta), slots, pick)
-    if pick is not None or slots.one or not slots.empty():
-        req = _with_ref(Request("summary", implicit=True), slots, pick)
-        return req
-    return Request("decline")
+    if pick is not None or slots.one or not (slots.empty() or _just_words(slots)):
+        return _with_ref(Request("summary", implicit=True), slots, pick)
+    return Request("decline")  # no verb and no document named: never a search of the message
+
+
+def _just_words(slots: RefSlots) -> bool:
+    return bool(slots.words) and not (
+        slots.senders or slots.topics or slots.kind or slots.symbol or slots.year or slots.month
+    )
 
 
 def _with_ref(req: Request, slots: RefSlots, pick: int | None) -> Request:

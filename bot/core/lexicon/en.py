@@ -13,7 +13,7 @@ LEX = {
     "help": [
         "help", "what can you do", "what ~ can you do", "what can i ask", "what ~ can i ask",
         "what can you help", "what ~ can you help", "how do i use", "how ~ use you",
-        "how ~ use this", "how does this work", "how do you work", "list of commands",
+        "how ~ use this", "how does this work", "how does ~ work", "commands", "command list", "how do you work", "list of commands",
         "your commands", "which commands", "what commands", "what are you", "who are you",
         "what do you do", "what else can you", "usage", "instructions", "what are you for",
         "what are you good for", "capabilities", "how can you help",
@@ -46,7 +46,8 @@ LEX = {
         "list", "listing", "what documents", "which documents", "what docs", "which docs",
         "do you have", "have you got", "are loaded", "is loaded", "you hold", "in the library",
         "available", "what ~ do you have", "which ~ do you have", "everything", "all the",
-        "all documents", "what have you got", "catalogue", "catalog", "inventory",
+        "all documents", "what have you got", "which letters", "what letters", "which reports",
+        "what reports", "which notes", "what notes", "catalogue", "catalog", "inventory",
         "has ~ sent", "have ~ sent", "submitted", "how many",
     ],
     "resolutions": [

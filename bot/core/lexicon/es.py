@@ -4,7 +4,9 @@
 # fmt: off
 LEX = {
     "hints": "el los las del cual cuales quien donde cuando por favor puedes carta cartas "
-    "resumen resumes busca sobre esta este y hay dice como cita firma".split(),
+    "resumen resumes busca sobre esta este y hay dice como cita firma hola gracias nota "
+    "informe texto que quien muestrame dime trata mi lo ella segunda segundo primera primero "
+    "tercera ultima ultimo citan documentos".split(),
     "greeting": ["hola", "buenas", "buenos dias", "buenas tardes", "saludos"],
     "help": [
         "ayuda", "ayudame", "que puedes hacer", "que sabes hacer", "para que sirves",
@@ -29,7 +31,7 @@ LEX = {
         "todo el texto", "el texto de", "leer", "quiero leer", "ver el texto",
     ],
     "docs": [
-        "lista", "listar", "enumera", "que documentos", "cuales documentos", "tienes",
+        "lista", "listar", "enumera", "que documentos", "cuales documentos", "tienes", "que cartas", "cuales cartas", "que informes", "que notas",
         "teneis", "estan cargados", "disponibles", "todos los", "todas las", "cuantos",
         "cuantas", "ha enviado", "han enviado", "envio", "presento",
     ],

@@ -3,7 +3,7 @@
 # ruff: noqa: SIM905  (word lists are data: one string per list reads best)
 # fmt: off
 LEX = {
-    "hints": "le la les des du une un est quel quelle quels quelles qui que quoi ou tu vous "
+    "hints": "bonjour salut merci le les des du une un est quel quelle quels quelles qui que quoi ou tu vous "
     "moi peux pouvez resume cherche trouve lettre lettres sur dans cette ce et pour pas "
     "c est qu as avez stp svp peux veux celle celui meme elle il quand".split(),
     "greeting": ["salut", "bonjour", "bonsoir", "coucou", "hello", "allo"],
@@ -38,7 +38,7 @@ LEX = {
     ],
     "docs": [
         "liste", "lister", "quels documents", "quels textes", "as-tu", "avez-vous",
-        "tu as", "vous avez", "sont charges", "est charge", "dans la bibliotheque",
+        "tu as", "vous avez", "quelles lettres", "quels rapports", "quelles notes", "sont charges", "est charge", "dans la bibliotheque",
         "disponibles", "tous les", "toutes les", "combien", "a envoye quoi", "ont envoye",
         "a-t-il envoye", "a-t-elle envoye", "a soumis", "inventaire", "catalogue",
     ],
