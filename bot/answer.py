@@ -13,6 +13,7 @@ from bot.core.errors import Ambiguous, BadInput, NotFound, PermissionDenied, Rap
 from bot.core.facts import fact
 from bot.core.intents import Request
 from bot.core.library import Actor, Library, visible_scopes
+from bot.core.mention import list_slots
 from bot.core.results import Cites, DocList, FindResult
 from bot.core.storage import StoredDocument
 from bot.dialogue import Dialogue, docs_matching, proper_names, visible_document
@@ -131,7 +132,8 @@ class Dispatcher:
             answer.result = fact(answer.doc, req.field or "date", paras)
         elif intent == "unknown":
             raise BadInput(f"I don't know the command “{req.query}”; `!help` lists them")
-        elif intent == "docs" and req.slots is not None:
+        elif intent == "docs" and (req.slots is not None or (req.query or "").strip()):
+            req.slots = req.slots or list_slots(req.query or "")
             docs = await lib.documents(scopes)
             body = await self.dialogue.body_words(req.slots)
             answer.result = docs_matching(docs, req.slots, req.query or "", body)

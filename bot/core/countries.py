@@ -441,7 +441,7 @@ def find_countries(text: str) -> list[CountryMention]:
             key = " ".join(w for w, _, _ in words[i : i + n])
             code = spaced.get(key)
             if code is None and n == 1:
-                code = _stem_code(key, stems)
+                code = _stem_code(key, stems) or _adjective_code(key)
             if code is not None and not taken[words[i][1]]:
                 hit = (code, n)
                 break
@@ -457,6 +457,66 @@ def find_countries(text: str) -> list[CountryMention]:
         if not (m.code == "US" and t[m.start : m.end] == "us" and text[m.start : m.end] != "US")
     ]
     return sorted(out, key=lambda m: m.start)
+
+
+_ADJ_ENDING = re.compile(
+    r"(?:ese|ians?|eans?|ans?|is|ish|aises?|ais|iennes?|ien|eennes?|een|enses?|esas?|es|"
+    r"enos?|enas?|anos?|anas?|inos?|inas?|ois|oise)$"
+)
+
+
+@lru_cache(maxsize=8192)
+def _adjective_code(word: str) -> str | None:
+    """ "Guyanese", "panaméen", "guyanés": a state's name with an adjective ending, when exactly
+    one state's one-word name starts with what is left."""
+    if len(word) < 6 or not word.isascii() or word in _NOT_ADJECTIVES:
+        return None
+    m = _ADJ_ENDING.search(word)
+    if m is None:
+        return None
+    stem = word[: m.start()]
+    names = _single_names()
+    for cut in range(0, 3):
+        part = stem[: len(stem) - cut] if cut else stem
+        if len(part) < 4:
+            break
+        codes = {code for name, code in names if name.startswith(part)}
+        if len(codes) == 1:
+            return codes.pop()
+        if len(codes) > 1:
+            return None
+    return None
+
+
+# Words with an adjective ending that name no state.
+_NOT_ADJECTIVES = frozenset(
+    [
+        "international",
+        "european",
+        "christian",
+        "civilian",
+        "guardian",
+        "veteran",
+        "parliamentarian",
+        "humanitarian",
+        "libraries",
+        "documents",
+        "questions",
+        "resolutions",
+        "representatives",
+        "nations",
+        "missions",
+        "committees",
+        "ministers",
+        "partners",
+    ]
+)
+
+
+@lru_cache(maxsize=1)
+def _single_names() -> list[tuple[str, str]]:
+    spaced, _, _ = _tables()
+    return [(k, v) for k, v in spaced.items() if " " not in k and k.isascii() and len(k) >= 4]
 
 
 def _bare(word: str) -> str:

@@ -46,6 +46,14 @@ def parse_mention(text: str) -> Request:
     return req
 
 
+def list_slots(text: str) -> RefSlots:
+    """`!docs Armenia February 2025`, `!docs report`: the list filters in the words."""
+    raw = _clean(text)
+    lang = detect(raw)
+    lexs = [lexicon(lang)] + ([lexicon("en")] if lang != "en" else [])
+    return slots_of(raw, fold(raw), lexs, for_list=True)
+
+
 def _has(lexs: list[Lexicon], key: str, t: str) -> re.Match[str] | None:
     for lex in lexs:
         m = lex.search(key, t)

@@ -31,7 +31,8 @@ LEX = {
         "todo el texto", "el texto de", "leer", "quiero leer", "ver el texto",
     ],
     "docs": [
-        "lista", "listar", "enumera", "que documentos", "cuales documentos", "tienes", "que cartas", "cuales cartas", "que informes", "que notas",
+        "lista", "listar", "enumera", "que documentos", "cuales documentos", "tienes", "documentos de", "documentos del", "los documentos", "cartas de", "las cartas",
+        "los informes", "las notas verbales", "que cartas", "cuales cartas", "que informes", "que notas",
         "teneis", "estan cargados", "disponibles", "todos los", "todas las", "cuantos",
         "cuantas", "ha enviado", "han enviado", "envio", "presento",
     ],

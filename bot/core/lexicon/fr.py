@@ -38,7 +38,8 @@ LEX = {
     ],
     "docs": [
         "liste", "lister", "quels documents", "quels textes", "as-tu", "avez-vous",
-        "tu as", "vous avez", "quelles lettres", "quels rapports", "quelles notes", "sont charges", "est charge", "dans la bibliotheque",
+        "tu as", "vous avez", "documents de", "documents du", "les documents", "lettres de",
+        "lettres du", "les lettres", "les rapports", "les notes verbales", "rapports de", "quelles lettres", "quels rapports", "quelles notes", "sont charges", "est charge", "dans la bibliotheque",
         "disponibles", "tous les", "toutes les", "combien", "a envoye quoi", "ont envoye",
         "a-t-il envoye", "a-t-elle envoye", "a soumis", "inventaire", "catalogue",
     ],
