@@ -41,7 +41,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "which": "¿Qué documento? Indique su signatura (p. ej. S/2025/40), número o palabras",
         "decline": "Eso no está entre mis funciones: respondo preguntas sobre los documentos de "
         "la ONU cargados aquí (resúmenes, firmantes, resoluciones citadas, pasajes, listas). "
-        "Por ejemplo: «@Rapporteur ¿qué resoluciones cita la carta de Panamá?»",
+        "Por ejemplo: «@Rapporteur ¿quién firmó la última carta de Armenia?»",
         "more": "… y {n} más",
         "pick": "Responda con un número, p. ej. «2»",
         "none": "no consta en el documento",

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import is_dataclass
 from typing import Any
 
+from bot import translations
 from bot.answer import Answer
 from bot.core.facts import Fact
 from bot.core.results import (
@@ -132,6 +133,9 @@ Ou mentionnez-moi : « @Rapporteur quelles résolutions cite la lettre de l'Azer
 à un message, « @Rapporteur quelles résolutions ce texte cite-t-il ? » lit ce message.
 Sur Discord, `!modrole add RÔLE` (Gérer le serveur) permet à un rôle de charger des documents.""",
 }
+
+LABELS.update(translations.LABELS)
+HELP.update(translations.HELP)
 
 _MARKDOWN = re.compile(r"([\\*_`~|\[\]])|^(>|#|-#)", re.MULTILINE)
 _MENTION = re.compile(r"@(everyone|here)|<@[!&]?\d+>|<#\d+>")

@@ -165,3 +165,32 @@ async def test_one_fact_of_one_document(
     answer = await Console(corpus_lib).ask(message)
     assert answer.intent == "meta" and answer.doc is not None and symbol in answer.doc.label
     assert fact in render(answer)
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "word"),
+    [
+        ("!help", "en", "Commands"),
+        ("!aide", "fr", "Commandes"),
+        ("!ayuda", "es", "Comandos"),
+        ("!справка", "ru", "Команды"),
+        ("!مساعدة", "ar", "الأوامر"),
+        ("!帮助", "zh", "命令"),
+        ("@Rapporteur hola, ¿qué puedes hacer?", "es", "Comandos"),
+        ("@Rapporteur привет, что ты умеешь?", "ru", "Команды"),
+    ],
+)
+async def test_help_in_the_askers_language(
+    corpus_lib: Library, message: str, lang: str, word: str
+) -> None:
+    answer = await Console(corpus_lib).ask(message)
+    assert answer.intent == "help" and answer.lang == lang
+    assert word in render(answer)
+
+
+async def test_a_russian_summary_has_russian_labels(corpus_lib: Library) -> None:
+    answer = await Console(corpus_lib).ask("@Rapporteur перескажи письмо Греции от 7 мая")
+    assert answer.intent == "summary" and answer.doc is not None
+    assert "S/2025/301" in answer.doc.symbols
+    text = render(answer)
+    assert "Отправитель" in text and "From:" not in text
