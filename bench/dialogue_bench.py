@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import statistics
 import time
@@ -48,10 +49,8 @@ async def run(repeat: int) -> dict[str, float]:
                 t0 = time.perf_counter()
                 req = parse_mention(m)
                 t1 = time.perf_counter()
-                try:
+                with contextlib.suppress(Ambiguous, NotFound):
                     await dialogue.document(req, "local", "bench", False)
-                except (Ambiguous, NotFound):
-                    pass
                 t2 = time.perf_counter()
                 refs.resolve(req.ref or m, docs)
                 t3 = time.perf_counter()
