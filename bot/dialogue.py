@@ -124,8 +124,11 @@ class Dialogue:
         lang = req.lang
         if slots.back and slots.empty() and req.pick is None:
             return None
-        if has_last and req.pick is None and not slots.one and _only_words(slots):
-            return None  # "who signed the act?", "did they ask for it to be circulated?"
+        if req.pick is None and not slots.one and _only_words(slots):
+            if has_last:
+                return None  # "who signed the act?", "did they ask for it to be circulated?"
+            if slots.back:
+                raise NotFound(message(lang, "which"))  # "this letter", with none discussed
         listing = await self.listing(channel, scope)
         body = await self.body_words(slots)
         if listing and (req.pick is not None or slots.one) and _only_choice(slots):
@@ -187,6 +190,10 @@ def docs_matching(
     """`docs` with filters: sender, kind, month/year, language, subject words; numbered as in
     the full list, oldest first."""
     numbered = list(enumerate(docs, 1))
+    wanted = [w for c in slots.topics for w in _topic_words(c)] + slots.words
+    # Words that no document holds filter nothing ("a-t-elle", a typo): they are not subjects.
+    known = set().union(*(doc_words(d) for d in docs), *((body or {}).values()))
+    wanted = [w for w in wanted if w in known]
     out = []
     for n, d in numbered:
         if (slots.year or slots.month or slots.day) and not date_matches(
@@ -199,9 +206,8 @@ def docs_matching(
             continue
         if slots.language and d.language != slots.language:
             continue
-        if slots.topics or slots.words:
+        if wanted:
             have = doc_words(d) | set((body or {}).get(d.id, {}))
-            wanted = [w for c in slots.topics for w in _topic_words(c)] + slots.words
             if not all(w in have for w in wanted):
                 continue
         out.append((n, d))

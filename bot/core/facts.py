@@ -110,7 +110,9 @@ def fact(doc: StoredDocument, name: str, paragraphs: Sequence[StoredParagraph] =
     elif name == "symbol":
         out.values = list(doc.symbols) or [doc.file_stem]
     elif name == "language":
-        out.values = [v for v in (doc.language, rec.get("original_language")) if v]
+        out.values = list(
+            dict.fromkeys(v for v in (doc.language, rec.get("original_language")) if v)
+        )
     elif name == "kind":
         out.values = [doc.kind] if doc.kind else []
     return out

@@ -188,8 +188,9 @@ def _score(
         s += 0.05  # among equals, the asker's language first
     if slots.senders:
         theirs = senders_of(doc)
-        if theirs:  # the named sender alone beats one of ten co-signatories
-            s += 0.3 * len(theirs & set(slots.senders)) / len(theirs)
+        if theirs:  # the named senders exactly beat one of ten co-signatories
+            wanted = set(slots.senders)
+            s += 0.3 * len(theirs & wanted) / len(theirs | wanted)
     if not words:
         return s
     have = doc_words(doc)

@@ -413,7 +413,7 @@ def _topic_words(t: str, spans: list[tuple[int, int]], lexs: list[Lexicon]) -> l
         w = re.sub(r"'s$", "", w)
         if w in filler or w in STOPWORDS or (len(w) < 2 and not w.isdigit()):
             continue
-        if "-" in w and all(p in filler for p in w.split("-")):
+        if "-" in w and all(p in filler or len(p) < 2 for p in w.split("-")):
             continue  # "peux-tu", "montre-moi"
         if lexs[0].lang == "zh":
             continue  # Chinese words are not split by spaces: the names and dates carry the ref
