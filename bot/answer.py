@@ -106,19 +106,22 @@ class Dispatcher:
             return last
         raise NotFound(message(req.lang, "which"))
 
-    async def _within(self, req: Request, asker: Asker) -> StoredDocument | None:
-        """Where a search from a mention looks: the document named, "it", or everywhere."""
+    async def _within(
+        self, req: Request, asker: Asker
+    ) -> tuple[StoredDocument | None, list[StoredDocument]]:
+        """Where a search from a mention looks: the document named, "it", or everywhere (with
+        the documents the words could name, when they name several)."""
         slots = req.slots
         if slots is None or (slots.empty() and not slots.back):
-            return None
+            return None, []
         last = await self.last_document(asker.channel, asker.scope)
         try:
             doc = await self.dialogue.document(req, asker.scope, asker.channel, last is not None)
         except Ambiguous as e:
-            return e.candidates[0] if slots.back else None
+            return None, list(e.candidates)
         except NotFound:
-            return None
-        return doc if doc is not None else last
+            return None, []
+        return (doc if doc is not None else last), []
 
     async def _run(self, req: Request, asker: Asker, answer: Answer) -> None:
         lib = self.library
@@ -149,10 +152,16 @@ class Dispatcher:
             answer.doc = await self._document(req, asker)
             answer.result = await lib.resolutions(answer.doc, scopes)
         elif intent == "find" and req.slots is not None:
-            within = await self._within(req, asker)
+            within, among = await self._within(req, asker)
             label = within.symbols[0] if within is not None and within.symbols else None
             ref = label or (within.file_stem if within is not None else None)
             answer.result = await lib.find(req.query or "", scopes, within=ref)
+            if among:  # "in the Danish letter", and there are two: the passages of both
+                hits = []
+                for d in among[:5]:
+                    name = d.symbols[0] if d.symbols else d.file_stem
+                    hits += (await lib.find(req.query or "", scopes, within=name)).hits
+                answer.result.hits = sorted(hits, key=lambda h: -h.score)[:10]
             names = proper_names(req.query or "")
             if not answer.result.hits and names:  # "traité d'Ottawa" in English texts: "Ottawa"
                 answer.result = await lib.find(names, scopes, within=ref)

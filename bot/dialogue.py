@@ -13,6 +13,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from bot.core.countries import country_name
 from bot.core.errors import Ambiguous, NotFound
 from bot.core.intents import RefSlots, Request
 from bot.core.library import Library, visible_scopes
@@ -124,20 +125,27 @@ class Dialogue:
         lang = req.lang
         if slots.back and slots.empty() and req.pick is None:
             return None
-        if req.pick is None and not slots.one and _only_words(slots):
-            if has_last:
-                return None  # "who signed the act?", "did they ask for it to be circulated?"
-            if slots.back:
-                raise NotFound(message(lang, "which"))  # "this letter", with none discussed
         listing = await self.listing(channel, scope)
         body = await self.body_words(slots)
-        if listing and (req.pick is not None or slots.one) and _only_choice(slots):
+        if slots.senders and not any(senders_of(d) & set(slots.senders) for d in listing):
+            listing_fits = False  # "the one from Chile" when no listed document is Chile's
+        else:
+            listing_fits = bool(listing)
+        if listing_fits and (req.pick is not None or slots.one) and _only_choice(slots):
             found = pick_in(listing, slots, req.pick, lang, body)
             if found.document is not None:
                 return found.document
             if found.candidates:
                 raise Ambiguous(message(lang, "several"), found.candidates)
+        if req.pick is None and _only_words(slots):
+            if has_last:
+                return None  # "who signed the act?", "did they ask for it to be circulated?"
+            if slots.back:
+                raise NotFound(message(lang, "which"))  # "this letter", with none discussed
         if req.pick is not None and slots.empty():
+            if req.pick == -1 and not listing:  # "the most recent document"
+                docs = await self.library.documents(visible_scopes(scope))
+                return max(docs, key=lambda d: d.date or "") if docs else None
             if not listing:
                 raise NotFound(message(lang, "no_list"))
             raise NotFound(message(lang, "no_number", n=req.pick, total=len(listing)))
@@ -178,6 +186,9 @@ def _one(found: Lookup, lang: str, slots: RefSlots) -> StoredDocument | None:
         raise Ambiguous(message(lang, "several"), found.candidates)
     if slots.back and not (slots.senders or slots.symbol):
         return None  # "did they ask for it to be circulated?": the words name no document
+    if found.reason == "no_sender":
+        names = ", ".join(country_name(c, lang) for c in slots.senders)
+        raise NotFound(message(lang, "no_sender", name=names))
     raise NotFound(message(lang, "no_document"))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
     "en": {
+        "no_sender": "No loaded letter or note was sent by {name}",
         "several": "That could be several documents: which one? Answer with its number",
         "no_list": "There is no list to pick from yet: ask me to list documents first",
         "no_number": "There is no number {n} in the last list (it has {total})",
@@ -19,6 +20,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "no_circulate": "no request to circulate it",
     },
     "fr": {
+        "no_sender": "Aucune lettre ni note chargée n'émane de {name}",
         "several": "Cela peut désigner plusieurs documents : lequel ? Répondez par son numéro",
         "no_list": "Il n'y a pas encore de liste où choisir : demandez-moi d'abord une liste",
         "no_number": "Il n'y a pas de numéro {n} dans la dernière liste (elle en compte {total})",
@@ -34,6 +36,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "no_circulate": "aucune demande de distribution",
     },
     "es": {
+        "no_sender": "Ninguna carta o nota cargada fue enviada por {name}",
         "several": "Puede tratarse de varios documentos: ¿cuál? Responda con su número",
         "no_list": "Todavía no hay ninguna lista para elegir: pídame primero una lista",
         "no_number": "No hay número {n} en la última lista (tiene {total})",
@@ -49,6 +52,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "no_circulate": "no pide que se distribuya",
     },
     "ru": {
+        "no_sender": "Среди загруженных нет писем или нот от {name}",
         "several": "Под это подходят несколько документов: какой именно? Ответьте номером",
         "no_list": "Пока нет списка для выбора: сначала попросите список документов",
         "no_number": "В последнем списке нет номера {n} (в нем {total})",
@@ -64,6 +68,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "no_circulate": "просьбы о распространении нет",
     },
     "ar": {
+        "no_sender": "لا توجد رسالة أو مذكرة محمّلة من {name}",
         "several": "قد يقصد ذلك عدة وثائق: أيها تقصد؟ أجب برقمها",
         "no_list": "لا توجد قائمة للاختيار منها بعد: اطلب قائمة الوثائق أولا",
         "no_number": "لا يوجد الرقم {n} في القائمة الأخيرة (فيها {total})",
@@ -78,6 +83,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "no_circulate": "لا تطلب تعميمها",
     },
     "zh": {
+        "no_sender": "没有{name}发出的已加载信函或照会",
         "several": "这可能指多份文件：是哪一份？请回复编号",
         "no_list": "目前还没有可供选择的列表：请先让我列出文件",
         "no_number": "上一个列表中没有第 {n} 项（共 {total} 项）",

@@ -167,3 +167,20 @@ def test_paraphrase(message: str, lang: str, intent: str, field: str | None) -> 
     assert req.lang == lang
     if field is not None:
         assert req.field == field
+
+
+def test_a_document_described_around_the_find_verb_is_where_to_look() -> None:
+    req = parse_mention(M + "where does the Danish letter talk about Ukraine?")
+    assert req.intent == "find" and req.query == "Ukraine"
+    assert req.slots is not None and req.slots.senders == ["DK"] and req.slots.kind == "letter"
+    req = parse_mention(M + 'find "maritime boundary" in the Greek letter')
+    assert req.query == "maritime boundary" and req.slots is not None
+    assert req.slots.senders == ["GR"]
+
+
+def test_plural_kinds_ask_for_a_list_and_numbers_name_resolutions() -> None:
+    assert parse_mention(M + "what are the UNSC resolutions from 1993?").intent == "docs"
+    req = parse_mention(M + "gimme the text of GA resolution 80/4")
+    assert (req.intent, req.ref) == ("doc", "A/RES/80/4")
+    req = parse_mention(M + "search 'Bagram'")
+    assert (req.intent, req.query) == ("find", "Bagram")

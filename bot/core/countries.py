@@ -546,3 +546,13 @@ def english_name(code: str) -> str:
     from babel import Locale
 
     return Locale("en").territories.get(code, code)
+
+
+def country_name(code: str, lang: str = "en") -> str:
+    """A state's name in the asker's language (CLDR)."""
+    from babel import Locale
+
+    try:
+        return Locale(lang).territories.get(code, code)
+    except (ValueError, TypeError):
+        return english_name(code)

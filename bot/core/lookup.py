@@ -19,6 +19,7 @@ from bot.core.storage import StoredDocument
 from bot.core.symbols import symbol_key
 from bot.core.textnorm import STOPWORDS, tokens
 
+_BODIES = frozenset({"SG", "SC", "GA", "HRC"})
 _BODY_NAMES = {"SC": "security council", "GA": "general assembly", "HRC": "human rights council"}
 
 
@@ -122,6 +123,8 @@ def find_document(
         sent = [d for d in pool if senders_of(d) & set(slots.senders)]
         if sent:
             pool = sent
+        elif slots.kind in ("letter", "note verbale") and not set(slots.senders) & _BODIES:
+            return Lookup(reason="no_sender")  # "the letter from Cuba": none was sent by Cuba
         else:  # nobody by that name wrote one: the name is then what it is about
             words += [w for c in slots.senders for w in _name_words(c)]
     words += [w for c in slots.topics for w in _name_words(c)]

@@ -17,7 +17,9 @@ from bot.core.textnorm import STOPWORDS, fold
 _MENTION = re.compile(r"<@!?\d+>|@Rapporteur\b", re.IGNORECASE)
 _SYMBOL = re.compile(r"\b[A-Z]{1,4}(?:/[A-Z0-9.\-]+){2,}(?:\s*\(\d{4}\))?", re.IGNORECASE)
 _FILE_STEM = re.compile(r"\b[0-9A-Za-z]+(?:_[0-9A-Za-z]+){2,}\b")
-_QUOTED = re.compile(r"[«“\"„]\s*([^»”\"]{2,}?)\s*[»”\"]")
+_QUOTED = re.compile(
+    r"[«“\"„]\s*([^»”\"]{2,}?)\s*[»”\"]|(?:^|\s)['‘]([^'’]{2,}?)['’](?=\s|[?!.,]|$)"
+)
 _YEAR = re.compile(r"(?<!\d)(19[4-9]\d|20[0-4]\d)(?!\d)")
 _NUM_YEAR = re.compile(r"(?<![\d/])(\d{1,4})\s*\((\d{4})\)")
 _ZH_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日)?")
@@ -191,6 +193,9 @@ def _about_resolution(raw: str, t: str, lexs: list[Lexicon], res: str) -> Reques
 def _as_symbol(res: str) -> str:
     if "/" in res and "RES" in res.upper():
         return res
+    m = re.match(r"(\d{2})/(\d{1,3})$", res.strip())
+    if m:  # "resolution 80/4": the General Assembly numbers its resolutions by session
+        return f"A/RES/{m.group(1)}/{m.group(2)}"
     m = re.match(r"(\d{1,4})(?:\s*\((\d{4})\))?$", res.strip())
     if m:
         return f"S/RES/{m.group(1)}" + (f" ({m.group(2)})" if m.group(2) else "")
@@ -203,7 +208,7 @@ def _as_symbol(res: str) -> str:
 def _is_listing(t: str, lexs: list[Lexicon]) -> bool:
     """ "list …", "which letters has X sent", "what do you have from January"."""
     if not _has(lexs, "docs", t):
-        return False
+        return _plural_only(t, lexs)
     # "list the resolutions cited by X" asks for a document's citations, not a list.
     return not (
         _has(lexs, "resolutions", t)
@@ -212,11 +217,26 @@ def _is_listing(t: str, lexs: list[Lexicon]) -> bool:
     )
 
 
+def _plural_only(t: str, lexs: list[Lexicon]) -> bool:
+    """ "what are the Council resolutions of 1993?": a plural kind, no single document, no verb
+    that acts on one document."""
+    if not _has(lexs, "plural_kinds", t):
+        return False
+    singular = any(
+        not lex.search("plural_kinds", t[m.start() : m.end()])
+        for lex in lexs
+        for m, _ in lex.lookup("kinds", t)
+    )
+    busy = any(_has(lexs, k, t) for k in ("cites", "summary", "doc", "find", "back"))
+    return not singular and not busy and _meta(t, lexs) is None
+
+
 def _pick(t: str, lexs: list[Lexicon]) -> int | None:
     m = _BARE_NUMBER.match(t)
     if m:
         return int(m.group(1))
-    for lex in lexs:
+    latin = [lexicon(x) for x in ("en", "fr", "es")] if lexs[0].lang in ("en", "fr", "es") else []
+    for lex in [*lexs, *latin]:
         for m, n in lex.lookup("ordinals", t):
             if n == 0:  # "number 3", "numéro 3"
                 after = re.match(r"\s*(\d{1,3})\b", t[m.end() :])
@@ -275,7 +295,10 @@ def slots_of(raw: str, t: str, lexs: list[Lexicon], for_list: bool = False) -> R
     for lex in lexs:
         for m, body in lex.lookup("bodies", t):
             before = t[max(0, m.start() - 30) : m.start()]
-            to_body = _after_word(before, to) or _after_word(before, about)
+            # "to the Council", "about the Council"; not "in": "what was in the SG's letter"
+            to_body = _after_word(before, to) or _after_word(
+                before, [a for a in about if len(a.strip()) >= 4]
+            )
             # "Security Council resolutions" names whose resolutions, not who wrote the letter
             of_res = any(abs(m.start() - b) <= 4 or abs(a - m.end()) <= 4 for a, b in res_spans)
             if not to_body and (for_list or not of_res) and str(body) not in s.senders:
@@ -444,11 +467,13 @@ def _find(raw: str, t: str, lexs: list[Lexicon]) -> Request | None:
             cut = (min(mm.start() for mm in matches), start + len(q))
             break
     if quoted:
-        query = quoted.group(1)
+        query = quoted.group(1) or quoted.group(2)
         cut = (min((mm.start() for mm in matches), default=0), len(t))
     if not query:
         return None
     query, scope_tail = _split_scope(query, lexs)
+    if quoted and not scope_tail:
+        _, scope_tail = _split_scope("x " + raw[quoted.end() :].strip(" ?!."), lexs)
     src = raw if same else t
     blank = list(src)
     for m in matches:
@@ -457,7 +482,8 @@ def _find(raw: str, t: str, lexs: list[Lexicon]) -> Request | None:
     blank[qa:qb] = " " * (qb - qa)
     rest_raw = "".join(blank)
     rest = fold(rest_raw)
-    scope_text = scope_tail or _scope_before(rest_raw, rest, lexs)
+    outside = src[:qa] + " " + src[qb:]
+    scope_text = scope_tail or _scope_before(rest_raw, rest, lexs) or _described(outside, lexs)
     req = Request("find", query=_strip_articles(query, lexs), slots=RefSlots())
     if scope_text:
         slots = slots_of(scope_text, fold(scope_text), lexs)
@@ -471,6 +497,15 @@ def _find(raw: str, t: str, lexs: list[Lexicon]) -> Request | None:
         req.refers_back = True
         req.slots = RefSlots(back=True)
     return req
+
+
+def _described(rest_raw: str, lexs: list[Lexicon]) -> str | None:
+    """ "where does the Danish letter talk about X": a document described around the verb."""
+    outside = " ".join(rest_raw.split())
+    s = slots_of(outside, fold(outside), lexs)
+    if s.senders or s.symbol or (s.kind and s.back) or (s.kind and (s.month or s.year)):
+        return outside
+    return None
 
 
 def _strip_intro(chunk: str, lexs: list[Lexicon]) -> tuple[str, int]:
@@ -502,8 +537,9 @@ def _strip_intro(chunk: str, lexs: list[Lexicon]) -> tuple[str, int]:
 
 
 def _strip_articles(q: str, lexs: list[Lexicon]) -> str:
+    q = re.sub(r"(?:的段落|的部分|的内容|的地方|的段|在哪里|在哪)$", "", q.strip(" ?!.？。"))
     q = re.sub(r"^(?:the|a|an|le|la|les|l'|un|une|des|du|el|los|las)\s+", "", q.strip(), flags=re.I)
-    return q.strip(' ?!.,;:«»"')
+    return q.strip(" ?!.,;:«»\"'‘’")
 
 
 def _split_scope(query: str, lexs: list[Lexicon]) -> tuple[str, str | None]:

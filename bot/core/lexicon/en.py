@@ -118,7 +118,10 @@ LEX = {
         "last": -1, "latest": -1, "most recent": -1, "newest": -1, "earliest": 1,
         "oldest": 1, "former": 1, "latter": -1, "number": 0,
     },
-    "one": ["the one", "that one", "one", "ones", "number", "no.", "#", "option", "item"],
+    "one": ["the one", "that one", "one", "ones", "number", "no.", "#"],
+    # Plural kinds: "what are the Council resolutions of 1993?" asks for a list.
+    "plural_kinds": ["letters", "reports", "resolutions", "notes verbales", "notes", "documents",
+                     "docs", "texts"],
     "kinds": {
         "letter": "letter", "letters": "letter", "identical letters": "letter",
         "note verbale": "note verbale", "notes verbales": "note verbale",
@@ -141,7 +144,8 @@ LEX = {
     "about": ["about", "on", "in", "regarding", "concerning", "re", "over", "dealing with",
               "related to", "relating to", "with regard to"],
     "to": ["to", "addressed to", "for", "to the president of", "to the president of the",
-           "to the chair of"],
+           "to the chair of", "send", "sent", "sends", "write to", "wrote to", "as a", "as an",
+           "as"],
     "from": ["from", "by", "sent by", "written by"],
     "within": ["in", "inside", "within", "in the text of", "from"],
     "languages": {"in french": "fr", "in english": "en", "in spanish": "es", "in russian": "ru",

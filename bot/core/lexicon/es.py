@@ -4,7 +4,7 @@
 # fmt: off
 LEX = {
     "hints": "el los las del cual cuales quien donde cuando por favor puedes carta cartas "
-    "resumen resumes busca sobre esta este y hay dice como cita firma hola gracias nota "
+    "resumen resume resumes busca sobre esta este y hay dice como cita firma hola gracias nota "
     "informe texto que quien muestrame dime trata mi lo ella segunda segundo primera primero "
     "tercera ultima ultimo citan documentos".split(),
     "greeting": ["hola", "buenas", "buenos dias", "buenas tardes", "saludos"],
@@ -84,6 +84,8 @@ LEX = {
         "ultima": -1, "mas reciente": -1, "mas antigua": 1, "mas antiguo": 1, "numero": 0,
     },
     "one": ["la de", "el de", "la del", "el del", "la que", "el que", "numero", "la", "el"],
+    "plural_kinds": ["cartas", "informes", "resoluciones", "notas verbales", "documentos",
+                     "textos"],
     "kinds": {
         "carta": "letter", "cartas": "letter", "cartas identicas": "letter",
         "nota verbal": "note verbale", "notas verbales": "note verbale", "informe": "report",
@@ -102,7 +104,7 @@ LEX = {
     },
     "about": ["sobre", "acerca de", "relativa a", "relativo a", "respecto a", "respecto de"],
     "to": ["al", "a la", "a los", "dirigida a", "dirigido a", "al presidente del",
-           "a la presidenta del"],
+           "a la presidenta del", "como"],
     "from": ["de", "del", "por", "enviada por"],
     "within": ["en"],
     "languages": {"en frances": "fr", "en ingles": "en", "en espanol": "es", "en ruso": "ru",

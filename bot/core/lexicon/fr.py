@@ -4,7 +4,7 @@
 # fmt: off
 LEX = {
     "hints": "bonjour salut merci le les des du une un est quel quelle quels quelles qui que quoi ou tu vous "
-    "moi peux pouvez resume cherche trouve lettre lettres sur dans cette ce et pour pas "
+    "moi peux pouvez resume resumer verbale verbales cherche trouve lettre lettres sur dans cette ce et pour pas "
     "c est qu as avez stp svp peux veux celle celui meme elle il quand".split(),
     "greeting": ["salut", "bonjour", "bonsoir", "coucou", "hello", "allo"],
     "help": [
@@ -103,6 +103,8 @@ LEX = {
     },
     "one": ["celle", "celui", "celles", "ceux", "la", "le", "numero", "no", "n°", "#",
             "de la liste"],
+    "plural_kinds": ["lettres", "rapports", "resolutions", "notes verbales", "documents",
+                     "textes"],
     "kinds": {
         "lettre": "letter", "lettres": "letter", "lettres identiques": "letter",
         "note verbale": "note verbale", "notes verbales": "note verbale",
@@ -123,7 +125,7 @@ LEX = {
     "about": ["sur", "en", "au sujet de", "a propos de", "concernant", "relative a", "relatif a",
               "quant a"],
     "to": ["au", "a la", "aux", "a l'", "adressee a", "adresse a", "destinee a",
-           "au president du", "a la presidente du", "au president de"],
+           "au president du", "a la presidente du", "au president de", "comme", "en tant que"],
     "from": ["de", "du", "des", "par", "envoyee par", "ecrite par"],
     "within": ["dans", "en", "au sein de"],
     "languages": {"en francais": "fr", "en anglais": "en", "en espagnol": "es", "en russe": "ru",
