@@ -324,7 +324,7 @@ def render_summary(s: Summary, lang: str) -> str:
         meta.append(f"{L('signed')}: " + escape(", ".join(rec["signatories"])))
     if rec.get("request_to_circulate"):
         where = [b.get("body") for b in rec.get("bodies") or [] if b.get("body")]
-        meta.append(f"{L('circulate')} " + (" and ".join(where) if where else "the UN"))
+        meta.append(f"{L('circulate')} " + (" / ".join(where) if where else "ONU / UN"))
     lines.extend(meta)
     if s.key_points:
         lines.append(f"\n**{L('key')}**")

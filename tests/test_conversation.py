@@ -194,3 +194,32 @@ async def test_a_russian_summary_has_russian_labels(corpus_lib: Library) -> None
     assert "S/2025/301" in answer.doc.symbols
     text = render(answer)
     assert "Отправитель" in text and "From:" not in text
+
+
+async def test_stored_references_are_checked_against_the_askers_scope(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A list or an "it" remembered for one server never hands its document to another."""
+    note = tmp_path / "S_2025_999.txt"
+    note.write_text(
+        "S/2025/999\nSecurity Council\nLetter dated 1 May 2025 from the Permanent "
+        "Representative of Iceland to the United Nations addressed to the Secretary-General\n"
+        "I have the honour to transmit a statement on fisheries.\n",
+        encoding="utf-8",
+    )
+    lib = Library(tmp_path / "scoped.db")
+    await lib.open()
+    try:
+        report = await lib.load_paths([note], "guild:1", Actor("mod", moderator=True))
+        assert report.loaded, report.failed
+        d = Dispatcher(lib)
+        mine = Asker(scope="guild:1", actor=Actor("a"), channel="c")
+        other = Asker(scope="guild:2", actor=Actor("b"), channel="c")  # same channel id
+        listed = await d.handle(parse_mention("@Rapporteur list the letters from Iceland"), mine)
+        assert [doc.label for _, doc in listed.result.items] == ["S/2025/999"]
+        assert (await d.dialogue.listing("c", "guild:2")) == []
+        picked = await d.handle(parse_mention("@Rapporteur the first one"), other)
+        assert picked.doc is None
+        d.remember("c", listed.result.items[0][1])
+        assert await d.last_document("c", "guild:2") is None
+        assert (await d.last_document("c", "guild:1")) is not None
+    finally:
+        await lib.close()

@@ -56,6 +56,7 @@ LEX = {
         "dit-il quelque chose", "parle-t-elle", "parle-t-il", "est-il question", "ou ca parle",
     ],
     "query_intro": [
+        "-t-elle", "-t-il", "-elle", "-il", "-t-on", "-ils", "-elles",
         "le passage sur", "le passage ou", "le passage qui parle de", "le paragraphe sur",
         "le paragraphe ou", "les passages sur", "passages sur", "il est question de",
         "il est question du", "il est question des", "il est question d'", "question de",
@@ -71,11 +72,12 @@ LEX = {
         "qui cite", "qui citent", "quelqu'un", "documents qui", "textes qui", "lettres qui",
     ],
     "meta": {
-        "signatories": ["qui a signe", "qui l'a signe", "qui l'a signee", "signe par",
+        "signatories": ["qui a sign*", "qui l'a sign*", "qui les a sign*", "signe par",
                         "signee par", "signataire*", "signature", "qui signe"],
         "distributed": ["distribue*", "distribution", "publie*", "diffuse*", "parue", "paru"],
         "date": ["quand", "quelle date", "date de quand", "de quand", "quel jour"],
-        "sender": ["qui l'a envoye", "qui a envoye", "qui l'a ecrit", "qui a ecrit",
+        "sender": ["qui l'a envoy*", "qui a envoy*", "qui l'a ecrit*", "qui l'a redig*",
+                   "qui l'a transmi*", "qui en est l'auteur",
                    "expediteur", "auteur", "de qui", "qui est derriere"],
         "addressees": ["adresse*", "a qui", "destinataire*", "pour qui"],
         "agenda": ["ordre du jour", "point de l'ordre", "quel point", "sous quel point",
