@@ -39,6 +39,7 @@ class Answer:
     error: str | None = None
     error_kind: str | None = None  # "not_found", "ambiguous", "permission", "bad_input"
     candidates: list[StoredDocument] = field(default_factory=list)
+    offset: int = 0  # a list shown from this item on ("more")
 
 
 class Dispatcher:
@@ -82,7 +83,7 @@ class Dispatcher:
         r = answer.result
         if answer.error_kind != "ambiguous":
             self.dialogue.settle(asker.channel)
-        if isinstance(r, DocList):
+        if isinstance(r, DocList) and answer.offset == 0:
             self.dialogue.remember_list(asker.channel, [d for _, d in r.items])
         elif isinstance(r, Cites):
             self.dialogue.remember_list(asker.channel, [it.doc for it in r.items])
@@ -135,6 +136,10 @@ class Dispatcher:
             answer.result = fact(answer.doc, req.field or "date", paras)
         elif intent == "unknown":
             raise BadInput(f"I don't know the command “{req.query}”; `!help` lists them")
+        elif intent == "docs" and req.more:
+            answer.result, answer.offset = await self.dialogue.next_page(
+                asker.channel, asker.scope, req.lang
+            )
         elif intent == "docs" and (req.slots is not None or (req.query or "").strip()):
             req.slots = req.slots or list_slots(req.query or "")
             docs = await lib.documents(scopes)

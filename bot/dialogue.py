@@ -33,7 +33,8 @@ from bot.core.storage import StoredDocument
 from bot.messages import message
 
 CONTEXT_SECONDS = 15 * 60
-MAX_CHANNELS = 10_000  # a bounded memory: the oldest channels are forgotten first
+MAX_CHANNELS = 10_000
+PAGE = 25  # a list shows this many lines, then "and N more"  # a bounded memory: the oldest channels are forgotten first
 
 
 @dataclass(slots=True)
@@ -42,6 +43,7 @@ class ChannelState:
     listing_at: float = 0.0
     pending: Request | None = None  # the question asked before "which one?"
     pending_at: float = 0.0
+    shown: int = 0  # how much of the listing has been shown ("more" shows the next page)
 
 
 async def visible_document(
@@ -77,6 +79,23 @@ class Dialogue:
         st = self.state(channel)
         st.listing = list(dict.fromkeys(d.id for d in docs))
         st.listing_at = time.monotonic()
+        st.shown = PAGE
+
+    async def next_page(
+        self, channel: str, scope: str | None, lang: str = "en"
+    ) -> tuple[DocList, int]:
+        """The last list again, from where it stopped: ("more", "la suite")."""
+        listing = await self.listing(channel, scope)
+        st = self.state(channel)
+        if not listing:
+            raise NotFound(message(lang, "no_list"))
+        if st.shown >= len(listing):
+            st.shown = 0  # shown whole: start again from the top
+        start, st.shown = st.shown, st.shown + PAGE
+        st.listing_at = time.monotonic()
+        docs = await self.library.documents(visible_scopes(scope))
+        number = {d.id: n for n, d in enumerate(docs, 1)}
+        return DocList("", [(number.get(d.id, 0), d) for d in listing], len(docs)), start
 
     def ask_which(self, channel: str, req: Request, candidates: Sequence[StoredDocument]) -> None:
         self.remember_list(channel, candidates)

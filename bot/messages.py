@@ -4,6 +4,7 @@ from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
     "en": {
+        "say_more": "say “more” for the next page",
         "no_sender": "No loaded letter or note was sent by {name}",
         "several": "That could be several documents: which one? Answer with its number",
         "no_list": "There is no list to pick from yet: ask me to list documents first",
@@ -20,6 +21,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "no_circulate": "no request to circulate it",
     },
     "fr": {
+        "say_more": "dites « la suite » pour la page suivante",
         "no_sender": "Aucune lettre ni note chargée n'émane de {name}",
         "several": "Cela peut désigner plusieurs documents : lequel ? Répondez par son numéro",
         "no_list": "Il n'y a pas encore de liste où choisir : demandez-moi d'abord une liste",
@@ -36,6 +38,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "no_circulate": "aucune demande de distribution",
     },
     "es": {
+        "say_more": "diga «más» para ver la página siguiente",
         "no_sender": "Ninguna carta o nota cargada fue enviada por {name}",
         "several": "Puede tratarse de varios documentos: ¿cuál? Responda con su número",
         "no_list": "Todavía no hay ninguna lista para elegir: pídame primero una lista",
@@ -52,6 +55,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "no_circulate": "no pide que se distribuya",
     },
     "ru": {
+        "say_more": "напишите «ещё», чтобы увидеть следующую страницу",
         "no_sender": "Среди загруженных нет писем или нот от {name}",
         "several": "Под это подходят несколько документов: какой именно? Ответьте номером",
         "no_list": "Пока нет списка для выбора: сначала попросите список документов",
@@ -68,6 +72,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "no_circulate": "просьбы о распространении нет",
     },
     "ar": {
+        "say_more": "اكتب «المزيد» لعرض الصفحة التالية",
         "no_sender": "لا توجد رسالة أو مذكرة محمّلة من {name}",
         "several": "قد يقصد ذلك عدة وثائق: أيها تقصد؟ أجب برقمها",
         "no_list": "لا توجد قائمة للاختيار منها بعد: اطلب قائمة الوثائق أولا",
@@ -83,6 +88,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "no_circulate": "لا تطلب تعميمها",
     },
     "zh": {
+        "say_more": "回复“更多”查看下一页",
         "no_sender": "没有{name}发出的已加载信函或照会",
         "several": "这可能指多份文件：是哪一份？请回复编号",
         "no_list": "目前还没有可供选择的列表：请先让我列出文件",

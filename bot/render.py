@@ -30,7 +30,8 @@ from bot.core.symbols import undocs_url
 from bot.messages import field_label, message
 
 DISCORD_MESSAGE = 2000
-CANDIDATES_SHOWN = 10  # a clarification lists this many, then "and N more"
+CANDIDATES_SHOWN = 10
+LIST_PAGE = 25  # as bot/dialogue.py PAGE: "more" shows the next page  # a clarification lists this many, then "and N more"
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -229,7 +230,7 @@ def render(answer: Answer) -> str:
     if isinstance(r, Cites):
         return render_cites(r, lang)
     if isinstance(r, DocList):
-        return render_docs(r, lang)
+        return render_docs(r, lang, answer.offset)
     if isinstance(r, DocDetail):
         return render_detail(r, lang)
     if isinstance(r, LoadReport):
@@ -412,18 +413,20 @@ def render_cites(r: Cites, lang: str) -> str:
     return "\n".join(lines)
 
 
-def render_docs(r: DocList, lang: str, shown: int | None = None) -> str:
+def render_docs(r: DocList, lang: str, start: int = 0) -> str:
+    """The list, one page of it: `LIST_PAGE` lines from `start`, then "and N more"."""
     if not r.items:
         return f"{label(lang, 'nothing')} “{escape(r.query)}”."
     head = f"**{label(lang, 'docs')}**: {len(r.items)}" + (f"/{r.total}" if r.query else "")
     lines = [head]
-    for n, d in r.items[:shown]:
+    for n, d in r.items[start : start + LIST_PAGE]:
         date = f" · {d.date}" if d.date else ""
         lines.append(
             f"`{n:>3}` {escape(d.label)}{date} — {escape(_shorten(d.title or d.source, 110))}"
         )
-    if shown is not None and len(r.items) > shown:
-        lines.append(message(lang, "more", n=len(r.items) - shown))
+    rest = len(r.items) - start - LIST_PAGE
+    if rest > 0:
+        lines.append(message(lang, "more", n=rest) + f" — {message(lang, 'say_more')}")
     return "\n".join(lines)
 
 

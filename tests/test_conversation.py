@@ -223,3 +223,16 @@ async def test_stored_references_are_checked_against_the_askers_scope(tmp_path) 
         assert (await d.last_document("c", "guild:1")) is not None
     finally:
         await lib.close()
+
+
+async def test_a_long_list_pages_with_more(corpus_lib: Library) -> None:
+    c = Console(corpus_lib)
+    first = await c.ask("!docs")
+    assert "63" in render(first) and render(first).count("\n") <= 27  # 25 lines, then "and 63 more"
+    again = await c.ask("@Rapporteur more")
+    text = render(again)
+    assert again.intent == "docs" and again.offset == 25 and "38" in text
+    picked = await c.ask("@Rapporteur the 30th")
+    assert picked.doc is not None and picked.doc.id == first.result.items[29][1].id
+    fr = await Console(corpus_lib).ask("@Rapporteur la suite")
+    assert fr.error_kind == "not_found" and fr.lang == "fr"

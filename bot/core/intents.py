@@ -126,6 +126,7 @@ class Request:
     pick: int | None = None  # a number in the last list shown (-1: the last one)
     slots: RefSlots | None = None  # the document described in words, for mentions
     implicit: bool = False  # no verb: the pending question (or a summary) is meant
+    more: bool = False  # "more", "la suite": the next page of the last list
 
 
 def guess_lang(text: str) -> str:

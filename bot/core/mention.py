@@ -79,6 +79,8 @@ def _only(lexs: list[Lexicon], keys: tuple[str, ...], t: str) -> bool:
 def _decide(raw: str, t: str, lang: str, lexs: list[Lexicon]) -> Request:
     if not re.search(r"\w", t) or _only(lexs, ("greeting", "thanks", "help"), t):
         return Request("help")
+    if _only(lexs, ("more", "thanks"), t):
+        return Request("docs", more=True)  # "more please": the rest of the last list
     finding = _has(lexs, "find", t)
     resolution = _resolution(raw, t, lexs)
     symbol = _document_symbol(raw)
@@ -235,6 +237,12 @@ def _pick(t: str, lexs: list[Lexicon]) -> int | None:
     m = _BARE_NUMBER.match(t)
     if m:
         return int(m.group(1))
+    m = re.search(
+        r"(?<![\w/])(?:the\s+|la\s+|le\s+|el\s+|la\s+)?(\d{1,3})(?:st|nd|rd|th|e|er|re|eme|o|a)\b",
+        t,
+    )
+    if m and not re.search(r"(?:from|of|on|dated|du|del)\s+(?:the\s+)?$", t[: m.start()]):
+        return int(m.group(1))  # "the 30th", "la 12e": a place in the list
     latin = [lexicon(x) for x in ("en", "fr", "es")] if lexs[0].lang in ("en", "fr", "es") else []
     for lex in [*lexs, *latin]:
         for m, n in lex.lookup("ordinals", t):
@@ -371,7 +379,8 @@ def _dates(raw: str, t: str, lexs: list[Lexicon], s: RefSlots, taken) -> None:  
     if s.day is None:
         # "the one from the 17th", "celle du 17"
         m = re.search(
-            r"(?:the|du|del|le|el|of|on)\s+(\d{1,2})(?:st|nd|rd|th|er)?(?!\d)(?!\s*\w*\s*(?:one|item))",
+            r"(?:(?:from|of|on|dated) the|du|del|of|on|dated)\s+(\d{1,2})(?:st|nd|rd|th|er)?(?!\d)"
+            r"(?!\s*\w*\s*(?:one|item))",
             t,
         )
         if m and 1 <= int(m.group(1)) <= 31 and not re.search(r"\d\s*\(\d{4}\)", t):

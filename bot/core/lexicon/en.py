@@ -111,6 +111,7 @@ LEX = {
         "them", "the above", "this note", "that note", "this resolution", "that resolution",
     ],
     "back_find": ["it", "its", "they", "there", "in there", "in it", "this letter", "that letter", "this document", "that document", "this report", "that report", "this one", "that one", "this note", "that note", "this resolution", "that resolution", "the same"],
+    "more": ["more", "next", "next page", "show more", "more please", "the rest", "and the rest", "keep going", "go on", "continue"],
     "ordinals": {
         "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
         "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7,

@@ -78,6 +78,7 @@ LEX = {
         "alli", "en ella", "en el",
     ],
     "back_find": ["esta carta", "esa carta", "este documento", "ese documento", "este informe", "ahi", "alli", "en ella", "la misma"],
+    "more": ["mas", "siguientes", "los siguientes", "pagina siguiente", "el resto", "sigue", "continua"],
     "ordinals": {
         "primero": 1, "primera": 1, "primer": 1, "segundo": 2, "segunda": 2, "tercero": 3,
         "tercera": 3, "cuarto": 4, "cuarta": 4, "quinto": 5, "quinta": 5, "ultimo": -1,

@@ -5,7 +5,7 @@
 LEX = {
     "hints": "bonjour salut merci le les des du une un est quel quelle quels quelles qui que quoi ou tu vous "
     "moi peux pouvez resume resumer verbale verbales cherche trouve lettre lettres sur dans cette ce et pour pas "
-    "c est qu as avez stp svp peux veux celle celui meme elle il quand".split(),
+    "c est qu as avez stp svp suite suivants peux veux celle celui meme elle il quand".split(),
     "greeting": ["salut", "bonjour", "bonsoir", "coucou", "hello", "allo"],
     "help": [
         "aide", "aide-moi", "tu sers a quoi", "a quoi tu sers", "a quoi sers-tu",
@@ -96,6 +96,7 @@ LEX = {
         "cite-t-elle", "cite-t-il",
     ],
     "back_find": ["cette lettre", "ce document", "ce rapport", "ce texte", "cette note", "cette resolution", "dedans", "la-dedans", "celle-ci", "celui-ci", "la meme", "le meme", "y parle", "elle"],
+    "more": ["la suite", "suite", "suivants", "les suivants", "page suivante", "encore", "continue", "plus"],
     "ordinals": {
         "premier": 1, "premiere": 1, "1er": 1, "1re": 1, "deuxieme": 2, "second": 2,
         "seconde": 2, "2e": 2, "troisieme": 3, "3e": 3, "quatrieme": 4, "4e": 4,
