@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.core.countries import country_name
 from bot.core.errors import Ambiguous, NotFound
@@ -44,6 +44,8 @@ class ChannelState:
     pending: Request | None = None  # the question asked before "which one?"
     pending_at: float = 0.0
     shown: int = 0  # how much of the listing has been shown ("more" shows the next page)
+    described: RefSlots | None = None  # the last document described in words
+    described_at: float = 0.0
 
 
 async def visible_document(
@@ -113,6 +115,24 @@ class Dialogue:
                 out.append(doc)
         return out
 
+    def _as_before(self, channel: str, slots: RefSlots) -> RefSlots:
+        """ "and the one from August?": the last description, with the new date or words."""
+        st = self.state(channel)
+        new = slots.month or slots.year or slots.day or slots.words
+        if not (slots.one and new and st.described) or slots.senders or slots.kind:
+            return slots
+        if time.monotonic() - st.described_at > self.ttl:
+            return slots
+        return replace(
+            st.described,
+            year=slots.year,
+            month=slots.month,
+            day=slots.day,
+            words=list(slots.words),
+            one=False,
+            back=False,
+        )
+
     async def body_words(self, slots: RefSlots) -> dict[int, dict[str, int]]:
         """doc id -> the subject words its text holds ("Sumgait", "UNODC", "Ottawa")."""
         words = list(slots.words) + [w for c in slots.topics for w in _topic_words(c)]
@@ -168,8 +188,12 @@ class Dialogue:
             if not listing:
                 raise NotFound(message(lang, "no_list"))
             raise NotFound(message(lang, "no_number", n=req.pick, total=len(listing)))
+        slots = self._as_before(channel, slots)
         docs = await self.library.documents(visible_scopes(scope))
         found = find_document(docs, slots, lang, body)
+        if slots.senders or slots.kind:
+            st = self.state(channel)
+            st.described, st.described_at = slots, time.monotonic()
         if found.document is None and found.candidates and req.pick is not None:
             n = len(found.candidates) if req.pick == -1 else req.pick
             if 1 <= n <= len(found.candidates):
@@ -205,6 +229,10 @@ def _one(found: Lookup, lang: str, slots: RefSlots) -> StoredDocument | None:
         raise Ambiguous(message(lang, "several"), found.candidates)
     if slots.back and not (slots.senders or slots.symbol):
         return None  # "did they ask for it to be circulated?": the words name no document
+    if slots.symbol and "/RES/" in slots.symbol.upper():
+        raise NotFound(message(lang, "res_not_loaded", symbol=slots.symbol))
+    if found.reason == "no_symbol":
+        raise NotFound(message(lang, "no_symbol", symbol=slots.symbol))
     if found.reason == "no_sender":
         names = ", ".join(country_name(c, lang) for c in slots.senders)
         raise NotFound(message(lang, "no_sender", name=names))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
     "en": {
+        "no_symbol": "No loaded document has the symbol {symbol}; `!docs` lists what is loaded",
+        "res_not_loaded": "The text of {symbol} is not loaded; `!cites {symbol}` lists the documents that cite it",
         "say_more": "say “more” for the next page",
         "no_sender": "No loaded letter or note was sent by {name}",
         "several": "That could be several documents: which one? Answer with its number",
@@ -21,6 +23,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "no_circulate": "no request to circulate it",
     },
     "fr": {
+        "no_symbol": "Aucun document chargé ne porte la cote {symbol} ; `!docs` liste ce qui est chargé",
+        "res_not_loaded": "Le texte de {symbol} n'est pas chargé ; `!cites {symbol}` liste les documents qui la citent",
         "say_more": "dites « la suite » pour la page suivante",
         "no_sender": "Aucune lettre ni note chargée n'émane de {name}",
         "several": "Cela peut désigner plusieurs documents : lequel ? Répondez par son numéro",
@@ -38,6 +42,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "no_circulate": "aucune demande de distribution",
     },
     "es": {
+        "no_symbol": "Ningún documento cargado tiene la signatura {symbol}; `!docs` muestra lo cargado",
+        "res_not_loaded": "El texto de {symbol} no está cargado; `!cites {symbol}` muestra los documentos que la citan",
         "say_more": "diga «más» para ver la página siguiente",
         "no_sender": "Ninguna carta o nota cargada fue enviada por {name}",
         "several": "Puede tratarse de varios documentos: ¿cuál? Responda con su número",
@@ -55,6 +61,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "no_circulate": "no pide que se distribuya",
     },
     "ru": {
+        "no_symbol": "Нет загруженного документа с обозначением {symbol}; `!docs` покажет, что загружено",
+        "res_not_loaded": "Текст {symbol} не загружен; `!cites {symbol}` покажет документы, которые ее цитируют",
         "say_more": "напишите «ещё», чтобы увидеть следующую страницу",
         "no_sender": "Среди загруженных нет писем или нот от {name}",
         "several": "Под это подходят несколько документов: какой именно? Ответьте номером",
@@ -72,6 +80,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "no_circulate": "просьбы о распространении нет",
     },
     "ar": {
+        "no_symbol": "لا توجد وثيقة محمّلة بالرمز {symbol}؛ `!docs` يعرض الوثائق المحمّلة",
+        "res_not_loaded": "نص {symbol} غير محمّل؛ `!cites {symbol}` يعرض الوثائق التي تذكره",
         "say_more": "اكتب «المزيد» لعرض الصفحة التالية",
         "no_sender": "لا توجد رسالة أو مذكرة محمّلة من {name}",
         "several": "قد يقصد ذلك عدة وثائق: أيها تقصد؟ أجب برقمها",
@@ -88,6 +98,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "no_circulate": "لا تطلب تعميمها",
     },
     "zh": {
+        "no_symbol": "没有文号为 {symbol} 的已加载文件；`!docs` 可列出已加载的文件",
+        "res_not_loaded": "{symbol} 的文本未加载；`!cites {symbol}` 可列出引用它的文件",
         "say_more": "回复“更多”查看下一页",
         "no_sender": "没有{name}发出的已加载信函或照会",
         "several": "这可能指多份文件：是哪一份？请回复编号",

@@ -236,3 +236,21 @@ async def test_a_long_list_pages_with_more(corpus_lib: Library) -> None:
     assert picked.doc is not None and picked.doc.id == first.result.items[29][1].id
     fr = await Console(corpus_lib).ask("@Rapporteur la suite")
     assert fr.error_kind == "not_found" and fr.lang == "fr"
+
+
+async def test_follow_ups_keep_the_description_and_unloaded_resolutions_say_so(
+    corpus_lib: Library,
+) -> None:
+    c = Console(corpus_lib)
+    jan = await c.ask("@Rapporteur what's the Russian letter of January about?")
+    assert "A/79/753" in symbols(jan)
+    aug = await c.ask("@Rapporteur and the one from August?")
+    assert aug.intent == "summary" and "A/79/989" in symbols(aug)
+    missing = await Console(corpus_lib).ask("@Rapporteur what does resolution 2231 say?")
+    assert missing.error_kind == "not_found" and "!cites" in (missing.error or "")
+    cuba = await Console(corpus_lib).ask("@Rapporteur is there a letter from Cuba?")
+    assert cuba.error_kind == "not_found" and "Cuba" in (cuba.error or "")
+    joint = await Console(corpus_lib).ask(
+        "@Rapporteur summary of the joint letter from Denmark, Sierra Leone and the UK"
+    )
+    assert symbols(joint) == ["S/2025/492"]

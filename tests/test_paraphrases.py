@@ -184,3 +184,23 @@ def test_plural_kinds_ask_for_a_list_and_numbers_name_resolutions() -> None:
     assert (req.intent, req.ref) == ("doc", "A/RES/80/4")
     req = parse_mention(M + "search 'Bagram'")
     assert (req.intent, req.query) == ("find", "Bagram")
+
+
+@pytest.mark.parametrize(
+    ("message", "intent", "query"),
+    [
+        ("which docs mention the Wagner group", "find", "Wagner group"),
+        ("quels documents parlent de la Libye ?", "find", "Libye"),
+        ("any letters about Kosovo?", "find", "Kosovo"),
+        ("qué cartas hablan de Haití", "find", "Haití"),
+        ("letters from Azerbaijan about Armenia", "docs", None),
+        ("anything on the DRC from May?", "summary", None),
+    ],
+)
+def test_documents_about_a_subject_are_searched(
+    message: str, intent: str, query: str | None
+) -> None:
+    req = parse_mention(M + message)
+    assert req.intent == intent
+    if query is not None:
+        assert req.query == query

@@ -114,6 +114,7 @@ def find_document(
             return Lookup(found[0])
         if found:
             return Lookup(candidates=_oldest_first(found))
+        return Lookup(reason="no_symbol")
     if slots.year or slots.month or slots.day:
         pool = [d for d in pool if date_matches(d, slots.year, slots.month, slots.day)]
         if not pool:
@@ -193,7 +194,7 @@ def _score(
         theirs = senders_of(doc)
         if theirs:  # the named senders exactly beat one of ten co-signatories
             wanted = set(slots.senders)
-            s += 0.3 * len(theirs & wanted) / len(theirs | wanted)
+            s += len(theirs & wanted) / len(theirs | wanted)
     if not words:
         return s
     have = doc_words(doc)

@@ -94,6 +94,10 @@ def _decide(raw: str, t: str, lang: str, lexs: list[Lexicon]) -> Request:
             return req
     if finding:
         req = _find(raw, t, lexs)
+        if req is not None and not _only_a_description(req, lexs):
+            return req
+    elif not resolution and not symbol:
+        req = _mentioning(raw, t, lexs)
         if req is not None:
             return req
     pick = _pick(t, lexs)
@@ -229,12 +233,14 @@ def _plural_only(t: str, lexs: list[Lexicon]) -> bool:
         for lex in lexs
         for m, _ in lex.lookup("kinds", t)
     )
-    busy = any(_has(lexs, k, t) for k in ("cites", "summary", "doc", "find", "back"))
+    busy = any(_has(lexs, k, t) for k in ("cites", "summary", "find", "back"))
     return not singular and not busy and _meta(t, lexs) is None
 
 
 def _pick(t: str, lexs: list[Lexicon]) -> int | None:
-    m = _BARE_NUMBER.match(t)
+    m = _BARE_NUMBER.match(t) or re.search(
+        r"(?:^|\s)(?:la|le|el|the|number|no\.?|numero|n°|#|номер)\s*(\d{1,2})\s*[?!.]*$", t
+    )
     if m:
         return int(m.group(1))
     m = re.search(
@@ -514,6 +520,34 @@ def _described(rest_raw: str, lexs: list[Lexicon]) -> str | None:
     s = slots_of(outside, fold(outside), lexs)
     if s.senders or s.symbol or (s.kind and s.back) or (s.kind and (s.month or s.year)):
         return outside
+    return None
+
+
+def _only_a_description(req: Request, lexs: list[Lexicon]) -> bool:
+    """ "anything on the DRC from May?": the words to find only describe a document."""
+    q = req.query or ""
+    s = slots_of(q, fold(q), lexs)
+    return bool(s.senders or s.kind) and bool(s.month or s.year or s.kind) and not s.words
+
+
+def _mentioning(raw: str, t: str, lexs: list[Lexicon]) -> Request | None:
+    """ "which documents mention the Wagner group?", "letters about Kosovo": a search, when the
+    subject is not a resolution and several documents are asked for."""
+    if not _has(lexs, "plural_kinds", t) or _has(lexs, "resolution_words", t):
+        return None
+    for lex in lexs:
+        pat = lex.phrases.get("mentions")
+        m = pat.search(t) if pat is not None else None
+        if m is None:
+            continue
+        head = (raw if len(raw) == len(t) else t)[: m.start()]
+        if slots_of(head, fold(head), lexs, for_list=True).senders:
+            return None  # "letters from Azerbaijan about Armenia": a list with a subject
+        q = (raw if len(raw) == len(t) else t)[m.end() :]
+        q = _strip_articles(q, lexs)
+        s = slots_of(q, fold(q), lexs)
+        if q and (s.words or s.senders or s.topics):  # a state named here is the subject
+            return Request("find", query=q, slots=RefSlots())
     return None
 
 

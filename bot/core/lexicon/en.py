@@ -82,7 +82,7 @@ LEX = {
         "anybody", "anything", "documents that", "letters that", "texts that",
     ],
     "meta": {
-        "signatories": ["who signed", "signed by", "signatory", "signatories", "signature",
+        "signatories": ["sigs", "signers", "signed?", "who signed", "signed by", "signatory", "signatories", "signature",
                         "who sign*", "whose signature", "who put their name"],
         "distributed": ["distributed", "distribution", "circulated on", "issued", "published",
                         "came out", "released"],
@@ -112,6 +112,8 @@ LEX = {
     ],
     "back_find": ["it", "its", "they", "there", "in there", "in it", "this letter", "that letter", "this document", "that document", "this report", "that report", "this one", "that one", "this note", "that note", "this resolution", "that resolution", "the same"],
     "more": ["more", "next", "next page", "show more", "more please", "the rest", "and the rest", "keep going", "go on", "continue"],
+    # "which documents mention X": a search for X in every document
+    "mentions": ["mention", "mentions", "mentioning", "mentioned", "refer to", "refers to", "referring to", "talk about", "talks about", "talking about", "discuss", "discusses", "discussing", "deal with", "deals with", "dealing with", "about"],
     "ordinals": {
         "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
         "4th": 4, "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7,
@@ -124,7 +126,7 @@ LEX = {
     "plural_kinds": ["letters", "reports", "resolutions", "notes verbales", "notes", "documents",
                      "docs", "texts"],
     "kinds": {
-        "letter": "letter", "letters": "letter", "identical letters": "letter",
+        "letter": "letter", "letters": "letter", "joint letter": "letter", "joint letters": "letter", "identical letters": "letter",
         "note verbale": "note verbale", "notes verbales": "note verbale",
         "note verbal": "note verbale", "notes verbale": "note verbale", "nv": "note verbale",
         "report": "report", "reports": "report", "resolution": "resolution",

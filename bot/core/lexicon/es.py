@@ -79,6 +79,8 @@ LEX = {
     ],
     "back_find": ["esta carta", "esa carta", "este documento", "ese documento", "este informe", "ahi", "alli", "en ella", "la misma"],
     "more": ["mas", "siguientes", "los siguientes", "pagina siguiente", "el resto", "sigue", "continua"],
+    # "which documents mention X": a search for X in every document
+    "mentions": ["menciona*", "habla* de", "habla* del", "trata* de", "trata* del", "sobre"],
     "ordinals": {
         "primero": 1, "primera": 1, "primer": 1, "segundo": 2, "segunda": 2, "tercero": 3,
         "tercera": 3, "cuarto": 4, "cuarta": 4, "quinto": 5, "quinta": 5, "ultimo": -1,
@@ -88,7 +90,7 @@ LEX = {
     "plural_kinds": ["cartas", "informes", "resoluciones", "notas verbales", "documentos",
                      "textos"],
     "kinds": {
-        "carta": "letter", "cartas": "letter", "cartas identicas": "letter",
+        "carta": "letter", "cartas": "letter", "carta conjunta": "letter", "cartas identicas": "letter",
         "nota verbal": "note verbale", "notas verbales": "note verbale", "informe": "report",
         "informes": "report", "resolucion": "resolution", "resoluciones": "resolution",
         "nota conceptual": "letter",

@@ -5,7 +5,7 @@
 LEX = {
     "hints": "bonjour salut merci le les des du une un est quel quelle quels quelles qui que quoi ou tu vous "
     "moi peux pouvez resume resumer verbale verbales cherche trouve lettre lettres sur dans cette ce et pour pas "
-    "c est qu as avez stp svp suite suivants peux veux celle celui meme elle il quand".split(),
+    "c est qu as avez stp svp suite suivants ouvre montre affiche lis peux veux celle celui meme elle il quand".split(),
     "greeting": ["salut", "bonjour", "bonsoir", "coucou", "hello", "allo"],
     "help": [
         "aide", "aide-moi", "tu sers a quoi", "a quoi tu sers", "a quoi sers-tu",
@@ -97,6 +97,8 @@ LEX = {
     ],
     "back_find": ["cette lettre", "ce document", "ce rapport", "ce texte", "cette note", "cette resolution", "dedans", "la-dedans", "celle-ci", "celui-ci", "la meme", "le meme", "y parle", "elle"],
     "more": ["la suite", "suite", "suivants", "les suivants", "page suivante", "encore", "continue", "plus"],
+    # "which documents mention X": a search for X in every document
+    "mentions": ["mentionne*", "parle* de", "parle* du", "parle* des", "evoque*", "traite* de", "traite* du", "traite* des", "sur", "concernant", "au sujet de"],
     "ordinals": {
         "premier": 1, "premiere": 1, "1er": 1, "1re": 1, "deuxieme": 2, "second": 2,
         "seconde": 2, "2e": 2, "troisieme": 3, "3e": 3, "quatrieme": 4, "4e": 4,
@@ -109,7 +111,7 @@ LEX = {
     "plural_kinds": ["lettres", "rapports", "resolutions", "notes verbales", "documents",
                      "textes"],
     "kinds": {
-        "lettre": "letter", "lettres": "letter", "lettres identiques": "letter",
+        "lettre": "letter", "lettres": "letter", "lettre conjointe": "letter", "lettres identiques": "letter",
         "note verbale": "note verbale", "notes verbales": "note verbale",
         "rapport": "report", "rapports": "report", "resolution": "resolution",
         "resolutions": "resolution", "note de cadrage": "letter", "note conceptuelle": "letter",
