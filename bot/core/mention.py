@@ -85,7 +85,7 @@ def _decide(raw: str, t: str, lang: str, lexs: list[Lexicon]) -> Request:
     resolution = _resolution(raw, t, lexs)
     symbol = _document_symbol(raw)
     if _has(lexs, "decline", t) and not finding and not symbol and not resolution:
-        return Request("decline")
+        return Request("decline")  # "translate the Kenyan note", "email it to DPPA": not ours
     if _has(lexs, "help", t) and not symbol and not resolution and not finding:
         return Request("help")
     if resolution and not symbol:

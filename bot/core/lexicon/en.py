@@ -11,6 +11,7 @@ LEX = {
     "letter letters about from where when have".split(),
     "greeting": ["hi", "hello", "hey", "good morning", "good afternoon", "greetings", "yo"],
     "help": [
+        "what is this bot", "what does this bot do", "how can i use", "getting started", "tutorial", "examples", "show me examples", "what do you know", "what can i do here", "how to use",
         "help", "what can you do", "what ~ can you do", "what can i ask", "what ~ can i ask",
         "what can you help", "what ~ can you help", "how do i use", "how ~ use you",
         "how ~ use this", "how does this work", "how does ~ work", "commands", "command list", "how do you work", "list of commands",
@@ -20,6 +21,7 @@ LEX = {
     ],
     "thanks": ["thanks", "thank you", "thx", "cheers", "great", "cool", "ok", "okay", "nice"],
     "decline": [
+        "bitcoin", "sports", "movie", "song", "poem", "homework", "write code", "python script", "horoscope", "recipe for", "cook", "who are you voting", "play a game",
         "weather", "forecast", "book a", "book me", "reserve", "reservation", "draft my",
         "draft a", "write my", "write me a", "write a speech", "write a statement", "email",
         "e-mail", "mail this", "send this to", "forward this", "forward it", "translate",
@@ -29,6 +31,7 @@ LEX = {
         "your opinion", "do you think", "vote for", "how old are you",
     ],
     "summary": [
+        "what's the deal with", "what is this about", "fill me in on", "walk me through", "key takeaways", "takeaways", "what does ~ want", "what is ~ asking for", "what ~ asking", "what's the story", "bottom line", "short summary", "quick summary", "can you summarize", "in brief", "headline",
         "summar*", "tl;dr", "tldr", "tl dr", "gist", "brief me", "brief on", "briefing",
         "overview", "rundown", "recap", "key points", "main points", "highlights",
         "what ~ about", "what is ~ about", "what does ~ say", "what ~ say", "what ~ do",
@@ -38,6 +41,7 @@ LEX = {
         "boil down", "digest", "sum up", "break down", "catch me up",
     ],
     "doc": [
+        "paste the text", "read me", "the actual text", "full version", "entire document", "whole document", "show the text",
         "show me", "show", "open", "display", "full text", "whole text", "entire text",
         "complete text", "text of", "read", "let me see", "pull up", "view", "verbatim",
         "print",

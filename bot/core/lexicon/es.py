@@ -9,6 +9,7 @@ LEX = {
     "tercera ultima ultimo citan documentos".split(),
     "greeting": ["hola", "buenas", "buenos dias", "buenas tardes", "saludos"],
     "help": [
+        "como funciona", "ayudame", "que haces", "ejemplos", "para que sirve",
         "ayuda", "ayudame", "que puedes hacer", "que sabes hacer", "para que sirves",
         "como te uso", "como se usa", "como funcionas", "comandos", "lista de comandos",
         "que te puedo preguntar", "que puedo preguntarte", "en que me puedes ayudar",
@@ -16,12 +17,14 @@ LEX = {
     ],
     "thanks": ["gracias", "vale", "genial", "perfecto", "ok"],
     "decline": [
+        "poema", "cancion", "pelicula", "deberes", "horoscopo",
         "el tiempo", "clima", "reserva", "reservar", "redacta", "redactar", "escribe mi",
         "escribeme un", "discurso", "correo", "email", "envia esto", "reenvia", "traduce",
         "traducir", "capital de", "chiste", "almuerzo", "cena", "restaurante", "taxi", "vuelo",
         "hotel", "sala de reuniones", "una sala", "recuerdame", "tu opinion", "que opinas",
     ],
     "summary": [
+        "hazme un resumen", "dame un resumen", "resumen de", "que pide", "cual es el contenido", "los puntos principales", "en resumen", "de que habla",
         "resum*", "sintesis", "sintetiza", "en breve", "en pocas palabras", "puntos clave",
         "de que trata", "de que va", "que dice", "que contiene", "explica", "explicame",
         "describe", "que es", "tl;dr", "tldr", "quien escribio", "que envio", "que mando",

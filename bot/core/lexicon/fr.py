@@ -8,6 +8,7 @@ LEX = {
     "c est qu as avez stp svp suite suivants ouvre montre affiche lis peux veux celle celui meme elle il quand".split(),
     "greeting": ["salut", "bonjour", "bonsoir", "coucou", "hello", "allo"],
     "help": [
+        "que fais-tu", "comment on s'en sert", "comment s'en servir", "des exemples", "aide-moi a comprendre", "a quoi ca sert",
         "aide", "aide-moi", "tu sers a quoi", "a quoi tu sers", "a quoi sers-tu",
         "que sais-tu faire", "qu'est-ce que tu sais faire", "que peux-tu faire",
         "qu'est-ce que tu peux faire", "tu peux faire quoi", "tu fais quoi",
@@ -18,6 +19,7 @@ LEX = {
     ],
     "thanks": ["merci", "super", "parfait", "genial", "d'accord", "ok", "top"],
     "decline": [
+        "poeme", "chanson", "film", "devoirs", "horoscope", "joue",
         "meteo", "temps qu'il fait", "reserve", "reserver", "reservation", "redige", "rediger",
         "ecris-moi", "ecrire mon", "ecrire un discours", "courriel", "mail", "envoie ca",
         "envoie-le", "transfere", "traduis", "traduire", "capitale de", "blague", "dejeuner",
@@ -25,6 +27,7 @@ LEX = {
         "rappelle-moi", "rendez-vous", "ton avis", "tu penses", "qui va gagner", "recette",
     ],
     "summary": [
+        "fais-moi un resume", "un resume de", "en gros", "que demande", "peux-tu resumer", "les points principaux", "l'idee generale", "que veut",
         "resum*", "en bref", "en resume", "synthese", "synthetise", "l'essentiel", "points cles",
         "de quoi parle", "de quoi ca parle", "de quoi il s'agit", "c'est quoi", "qu'est-ce que",
         "que dit", "qu'y a-t-il dans", "que contient", "explique", "presente", "decris",
