@@ -67,6 +67,8 @@ class Dispatcher:
             await self._run(req, asker, answer)
         except Ambiguous as e:
             answer.error, answer.error_kind, answer.candidates = str(e), "ambiguous", e.candidates
+            if req.lang != "en":  # the library speaks English; the asker may not
+                answer.error = message(req.lang, "several")
             answer.intent = "clarify" if req.slots is not None else answer.intent
             self.dialogue.ask_which(asker.channel, req, e.candidates)
         except NotFound as e:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
     "en": {
+        "use_commands": "To load or remove documents, use the `load` and `remove` commands (`{prefix}help`)",
         "no_symbol": "No loaded document has the symbol {symbol}; `!docs` lists what is loaded",
         "res_not_loaded": "The text of {symbol} is not loaded; `!cites {symbol}` lists the documents that cite it",
         "say_more": "say “more” for the next page",
@@ -23,6 +24,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "no_circulate": "no request to circulate it",
     },
     "fr": {
+        "use_commands": "Pour charger ou retirer des documents, utilisez les commandes `load` et `remove` (`{prefix}aide`)",
         "no_symbol": "Aucun document chargé ne porte la cote {symbol} ; `!docs` liste ce qui est chargé",
         "res_not_loaded": "Le texte de {symbol} n'est pas chargé ; `!cites {symbol}` liste les documents qui la citent",
         "say_more": "dites « la suite » pour la page suivante",
@@ -42,6 +44,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "no_circulate": "aucune demande de distribution",
     },
     "es": {
+        "use_commands": "Para cargar o retirar documentos, use los comandos `load` y `remove` (`{prefix}ayuda`)",
         "no_symbol": "Ningún documento cargado tiene la signatura {symbol}; `!docs` muestra lo cargado",
         "res_not_loaded": "El texto de {symbol} no está cargado; `!cites {symbol}` muestra los documentos que la citan",
         "say_more": "diga «más» para ver la página siguiente",
@@ -61,6 +64,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "no_circulate": "no pide que se distribuya",
     },
     "ru": {
+        "use_commands": "Чтобы загрузить или удалить документы, используйте команды `load` и `remove` (`{prefix}справка`)",
         "no_symbol": "Нет загруженного документа с обозначением {symbol}; `!docs` покажет, что загружено",
         "res_not_loaded": "Текст {symbol} не загружен; `!cites {symbol}` покажет документы, которые ее цитируют",
         "say_more": "напишите «ещё», чтобы увидеть следующую страницу",
@@ -80,6 +84,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "no_circulate": "просьбы о распространении нет",
     },
     "ar": {
+        "use_commands": "لتحميل الوثائق أو حذفها استخدم الأمرين `load` و`remove` (`{prefix}help`)",
         "no_symbol": "لا توجد وثيقة محمّلة بالرمز {symbol}؛ `!docs` يعرض الوثائق المحمّلة",
         "res_not_loaded": "نص {symbol} غير محمّل؛ `!cites {symbol}` يعرض الوثائق التي تذكره",
         "say_more": "اكتب «المزيد» لعرض الصفحة التالية",
@@ -98,6 +103,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "no_circulate": "لا تطلب تعميمها",
     },
     "zh": {
+        "use_commands": "要加载或删除文件，请使用 `load` 和 `remove` 命令（`{prefix}help`）",
         "no_symbol": "没有文号为 {symbol} 的已加载文件；`!docs` 可列出已加载的文件",
         "res_not_loaded": "{symbol} 的文本未加载；`!cites {symbol}` 可列出引用它的文件",
         "say_more": "回复“更多”查看下一页",

@@ -68,10 +68,7 @@ class Mentions(commands.Cog):
             return Answer(
                 req.intent,
                 req.lang,
-                error=(
-                    "to load or remove documents, use the `load` and `remove` commands"
-                    f" (`{self.bot.settings.prefix}help`)"
-                ),
+                error=say(req.lang, "use_commands", prefix=self.bot.settings.prefix),
                 error_kind="bad_input",
             )
         referenced = await referenced_message(message)
