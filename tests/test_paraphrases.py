@@ -204,3 +204,10 @@ def test_documents_about_a_subject_are_searched(
     assert req.intent == intent
     if query is not None:
         assert req.query == query
+
+
+def test_a_subject_in_chinese_and_arabic_is_not_the_sender() -> None:
+    req = parse_mention(M + "概括一下秘书长关于索马里的报告")
+    assert req.slots is not None and req.slots.senders == ["SG"] and req.slots.topics == ["SO"]
+    req = parse_mention(M + "¿cuándo se distribuyó la nota verbal de Chipre?")
+    assert (req.intent, req.field) == ("meta", "distributed")

@@ -338,10 +338,18 @@ def _after_word(before: str, markers: list[str]) -> bool:
     for _ in range(2):
         b = _ARTICLES.sub("", b).rstrip()
     return any(
-        b.endswith(m.strip()) and (len(b) == len(m.strip()) or not b[-len(m.strip()) - 1].isalnum())
+        b.endswith(m.strip())
+        and (
+            len(b) == len(m.strip())
+            or not b[-len(m.strip()) - 1].isalnum()
+            or _UNSPACED.search(m)  # Chinese and Arabic words are not cut by spaces
+        )
         for m in markers
         if m.strip()
     )
+
+
+_UNSPACED = re.compile(r"[\u0600-\u06ff\u4e00-\u9fff]")
 
 
 def _dates(raw: str, t: str, lexs: list[Lexicon], s: RefSlots, taken) -> None:  # type: ignore[no-untyped-def]

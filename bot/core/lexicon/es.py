@@ -63,7 +63,7 @@ LEX = {
     "meta": {
         "signatories": ["quien firma", "quien firmo", "quien la firma", "quien lo firma",
                         "quien la firmo", "firmado por", "firmada por", "firmante*", "firma"],
-        "distributed": ["distribui*", "distribucion", "publicad*", "publico"],
+        "distributed": ["distribui*", "distribuy*", "se distribu*", "distribucion", "publicad*", "publico"],
         "date": ["cuando", "que fecha", "cual es la fecha", "de cuando", "que dia"],
         "sender": ["quien la envio", "quien lo envio", "quien envio", "remitente", "autor",
                    "de quien"],
