@@ -5,6 +5,7 @@ Keeps, per channel, the last document answered about, so "it" and "this letter" 
 
 from __future__ import annotations
 
+import asyncio
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -146,7 +147,9 @@ class Dispatcher:
             req.slots = req.slots or list_slots(req.query or "")
             docs = await lib.documents(scopes)
             body = await self.dialogue.body_words(req.slots)
-            answer.result = docs_matching(docs, req.slots, req.query or "", body)
+            answer.result = await asyncio.to_thread(
+                docs_matching, docs, req.slots, req.query or "", body
+            )
         elif intent == "docs":
             answer.result = await lib.list_documents(req.query or "", scopes)
         elif intent == "doc":

@@ -8,6 +8,7 @@ checks the asker's scope: a document outside it behaves as gone.
 
 from __future__ import annotations
 
+import asyncio
 import re
 import time
 from collections.abc import Sequence
@@ -190,7 +191,9 @@ class Dialogue:
             raise NotFound(message(lang, "no_number", n=req.pick, total=len(listing)))
         slots = self._as_before(channel, slots)
         docs = await self.library.documents(visible_scopes(scope))
-        found = find_document(docs, slots, lang, body)
+        # Every visible document is scored (fuzzy words too): off the loop, a server may
+        # hold thousands.
+        found = await asyncio.to_thread(find_document, docs, slots, lang, body)
         if slots.senders or slots.kind:
             st = self.state(channel)
             st.described, st.described_at = slots, time.monotonic()
