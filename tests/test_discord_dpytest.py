@@ -311,3 +311,12 @@ async def test_a_clarification_offers_a_menu_that_answers_it(bot: Rapporteur) ->
     assert "S/2025/472" in (sent_kwargs.get("content") or "") + str(
         sent_kwargs.get("embed") and sent_kwargs["embed"].to_dict()
     )
+
+
+async def test_mentions_decline_and_answer_one_fact(bot: Rapporteur) -> None:
+    await dpytest.message(f"<@{bot.user.id}> what's the weather like in Nairobi?")
+    declined = everything(dpytest.get_message())
+    assert "outside what I do" in declined and "¶" not in declined  # no passages
+    await dpytest.message(f"<@{bot.user.id}> who signed the Kenyan note verbale of June?")
+    fact = everything(dpytest.get_message())
+    assert "S/2025/402" in fact and "Ruto" in fact
