@@ -254,3 +254,24 @@ async def test_follow_ups_keep_the_description_and_unloaded_resolutions_say_so(
         "@Rapporteur summary of the joint letter from Denmark, Sierra Leone and the UK"
     )
     assert symbols(joint) == ["S/2025/492"]
+
+
+@pytest.mark.parametrize(
+    ("turns", "lang", "symbol"),
+    [
+        (["¿qué notas verbales tienes?", "¿a quién va dirigida la cuarta?"], "es", "S/2025/472"),
+        (["покажи список докладов", "первый"], "ru", "A/52/687"),
+        (["ما هي الرسائل التي أرسلتها باكستان؟", "الثانية"], "ar", "S/2025/501"),
+        (["巴基斯坦发了哪些信？", "第一个是谁签署的？"], "zh", "S/2025/84"),
+        (["какие документы прислал Азербайджан в мае?", "второе"], "ru", "A/79/919"),
+    ],
+)
+async def test_lists_and_picks_in_other_languages(
+    corpus_lib: Library, turns: list[str], lang: str, symbol: str
+) -> None:
+    c = Console(corpus_lib)
+    listed = await c.ask("@Rapporteur " + turns[0])
+    assert listed.intent == "docs" and listed.lang == lang
+    picked = await c.ask("@Rapporteur " + turns[1])
+    assert picked.doc is not None and symbol in picked.doc.symbols, (picked.intent, picked.error)
+    assert picked.lang == lang
