@@ -173,7 +173,9 @@ class Dispatcher:
                     hits += (await lib.find(req.query or "", scopes, within=name)).hits
                 answer.result.hits = sorted(hits, key=lambda h: -h.score)[:10]
             names = proper_names(req.query or "")
-            if not answer.result.hits and names:  # "traité d'Ottawa" in English texts: "Ottawa"
+            if (
+                not answer.result.hits and names
+            ):  # "traité de Lisbonne" in English texts: "Lisbonne"
                 answer.result = await lib.find(names, scopes, within=ref)
             answer.doc = answer.result.within
         elif intent == "find":

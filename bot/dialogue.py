@@ -135,14 +135,14 @@ class Dialogue:
         )
 
     async def body_words(self, slots: RefSlots) -> dict[int, dict[str, int]]:
-        """doc id -> the subject words its text holds ("Sumgait", "UNODC", "Ottawa")."""
+        """doc id -> the subject words its text holds ("Kosovo", "MINUSCA", "landmines")."""
         words = list(slots.words) + [w for c in slots.topics for w in _topic_words(c)]
         if not words:
             return {}
         return await self.library.store.run_read(body_hits, body_terms(words))
 
     def follow_up(self, req: Request, channel: str) -> Request:
-        """A message with no verb ("2", "the one about Sumgait") answers the pending question."""
+        """A message with no verb ("3", "the one about the elections") answers the pending question."""
         st = self.state(channel)
         if not req.implicit or st.pending is None:
             return req
@@ -179,7 +179,7 @@ class Dialogue:
                 raise Ambiguous(message(lang, "several"), found.candidates)
         if req.pick is None and _only_words(slots):
             if has_last:
-                return None  # "who signed the act?", "did they ask for it to be circulated?"
+                return None  # "who sent the statement?", "was it meant for the Assembly?"
             if slots.back:
                 raise NotFound(message(lang, "which"))  # "this letter", with none discussed
         if req.pick is not None and slots.empty():
@@ -205,7 +205,7 @@ class Dialogue:
 
 
 def _only_words(slots: RefSlots) -> bool:
-    """No sender, date or symbol: "that report", "the act", "did they ask …" mean the document
+    """No sender, date or symbol: "that note", "the statement", "was it sent …" mean the document
     just discussed (a kind counts only with "this"/"that")."""
     return not (
         slots.senders
@@ -231,7 +231,7 @@ def _one(found: Lookup, lang: str, slots: RefSlots) -> StoredDocument | None:
     if found.candidates:
         raise Ambiguous(message(lang, "several"), found.candidates)
     if slots.back and not (slots.senders or slots.symbol):
-        return None  # "did they ask for it to be circulated?": the words name no document
+        return None  # "was it meant for the Assembly?": the words name no document
     if slots.symbol and "/RES/" in slots.symbol.upper():
         raise NotFound(message(lang, "res_not_loaded", symbol=slots.symbol))
     if found.reason == "no_symbol":
@@ -286,7 +286,7 @@ def _topic_words(code: str) -> list[str]:
 
 
 def proper_names(query: str) -> str:
-    """The names in a search ("traité d'Ottawa" -> "Ottawa"), to try when the whole phrase,
+    """The names in a search ("traité de Lisbonne" -> "Lisbonne"), to try when the whole phrase,
     in the asker's language, is not in the documents' language; "" when that changes nothing."""
     words = [re.sub(r"^(?:[ldjcnsm]|qu)'", "", w, flags=re.IGNORECASE) for w in query.split()]
     names = [w.strip(".,;:?!") for w in words if w[:1].isupper() and len(w) > 2]

@@ -86,7 +86,7 @@ _ALIAS_LANG = {
 
 @dataclass(slots=True)
 class RefSlots:
-    """A document described in words: "Azerbaijan's January letter", "la note verbale du Chili"."""
+    """A document described in words: "Kenya's July note", "la lettre grecque de mai"."""
 
     senders: list[str] = field(default_factory=list)  # ISO codes, or SG / SC / GA / HRC
     topics: list[str] = field(default_factory=list)  # states named as a subject ("on Kosovo")

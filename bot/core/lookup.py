@@ -235,8 +235,8 @@ def pick_in(
     lang: str,
     body: Mapping[int, Mapping[str, int]] | None = None,
 ) -> Lookup:
-    """A choice in the last list shown: "2", "the second one", "the May one", "celle de janvier",
-    "the one about Sumgait"."""
+    """A choice in the last list shown: "2", "the second one", "the March one", "celle d'août",
+    "the one about the elections"."""
     if pick is not None and not _describes(slots):
         n = len(listing) if pick == -1 else pick
         if 1 <= n <= len(listing):

@@ -109,7 +109,7 @@ def _decide(raw: str, t: str, lang: str, lexs: list[Lexicon]) -> Request:
         slots.symbol = symbol
     numbers = [w for w in slots.words if w.isdigit()] if not slots.symbol else []
     if not slots.symbol and numbers and int(numbers[0]) >= 100 and len(slots.words) == 1:
-        slots.symbol, slots.words = f"S/RES/{numbers[0]}", []  # "let me read 678"
+        slots.symbol, slots.words = f"S/RES/{numbers[0]}", []  # "read 1441"
     elif pick is None and len(numbers) == 1 and slots.words == numbers:
         pick, slots.words = int(numbers[0]), []  # "open 3"
     elif pick is not None:
@@ -309,7 +309,7 @@ def slots_of(raw: str, t: str, lexs: list[Lexicon], for_list: bool = False) -> R
     for lex in lexs:
         for m, body in lex.lookup("bodies", t):
             before = t[max(0, m.start() - 30) : m.start()]
-            # "to the Council", "about the Council"; not "in": "what was in the SG's letter"
+            # "to the Council", "about the Council"; not "in": "the report in the SG's name"
             to_body = _after_word(before, to) or _after_word(
                 before, [a for a in about if len(a.strip()) >= 4]
             )
@@ -391,7 +391,7 @@ def _dates(raw: str, t: str, lexs: list[Lexicon], s: RefSlots, taken) -> None:  
         s.year = s.year or int(m.group(1))
         taken(m.start(), m.end())
     if s.day is None:
-        # "the one from the 17th", "celle du 17"
+        # "the one from the 3rd", "celle du 5"
         m = re.search(
             r"(?:(?:from|of|on|dated) the|du|del|of|on|dated)\s+(\d{1,2})(?:st|nd|rd|th|er)?(?!\d)"
             r"(?!\s*\w*\s*(?:one|item))",
@@ -611,7 +611,7 @@ def _split_scope(query: str, lexs: list[Lexicon]) -> tuple[str, str | None]:
 
 
 def _scope_before(rest_raw: str, rest: str, lexs: list[Lexicon]) -> str | None:
-    """ "in Israel's May letter, where …", "dans cette lettre, où …", "найди во Всеобщей …"."""
+    """ "in Kenya's July note, where …", "dans ce rapport, où …", "найди в Уставе …"."""
     for lex in lexs:
         for w in lex.raw.get("within", []):
             m = re.search(rf"(?:^|[\s,])(?:{re.escape(fold(w))})\s+(.+)", rest)
