@@ -226,3 +226,33 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
 
 def field_label(lang: str, key: str) -> str:
     return FIELD_LABELS.get(lang, FIELD_LABELS["en"]).get(key) or FIELD_LABELS["en"][key]
+
+
+# fmt: off
+KINDS: dict[str, dict[str, str]] = {
+    "fr": {"letter": "lettre", "identical letters": "lettres identiques",
+           "note verbale": "note verbale", "report": "rapport", "resolution": "résolution"},
+    "es": {"letter": "carta", "identical letters": "cartas idénticas",
+           "note verbale": "nota verbal", "report": "informe", "resolution": "resolución"},
+    "ru": {"letter": "письмо", "identical letters": "идентичные письма",
+           "note verbale": "вербальная нота", "report": "доклад", "resolution": "резолюция"},
+    "ar": {"letter": "رسالة", "identical letters": "رسائل متطابقة", "note verbale": "مذكرة شفوية",
+           "report": "تقرير", "resolution": "قرار"},
+    "zh": {"letter": "信", "identical letters": "相同内容的信", "note verbale": "普通照会",
+           "report": "报告", "resolution": "决议"},
+}
+# fmt: on
+
+
+def kind_name(kind: str, lang: str) -> str:
+    return KINDS.get(lang, {}).get(kind, kind)
+
+
+def language_name(code: str, lang: str) -> str:
+    """ "fr" -> "French" / "français" / "французский" (CLDR, as the state names)."""
+    from babel import Locale
+
+    try:
+        return Locale(lang).languages.get(code, code)
+    except (ValueError, TypeError):
+        return code

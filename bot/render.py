@@ -27,7 +27,7 @@ from bot.core.results import (
 )
 from bot.core.storage import StoredDocument
 from bot.core.symbols import undocs_url
-from bot.messages import field_label, message
+from bot.messages import field_label, kind_name, language_name, message
 
 DISCORD_MESSAGE = 2000
 CANDIDATES_SHOWN = 10
@@ -543,7 +543,14 @@ def render_fact(f: Fact, lang: str) -> str:
         return head + message(lang, "yes_circulate" if f.flag else "no_circulate", where=where)
     if not f.values:
         return head + message(lang, "none")
-    lines = [head + escape("; ".join(f.values))]
+    values = f.values
+    if f.field == "language":
+        values = [language_name(v, lang) for v in values]
+        if len(values) == 2:  # this text's language, then the original's
+            values = [f"{values[0]} ({label(lang, 'original')}: {values[1]})"]
+    elif f.field == "kind":
+        values = [kind_name(v, lang) for v in values]
+    lines = [head + escape("; ".join(values))]
     if f.field == "date" and f.details:
         lines[0] += f" ({field_label(lang, 'also_distributed')} {escape(f.details[0])})"
     elif f.field == "signatories" and f.details and f.details != f.values:
