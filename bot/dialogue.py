@@ -20,6 +20,7 @@ from bot.core.intents import RefSlots, Request
 from bot.core.library import Library, visible_scopes
 from bot.core.lookup import (
     Lookup,
+    addressed_to,
     body_hits,
     body_terms,
     date_matches,
@@ -266,6 +267,8 @@ def docs_matching(
         if slots.kind and not kind_matches(d, slots.kind):
             continue
         if slots.language and d.language != slots.language:
+            continue
+        if slots.addressee and not addressed_to(d, slots.addressee):
             continue
         if wanted:
             have = doc_words(d) | set((body or {}).get(d.id, {}))

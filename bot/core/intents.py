@@ -97,6 +97,7 @@ class RefSlots:
     words: list[str] = field(default_factory=list)  # the other words: the subject
     symbol: str | None = None  # a symbol or a resolution ("S/RES/242")
     language: str | None = None  # "the one in French"
+    addressee: str | None = None  # SG / SC / GA / HRC: "the letters to the Council"
     back: bool = False  # "it", "that letter", "cette lettre"
     one: bool = False  # "the one ...", "celle ...": a choice in the last list
 

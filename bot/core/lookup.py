@@ -87,6 +87,24 @@ def date_matches(doc: StoredDocument, year: int | None, month: int | None, day: 
     return False
 
 
+_ADDRESSEE_NAMES = {
+    "SG": "secretary-general",
+    "SC": "security council",
+    "GA": "general assembly",
+    "HRC": "human rights council",
+}
+
+
+def addressed_to(doc: StoredDocument, body: str) -> bool:
+    """Whether the document is addressed to that body (or its President)."""
+    name = _ADDRESSEE_NAMES.get(body, body.lower())
+    to = (
+        " ".join(doc.record.get("addressees") or [])
+        or (doc.title or "").partition("addressed to")[2]
+    )
+    return name in to.lower()
+
+
 def kind_matches(doc: StoredDocument, kind: str) -> bool:
     return kind in (doc.kind or "") or (kind == "letter" and "letter" in (doc.title or "").lower())
 
@@ -188,6 +206,8 @@ def _score(
     s = 0.0
     if slots.kind and kind_matches(doc, slots.kind):
         s += 0.6
+    if slots.addressee and addressed_to(doc, slots.addressee):
+        s += 0.3
     if doc.language == lang:
         s += 0.05  # among equals, the asker's language first
     if slots.senders:

@@ -317,6 +317,8 @@ def slots_of(raw: str, t: str, lexs: list[Lexicon], for_list: bool = False) -> R
             of_res = any(abs(m.start() - b) <= 4 or abs(a - m.end()) <= 4 for a, b in res_spans)
             if not to_body and (for_list or not of_res) and str(body) not in s.senders:
                 s.senders.append(str(body))
+            elif _after_word(before, to) and s.addressee is None:
+                s.addressee = str(body)  # "letters to the General Assembly"
             taken(m.start(), m.end())
     s.back = any(lex.search("back", t) for lex in lexs)
     s.one = any(lex.search("one", t) for lex in lexs) or _pick(t, lexs) is not None
