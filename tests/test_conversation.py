@@ -281,7 +281,9 @@ async def test_lists_filter_by_addressee(corpus_lib: Library) -> None:
     c = Console(corpus_lib)
     to_sg = await c.ask("@Rapporteur list the notes verbales addressed to the Secretary-General")
     assert [d.label for _, d in to_sg.result.items] == ["A/79/997–S/2025/519"]
-    fr = await c.ask("@Rapporteur quelles lettres ont été adressées au Conseil de sécurité en août ?")
+    fr = await c.ask(
+        "@Rapporteur quelles lettres ont été adressées au Conseil de sécurité en août ?"
+    )
     labels = [d.label for _, d in fr.result.items]
     assert "S/2025/525" in labels and all("2025-08" in (d.date or "") for _, d in fr.result.items)
     assert "A/79/989–S/2025/511" in labels  # to the SG, the Assembly and the Council
