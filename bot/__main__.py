@@ -48,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser(
         "eval", help="score against gold labels (documents, citations, find, mentions)"
     )
-    ev.add_argument("what", choices=["documents", "citations", "find", "mentions"])
+    ev.add_argument("what", choices=["documents", "citations", "find", "mentions", "dialogues"])
     ev.add_argument("rest", nargs=argparse.REMAINDER)
     return p
 
@@ -258,6 +258,8 @@ def _eval(what: str, rest: list[str]) -> int:
         from bot.eval.citations import main as run
     elif what == "find":
         from bot.eval.find import main as run
+    elif what == "dialogues":
+        from bot.eval.dialogues import main as run
     else:
         from bot.eval.mentions import main as run
     return run(rest)

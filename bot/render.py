@@ -11,7 +11,9 @@ from collections.abc import Callable
 from dataclasses import is_dataclass
 from typing import Any
 
+from bot import translations
 from bot.answer import Answer
+from bot.core.facts import Fact
 from bot.core.results import (
     Cites,
     DocDetail,
@@ -26,8 +28,11 @@ from bot.core.results import (
 )
 from bot.core.storage import StoredDocument
 from bot.core.symbols import undocs_url
+from bot.messages import field_label, kind_name, language_name, message
 
 DISCORD_MESSAGE = 2000
+CANDIDATES_SHOWN = 10
+LIST_PAGE = 25  # as bot/dialogue.py PAGE: "more" shows the next page  # a clarification lists this many, then "and N more"
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -141,6 +146,9 @@ Ou mentionnez-moi : « @Rapporteur quelles résolutions cite la lettre de l'Azer
 Sur Discord, `!modrole add RÔLE` (Gérer le serveur) permet à un rôle de charger des documents.""",
 }
 
+LABELS.update(translations.LABELS)
+HELP.update(translations.HELP)
+
 _MARKDOWN = re.compile(r"([\\*_`~|\[\]])|^(>|#|-#)", re.MULTILINE)
 _MENTION = re.compile(r"@(everyone|here)|<@[!&]?\d+>|<#\d+>")
 
@@ -220,6 +228,10 @@ def render(answer: Answer) -> str:
     r = answer.result
     if answer.intent == "help":
         return HELP.get(lang, HELP["en"])
+    if answer.intent == "decline":
+        return message(lang, "decline")
+    if isinstance(r, Fact):
+        return render_fact(r, lang)
     if isinstance(r, Summary):
         return render_summary(r, lang)
     if isinstance(r, Resolutions):
@@ -229,7 +241,7 @@ def render(answer: Answer) -> str:
     if isinstance(r, Cites):
         return render_cites(r, lang)
     if isinstance(r, DocList):
-        return render_docs(r, lang)
+        return render_docs(r, lang, answer.offset)
     if isinstance(r, DocDetail):
         return render_detail(r, lang)
     if isinstance(r, LoadReport):
@@ -242,6 +254,15 @@ def render(answer: Answer) -> str:
 def render_error(answer: Answer) -> str:
     msg = escape(answer.error or "something went wrong")
     msg = msg[0].upper() + msg[1:] if msg else msg
+    if answer.candidates and answer.intent == "clarify":
+        lines = [
+            f"**{i}.** {escape(d.label)}{f' · {d.date}' if d.date else ''} — "
+            f"{escape(_shorten(d.title or d.source, 90))}"
+            for i, d in enumerate(answer.candidates[:CANDIDATES_SHOWN], 1)
+        ]
+        if len(answer.candidates) > CANDIDATES_SHOWN:
+            lines.append(message(answer.lang, "more", n=len(answer.candidates) - CANDIDATES_SHOWN))
+        return f"{msg}:\n" + "\n".join(lines)  # a mention: the numbers answer it
     if answer.candidates:
         names = "\n".join(
             f"• {escape(d.label)} — {escape(_shorten(d.title or d.source, 90))}"
@@ -315,7 +336,7 @@ def render_summary(s: Summary, lang: str) -> str:
         meta.append(f"{L('signed')}: " + escape(", ".join(rec["signatories"])))
     if rec.get("request_to_circulate"):
         where = [b.get("body") for b in rec.get("bodies") or [] if b.get("body")]
-        meta.append(f"{L('circulate')} " + (" and ".join(where) if where else "the UN"))
+        meta.append(f"{L('circulate')} " + (" / ".join(where) if where else "ONU / UN"))
     lines.extend(meta)
     if s.key_points:
         lines.append(f"\n**{L('key')}**")
@@ -403,16 +424,20 @@ def render_cites(r: Cites, lang: str) -> str:
     return "\n".join(lines)
 
 
-def render_docs(r: DocList, lang: str) -> str:
+def render_docs(r: DocList, lang: str, start: int = 0) -> str:
+    """The list, one page of it: `LIST_PAGE` lines from `start`, then "and N more"."""
     if not r.items:
         return f"{label(lang, 'nothing')} “{escape(r.query)}”."
     head = f"**{label(lang, 'docs')}**: {len(r.items)}" + (f"/{r.total}" if r.query else "")
     lines = [head]
-    for n, d in r.items:
+    for n, d in r.items[start : start + LIST_PAGE]:
         date = f" · {d.date}" if d.date else ""
         lines.append(
             f"`{n:>3}` {escape(d.label)}{date} — {escape(_shorten(d.title or d.source, 110))}"
         )
+    rest = len(r.items) - start - LIST_PAGE
+    if rest > 0:
+        lines.append(message(lang, "more", n=rest) + f" — {message(lang, 'say_more')}")
     return "\n".join(lines)
 
 
@@ -540,3 +565,28 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     return value
+
+
+def render_fact(f: Fact, lang: str) -> str:
+    """One fact, short, with the document named: "A/79/758 — Signed by: Tofig Musayev"."""
+    head = f"**{doc_link(f.doc)}** — {field_label(lang, f.field)}: "
+    if f.field == "circulate":
+        where = " / ".join(f.values) or "—"
+        return head + message(lang, "yes_circulate" if f.flag else "no_circulate", where=where)
+    if not f.values:
+        return head + message(lang, "none")
+    values = f.values
+    if f.field == "language":
+        values = [language_name(v, lang) for v in values]
+        if len(values) == 2:  # this text's language, then the original's
+            values = [f"{values[0]} ({label(lang, 'original')}: {values[1]})"]
+    elif f.field == "kind":
+        values = [kind_name(v, lang) for v in values]
+    lines = [head + escape("; ".join(values))]
+    if f.field == "date" and f.details:
+        lines[0] += f" ({field_label(lang, 'also_distributed')} {escape(f.details[0])})"
+    elif f.field == "signatories" and f.details and f.details != f.values:
+        lines.append(f"{field_label(lang, 'annex_signed')}: " + escape(", ".join(f.details)))
+    elif f.field in ("agenda", "annexes") and f.details:
+        lines.extend(f"> {escape(_shorten(d, 300))}" for d in f.details)
+    return "\n".join(lines)

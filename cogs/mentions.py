@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 import discord
 from discord.ext import commands
 
-from bot.answer import Answer
-from bot.core.intents import parse_mention
+from bot.answer import Answer, Asker
+from bot.core.intents import RefSlots, Request, parse_mention
 from bot.discord_context import (
     answer_in_context,
     asker_for,
@@ -24,7 +24,8 @@ from bot.discord_context import (
     send_reply,
     typing_if_slow,
 )
-from bot.discord_render import build_reply
+from bot.discord_render import AnswerView, build_reply
+from bot.messages import message as say
 
 if TYPE_CHECKING:
     from bot.discord_bot import Rapporteur
@@ -67,10 +68,7 @@ class Mentions(commands.Cog):
             return Answer(
                 req.intent,
                 req.lang,
-                error=(
-                    "to load or remove documents, use the `load` and `remove` commands"
-                    f" (`{self.bot.settings.prefix}help`)"
-                ),
+                error=say(req.lang, "use_commands", prefix=self.bot.settings.prefix),
                 error_kind="bad_input",
             )
         referenced = await referenced_message(message)
@@ -87,9 +85,46 @@ class Mentions(commands.Cog):
         reply = build_reply(answer, embeds=perms.embed_links, prefix=self.bot.settings.prefix)
         if reply.file is not None and not perms.attach_files:
             reply.file = None
+        if answer.intent == "clarify" and answer.candidates:
+            # The numbered candidates, and a menu to pick one without typing.
+            asker = asker_for(self.bot, message.author, message.guild, message.channel)
+            view = AnswerView(reply.pages, message.author.id, answer.lang)
+            view.add_item(CandidateSelect(self.bot, asker, answer))
+            view.message = await message.reply(**reply.pages[0].kwargs(), view=view)
+            return
         sent = await send_reply(message.reply, reply, message.author.id, answer.lang)
         if sent is not None and reply.doc is not None:
             self.bot.remember_answer(sent.id, reply.doc.id)
+
+
+class CandidateSelect(discord.ui.Select):
+    """A clarification's candidates as a menu; choosing one answers the pending question, as
+    typing its number would. The view it sits in lets only the asker choose."""
+
+    def __init__(self, bot: Rapporteur, asker: Asker, answer: Answer) -> None:
+        options = [
+            discord.SelectOption(
+                label=f"{i}. {d.label}"[:100],
+                description=(d.title or d.source)[:100],
+                value=str(i),
+            )
+            for i, d in enumerate(answer.candidates[:25], 1)
+        ]
+        super().__init__(placeholder=say(answer.lang, "pick")[:150], options=options)
+        self.bot, self.asker, self.lang = bot, asker, answer.lang
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await self.choose(interaction, int(self.values[0]))
+
+    async def choose(self, interaction: discord.Interaction, number: int) -> Answer:
+        req = Request(
+            "summary", lang=self.lang, pick=number, slots=RefSlots(one=True), implicit=True
+        )
+        answer = await self.bot.dispatcher.handle(req, self.asker)
+        self.disabled = True
+        reply = build_reply(answer, prefix=self.bot.settings.prefix)
+        await interaction.response.send_message(**reply.pages[0].kwargs())
+        return answer
 
 
 async def setup(bot: Rapporteur) -> None:

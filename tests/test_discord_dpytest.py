@@ -466,3 +466,39 @@ async def test_remove_takes_the_number_docs_shows(
     await dpytest.message(f"!remove {total}", channel=channel, member=mod)
     assert "Removed" in everything(dpytest.get_message())
     assert await library.documents([scope]) == []
+
+
+async def test_a_clarification_offers_a_menu_that_answers_it(bot: Rapporteur) -> None:
+    from discord_fakes import make_interaction, make_member
+
+    from cogs.mentions import CandidateSelect
+
+    await dpytest.message(f"<@{bot.user.id}> give me a summary of the Kenyan note verbale")
+    msg = dpytest.get_message()
+    assert "S/2025/402" in everything(msg) and "S/2025/472" in everything(msg)
+    view = next(
+        v
+        for v in bot._connection._view_store._synced_message_views.values()
+        if any(isinstance(i, CandidateSelect) for i in v.children)
+    )
+    menu = next(i for i in view.children if isinstance(i, CandidateSelect))
+    assert [o.value for o in menu.options] == ["1", "2"]
+    stranger = make_interaction(make_member(12345))
+    assert await view.interaction_check(stranger) is False  # only the asker chooses
+    inter = make_interaction(make_member(view.author_id))
+    answer = await menu.choose(inter, 2)
+    assert answer.intent == "summary" and answer.doc is not None
+    assert "S/2025/472" in answer.doc.symbols
+    sent_kwargs = inter.response.send_message.call_args.kwargs
+    assert "S/2025/472" in (sent_kwargs.get("content") or "") + str(
+        sent_kwargs.get("embed") and sent_kwargs["embed"].to_dict()
+    )
+
+
+async def test_mentions_decline_and_answer_one_fact(bot: Rapporteur) -> None:
+    await dpytest.message(f"<@{bot.user.id}> what's the weather like in Nairobi?")
+    declined = everything(dpytest.get_message())
+    assert "outside what I do" in declined and "¶" not in declined  # no passages
+    await dpytest.message(f"<@{bot.user.id}> who signed the Kenyan note verbale of June?")
+    fact = everything(dpytest.get_message())
+    assert "S/2025/402" in fact and "Ruto" in fact

@@ -399,7 +399,10 @@ async def test_one_servers_slow_upload_leaves_a_reading_process_for_another_serv
         lib._parsers.sandbox = parse_pool.Sandbox(slots=2, per_scope=1)
         assert await lib._parsers.sandbox.warm(2) == 2
         a = asyncio.ensure_future(
-            lib.load_files([("slow1.pdf", slow), ("slow2.pdf", slow)], "guild:A", MOD)
+            # Two different files: the same bytes twice in one upload are refused as a copy.
+            lib.load_files(
+                [("slow1.pdf", slow), ("slow2.pdf", slow + b"% another file\n")], "guild:A", MOD
+            )
         )
         sandbox = lib._parsers.sandbox
         while not a.done() and not (

@@ -302,7 +302,7 @@ class Library:
                     twin = twins.refusal(name, sha) if twins is not None else None
                     if twin is not None:
                         if batch:  # refusals keep their place in file order
-                            pending.append(self._start_prepare(batch, parallel))
+                            pending.append(start(batch))
                             batch, size = [], 0
                         pending.append((name, twin))
                         continue
