@@ -1,0 +1,69 @@
+"""Fairness between servers: what one answer may cost, and whose share of the read pool it uses.
+
+A server's huge upload must not slow every other server: `asker_reads` counts an answer's reads
+against the asking server's share of the read connections (storage.read_scope, SCOPE_READS), and
+`detail_rows` bounds how much of a document one `!doc` answer holds.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import sqlite3
+from collections.abc import Callable
+from typing import Any
+
+from bot.core.storage import read_scope
+
+
+def asker_reads(method: Callable[..., Any]) -> Callable[..., Any]:
+    """Count an answer's reads against the asking server's share of the read pool (see
+    storage.read_scope): the asker is the last of `scopes`, else the document's own scope."""
+    signature = inspect.signature(method)
+
+    @functools.wraps(method)
+    async def counted(self: Any, *args: Any, **kwargs: Any) -> Any:
+        if read_scope.get() is not None:  # called from another answer: already counted
+            return await method(self, *args, **kwargs)
+        given = signature.bind(self, *args, **kwargs).arguments
+        scopes, doc = given.get("scopes"), given.get("doc")
+        token = read_scope.set(scopes[-1] if scopes else doc.scope if doc else None)
+        try:
+            return await method(self, *args, **kwargs)
+        finally:
+            read_scope.reset(token)
+
+    return counted
+
+
+# At most this much of a document's text goes into one `!doc` answer (it is held while the
+# answer is sent and paged, and Discord takes files of 8 MB at most); of a longer document,
+# only its first DETAIL_PREVIEW_CHARS, and the answer says how to search the rest.
+DETAIL_CHARS = 7_000_000
+DETAIL_PREVIEW_CHARS = 200_000
+SUMMARY_CHARS = 400_000  # of a document's text read for its key points (0.2 s of CPU at most)
+
+
+def detail_rows(
+    conn: sqlite3.Connection, doc_id: int, max_chars: int, preview_chars: int
+) -> tuple[list[tuple[int, str, str]], int, int]:
+    """(index, section, text) of a document's paragraphs, all of them when their text is within
+    `max_chars`, else only its first `preview_chars` (a paragraph may be cut); then the
+    document's paragraph and character counts."""
+    count, chars = conn.execute(
+        "SELECT COUNT(*), COALESCE(SUM(LENGTH(text)), 0) FROM paragraphs WHERE doc_id = ?",
+        (doc_id,),
+    ).fetchone()
+    budget = max_chars if chars <= max_chars else preview_chars
+    rows: list[tuple[int, str, str]] = []
+    kept = 0
+    for idx, section, text in conn.execute(
+        "SELECT idx, section, text FROM paragraphs WHERE doc_id = ? ORDER BY idx", (doc_id,)
+    ):
+        if kept + len(text) > budget:
+            if budget > kept:
+                rows.append((idx, section, text[: budget - kept]))
+            break
+        rows.append((idx, section, text))
+        kept += len(text)
+    return rows, count, chars
