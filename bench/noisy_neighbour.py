@@ -10,7 +10,9 @@ quiet one) runs ordinary requests through `Dispatcher.handle`, rendered as the D
 
 Measured twice in the same process: first with server A idle (the baseline), then while A runs
 the worst requests it is allowed, back to back: two users' cooldown allowance at once (six
-`!find … in BIG`, six `!doc BIG`, each rendered and its file made as the bot would). A ticker
+`!find … in BIG`, six `!doc BIG`, six `!summary BIG`, each rendered and its file made as the bot
+would). Bursts follow one another at once, harsher than the 20 s cooldown window when a burst
+is quicker than that. A ticker
 records the longest event-loop stall meanwhile. Prints JSON: B's median and p99 latency in ms for
 both phases, their ratio, A's request times and what its `!doc` answer holds (pages, file bytes).
 """
@@ -20,6 +22,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
 import statistics
 import sys
@@ -34,10 +37,11 @@ if str(ROOT) not in sys.path:
 from bot.answer import Answer, Asker, Dispatcher  # noqa: E402
 from bot.core.intents import Request  # noqa: E402
 from bot.core.library import Actor, Library  # noqa: E402
-from bot.discord_render import build_reply  # noqa: E402
+from bot.core.results import DocDetail  # noqa: E402
+from bot.discord_render import Reply, build_reply  # noqa: E402
 
 DATA = ROOT / "data"
-SHARED = ROOT.parent / "shared" / "corpus"
+SHARED = Path(os.environ.get("RAPPORTEUR_SHARED", ROOT.parent / "shared")) / "corpus"
 NOISY, QUIET = "guild:1", "guild:2"
 BIG_NAME = "big_upload.txt"
 FIND_WORDS = [
@@ -103,11 +107,17 @@ def quiet_requests(symbols: list[str], n: int, rng: random.Random) -> list[Reque
     return out
 
 
+async def reply_to(ans: Answer) -> Reply:
+    """Render as bot.discord_context.send_answer does: a document's text in a thread."""
+    if isinstance(ans.result, DocDetail):
+        return await asyncio.to_thread(build_reply, ans)
+    return build_reply(ans)
+
+
 async def answer(dispatcher: Dispatcher, req: Request, asker: Asker) -> Answer:
     """Dispatch and render as the cogs do (embeds, and the file made if there is one)."""
     ans = await dispatcher.handle(req, asker)
-    reply = build_reply(ans)
-    reply.make_file()
+    (await reply_to(ans)).make_file()
     return ans
 
 
@@ -134,19 +144,18 @@ async def quiet_phase(
 
 async def noisy_burst(dispatcher: Dispatcher, ref: str, rng: random.Random) -> dict[str, object]:
     """Two users' allowance at once: finds scoped to the big document, and `!doc` of it."""
-    times: dict[str, list[float]] = {"find": [], "doc": []}
+    times: dict[str, list[float]] = {"find": [], "doc": [], "summary": []}
     held: dict[str, object] = {}
 
     async def one(kind: str, k: int) -> None:
         asker = Asker(scope=NOISY, actor=Actor(f"noisy{k % USERS}"), channel=f"noisy{k}")
-        req = (
-            Request("find", query=rng.choice(FIND_WORDS), ref=ref)
-            if kind == "find"
-            else Request("doc", ref=ref)
-        )
+        if kind == "find":
+            req = Request("find", query=rng.choice(FIND_WORDS), ref=ref)
+        else:
+            req = Request(kind, ref=ref)
         start = time.perf_counter()
         ans = await dispatcher.handle(req, asker)
-        reply = build_reply(ans)
+        reply = await reply_to(ans)
         file = reply.make_file()
         times[kind].append(time.perf_counter() - start)
         if kind == "doc":
@@ -155,10 +164,11 @@ async def noisy_burst(dispatcher: Dispatcher, ref: str, rng: random.Random) -> d
             held["doc_error"] = ans.error
             held["doc_note"] = reply.pages[0].content
         elif ans.error:
-            held["find_error"] = ans.error
+            held[f"{kind}_error"] = ans.error
 
     jobs = [one("find", k) for k in range(USERS * ALLOWANCE)]
     jobs += [one("doc", k) for k in range(USERS * ALLOWANCE)]
+    jobs += [one("summary", k) for k in range(USERS * ALLOWANCE)]
     await asyncio.gather(*jobs)
     return {"times": times, **held}
 
@@ -218,6 +228,7 @@ async def run(megabytes: float, n_requests: int, seed: int, db_dir: Path | None)
     base, noisy_fig = figures(baseline), figures(loaded)
     finds = [t for b in bursts for t in b["times"]["find"]]  # type: ignore[index]
     doc_times = [t for b in bursts for t in b["times"]["doc"]]  # type: ignore[index]
+    summaries = [t for b in bursts for t in b["times"]["summary"]]  # type: ignore[index]
     last = bursts[-1] if bursts else {}
     return {
         "big_upload_mb": round(len(data) / 2**20, 1),
@@ -230,13 +241,14 @@ async def run(megabytes: float, n_requests: int, seed: int, db_dir: Path | None)
         "median_ratio": round(noisy_fig["median_ms"] / base["median_ms"], 1),
         "noisy_bursts": len(bursts),
         "noisy_find_median_ms": round(statistics.median(finds) * 1000, 1) if finds else None,
-        "noisy_doc_median_ms": round(statistics.median(doc_times) * 1000, 1)
-        if doc_times
+        "noisy_doc_median_ms": round(statistics.median(doc_times) * 1000, 1) if doc_times else None,
+        "noisy_summary_median_ms": round(statistics.median(summaries) * 1000, 1)
+        if summaries
         else None,
         "noisy_doc_pages": last.get("doc_pages"),
         "noisy_doc_file_bytes": last.get("doc_file_bytes"),
         "noisy_doc_note": last.get("doc_note"),
-        "noisy_errors": {k: v for k, v in last.items() if k in ("doc_error", "find_error")},
+        "noisy_errors": {k: v for k, v in last.items() if k.endswith("_error") and v},
         "longest_loop_stall_ms": round(max(stalls, default=0.0) * 1000, 1),
     }
 

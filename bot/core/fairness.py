@@ -10,10 +10,11 @@ from __future__ import annotations
 import functools
 import inspect
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from bot.core.storage import read_scope
+from bot.core.results import CitedResolution
+from bot.core.storage import StoredCitation, read_scope
 
 
 def asker_reads(method: Callable[..., Any]) -> Callable[..., Any]:
@@ -67,3 +68,19 @@ def detail_rows(
         rows.append((idx, section, text))
         kept += len(text)
     return rows, count, chars
+
+
+def group_citations(rows: Iterable[StoredCitation]) -> dict[str, CitedResolution]:
+    """A document's citations by symbol, in order of first mention: kind and year as first
+    cited, mentions counted, cited paragraphs in order (each once)."""
+    items: dict[str, CitedResolution] = {}
+    seen: set[tuple[str, int]] = set()
+    for c in rows:
+        item = items.get(c.symbol)
+        if item is None:
+            item = items[c.symbol] = CitedResolution(c.symbol, c.kind, 0, [], c.year_inferred)
+        item.mentions += 1
+        if c.paragraph is not None and (c.symbol, c.paragraph) not in seen:
+            seen.add((c.symbol, c.paragraph))
+            item.paragraphs.append(c.paragraph)
+    return items

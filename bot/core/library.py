@@ -29,6 +29,7 @@ from bot.core.fairness import (
     SUMMARY_CHARS,
     asker_reads,
     detail_rows,
+    group_citations,
 )
 from bot.core.glossary import TRANSLATED_WEIGHT, translate
 from bot.core.ingest import (
@@ -585,21 +586,12 @@ class Library:
 
     async def _cited(self, doc: StoredDocument, scopes: Sequence[str]) -> list[CitedResolution]:
         rows = await self.store.citations(doc.id)
-        items: dict[str, CitedResolution] = {}
-        for c in rows:
-            item = items.get(c.symbol)
-            if item is None:
-                items[c.symbol] = CitedResolution(
-                    c.symbol,
-                    c.kind,
-                    1,
-                    [c.paragraph] if c.paragraph is not None else [],
-                    c.year_inferred,
-                )
-            else:
-                item.mentions += 1
-                if c.paragraph is not None and c.paragraph not in item.paragraphs:
-                    item.paragraphs.append(c.paragraph)
+        # A huge upload cites tens of thousands of times: grouped off the loop.
+        items = (
+            await asyncio.to_thread(group_citations, rows)
+            if len(rows) > 500
+            else group_citations(rows)
+        )
         loaded = await self.store.loaded_symbols([symbol_key(s) for s in items], scopes)
         for symbol, item in items.items():
             doc_id = loaded.get(symbol_key(symbol))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import contextvars
 import json
 import sqlite3
@@ -181,7 +182,10 @@ class Store:
             )
 
     def _pool_connection(self, started: threading.Barrier) -> sqlite3.Connection:
-        started.wait(10)  # every pool thread busy at once: each one is started
+        # Every pool thread busy at once, so each one is started; should one not start, the
+        # others share the connections, which still works.
+        with contextlib.suppress(threading.BrokenBarrierError):
+            started.wait(10)
         conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         conn.execute("PRAGMA busy_timeout=10000")
         conn.execute("PRAGMA query_only=ON")
