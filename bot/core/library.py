@@ -30,6 +30,7 @@ from bot.core.fairness import (
     asker_reads,
     detail_rows,
     group_citations,
+    summary_points,
 )
 from bot.core.glossary import TRANSLATED_WEIGHT, translate
 from bot.core.ingest import (
@@ -40,7 +41,7 @@ from bot.core.ingest import (
     unpack,
     warm,
 )
-from bot.core.models import DocumentRecord, Paragraph
+from bot.core.models import DocumentRecord
 from bot.core.readers import SUPPORTED_EXTENSIONS
 from bot.core.results import (
     CitedResolution,
@@ -58,7 +59,6 @@ from bot.core.results import (
 )
 from bot.core.search import Hit, find_sync
 from bot.core.storage import CORPUS_SCOPE, Store, StoredDocument
-from bot.core.summary import key_sentences
 from bot.core.symbols import symbol_key
 from bot.core.vocab_index import fts_tokens
 
@@ -571,12 +571,9 @@ class Library:
 
     @asker_reads
     async def summary(self, doc: StoredDocument, scopes: Sequence[str]) -> Summary:
-        # Key points from the first SUMMARY_CHARS of the text: a 19 MB upload's would take 10 s.
-        paras, count, _ = await self.store.run_read(
-            detail_rows, doc.id, SUMMARY_CHARS, SUMMARY_CHARS
-        )
-        plain = [Paragraph(idx, text, section) for idx, section, text in paras]
-        points = await asyncio.to_thread(key_sentences, plain)
+        # Key points from the first SUMMARY_CHARS of the text (a 19 MB upload's would take 10 s),
+        # in the read call, so the asking server's share of the read pool bounds this CPU too.
+        points, count = await self.store.run_read(summary_points, doc.id, SUMMARY_CHARS)
         cited = await self._cited(doc, scopes)
         return Summary(doc, doc.record, points, [c for c in cited if c.kind == "resolution"], count)
 
