@@ -7,9 +7,13 @@ against the asking server's share of the read connections (storage.read_scope, S
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import functools
 import inspect
+import os
 import sqlite3
+import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -22,17 +26,23 @@ from bot.core.summary import key_sentences
 def asker_reads(method: Callable[..., Any]) -> Callable[..., Any]:
     """Count an answer's reads against the asking server's share of the read pool (see
     storage.read_scope): the asker is the last of `scopes`, else the document's own scope."""
-    signature = inspect.signature(method)
+    names = list(inspect.signature(method).parameters)  # self first
+    at = {name: names.index(name) for name in ("scopes", "doc") if name in names}
+
+    def given(name: str, args: tuple, kwargs: dict) -> Any:
+        if name in kwargs:
+            return kwargs[name]
+        i = at.get(name)
+        return args[i] if i is not None and i < len(args) else None
 
     @functools.wraps(method)
-    async def counted(self: Any, *args: Any, **kwargs: Any) -> Any:
+    async def counted(*args: Any, **kwargs: Any) -> Any:
         if read_scope.get() is not None:  # called from another answer: already counted
-            return await method(self, *args, **kwargs)
-        given = signature.bind(self, *args, **kwargs).arguments
-        scopes, doc = given.get("scopes"), given.get("doc")
+            return await method(*args, **kwargs)
+        scopes, doc = given("scopes", args, kwargs), given("doc", args, kwargs)
         token = read_scope.set(scopes[-1] if scopes else doc.scope if doc else None)
         try:
-            return await method(self, *args, **kwargs)
+            return await method(*args, **kwargs)
         finally:
             read_scope.reset(token)
 
@@ -92,3 +102,18 @@ def summary_points(conn: sqlite3.Connection, doc_id: int, max_chars: int) -> tup
     """Key sentences of the first `max_chars` of a document, and its paragraph count."""
     rows, count, _ = detail_rows(conn, doc_id, max_chars, max_chars)
     return key_sentences([Paragraph(idx, text, section) for idx, section, text in rows]), count
+
+
+async def start_worker_threads() -> None:
+    """Start the loop's default worker threads (asyncio.to_thread) now. Otherwise each one starts
+    on a request that finds none idle, and starting a thread waits for it to run: in a burst of
+    200 requests the loop waited about 25 ms on four of them (bench/load_mixed.py --spread 0)."""
+    loop = asyncio.get_running_loop()
+    n = min(32, (os.cpu_count() or 1) + 4)  # ThreadPoolExecutor's default size
+    started = threading.Barrier(n)
+
+    def wait() -> None:  # every thread busy at once, so each one is started
+        with contextlib.suppress(threading.BrokenBarrierError):
+            started.wait(2)
+
+    await asyncio.gather(*(loop.run_in_executor(None, wait) for _ in range(n)))

@@ -30,6 +30,7 @@ from bot.core.fairness import (
     asker_reads,
     detail_rows,
     group_citations,
+    start_worker_threads,
     summary_points,
 )
 from bot.core.glossary import TRANSLATED_WEIGHT, translate
@@ -151,6 +152,7 @@ class Library:
 
     async def open(self) -> None:
         await self.store.open()
+        await start_worker_threads()
 
     async def close(self) -> None:
         pool, self._pool = self._pool, None
