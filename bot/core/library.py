@@ -653,7 +653,7 @@ class Library:
             if h.doc_id in docs
         ]
         result = FindResult(query, out, doc, other if translated else None)
-        if stats.get("indexed"):  # too long to read whole: say what was searched
+        if stats.get("indexed") and stats.get("scored"):  # too long to read whole: say so
             result.within_paragraphs, result.scored = stats["paragraphs"], stats["scored"]
         return result
 
