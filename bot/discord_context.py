@@ -7,6 +7,7 @@ subclass, so the cogs can be driven in tests by spec'd mocks (python-discord's h
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
 import os
@@ -25,6 +26,7 @@ from bot.core.citations import extract_citations
 from bot.core.errors import RapporteurError
 from bot.core.intents import Request, guess_lang
 from bot.core.library import Actor, guild_scope, visible_scopes
+from bot.core.results import DocDetail
 from bot.core.storage import StoredDocument
 from bot.core.symbols import DOC_SYMBOL_RE
 from bot.discord_render import AnswerView, Reply, TextCitations, build_reply
@@ -269,7 +271,11 @@ def can_attach(ctx: commands.Context[Any]) -> bool:
 async def send_answer(ctx: commands.Context[Any], answer: Answer) -> discord.Message | None:
     """Render an Answer for this channel and send it; errors only to the asker on slash."""
     bot: Rapporteur = ctx.bot
-    reply = build_reply(answer, embeds=can_embed(ctx), prefix=bot.settings.prefix)
+    build = functools.partial(
+        build_reply, answer, embeds=can_embed(ctx), prefix=bot.settings.prefix
+    )
+    # A long document's pages and file take up to a few hundred ms to build: off the loop.
+    reply = await asyncio.to_thread(build) if isinstance(answer.result, DocDetail) else build()
     if reply.file is not None and not can_attach(ctx):
         reply.file = None  # no Attach Files: the pages alone will do
     ephemeral = reply.error and ctx.interaction is not None

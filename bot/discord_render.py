@@ -31,9 +31,11 @@ from bot.core.results import (
 )
 from bot.core.storage import StoredDocument
 from bot.core.symbols import undocs_url
+from bot.discord_files import DOC_PAGES, FILE_BYTES, detail_file, shown_paragraphs, text_file
 from bot.render import (
     HELP,
     escape,
+    find_note,
     label,
     load_lines,
     pages,
@@ -78,7 +80,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "loading": "Loading",
         "loaded_title": "Loaded in this server",
         "removed": "Removed",
-        "full_text": "The whole text is attached.",
         "signed": "Signed",
         "help": "Help",
         "results": "results",
@@ -95,7 +96,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "loading": "Chargement",
         "loaded_title": "Chargé sur ce serveur",
         "removed": "Retiré",
-        "full_text": "Le texte entier est joint.",
         "signed": "Signé",
         "help": "Aide",
         "results": "résultats",
@@ -234,7 +234,11 @@ class Reply:
         if self.file is None:
             return None
         name, body = self.file
-        return discord.File(io.BytesIO(body.encode("utf-8")), filename=name)
+        data = body.encode("utf-8")
+        if len(data) > FILE_BYTES:  # Discord would refuse the whole message: the pages alone
+            log.warning("%s not attached: %d bytes, over Discord's limit", name, len(data))
+            return None
+        return discord.File(io.BytesIO(data), filename=name)
 
 
 @dataclass(slots=True)
@@ -340,7 +344,7 @@ def build_reply(answer: Answer, *, embeds: bool = True, prefix: str = "!") -> Re
     if isinstance(r, DocList):
         return Reply(docs_pages(r, lang))
     if isinstance(r, DocDetail):
-        return detail_reply(r, lang)
+        return detail_reply(r, lang, prefix)
     if isinstance(r, LoadReport):
         return Reply([Page(embed=load_embed(r, lang))])
     if isinstance(r, Removed):
@@ -360,13 +364,16 @@ def _text_reply(answer: Answer) -> Reply:
     body = render(answer)
     if isinstance(answer.result, TextCitations):
         body = text_citations_text(answer.result)
-    parts = pages(body, MESSAGE_CHARS)
     doc = answer.doc
-    if len(parts) > TEXT_PAGES_BEFORE_FILE:
-        name = f"{doc_ref(doc).replace('/', '_') if doc else answer.intent}.txt"
-        first = cut(parts[0], MESSAGE_CHARS - 80) + "\n" + text(answer.lang, "full_text")
-        return Reply([Page(content=first)], file=(name, body), doc=doc)
-    return Reply([Page(content=p) for p in parts], doc=doc)
+    long = len(body) > TEXT_PAGES_BEFORE_FILE * MESSAGE_CHARS  # not split whole: 8 MB may come
+    parts = pages(body[: (TEXT_PAGES_BEFORE_FILE + 1) * MESSAGE_CHARS] if long else body)
+    partial = isinstance(answer.result, DocDetail) and not answer.result.complete
+    if len(parts) > TEXT_PAGES_BEFORE_FILE and not partial:  # (a part: its note says why)
+        ref = doc_ref(doc) if doc else answer.intent
+        file, note = text_file(f"{ref.replace('/', '_')}.txt", body, answer.lang, ref)
+        first = cut(parts[0], MESSAGE_CHARS - len(note) - 1) + "\n" + note
+        return Reply([Page(content=first)], file=file, doc=doc)
+    return Reply([Page(content=p) for p in parts[:DOC_PAGES]], doc=doc)
 
 
 # ---- one builder per answer ------------------------------------------------------------------
@@ -468,10 +475,10 @@ def resolutions_pages(r: Resolutions, lang: str) -> list[Page]:
 def find_pages(r: FindResult, lang: str) -> list[Page]:
     where = f" {label(lang, 'in')} {r.within.label}" if r.within else ""
     title = f"“{r.query}”{where}"
+    note = f"_{find_note(r, lang)}_" if r.within_paragraphs else None  # a long document
     if not r.hits:
-        e = _embed(
-            title, description=f"{label(lang, 'nothing')} “{escape(r.query)}”{escape(where)}."
-        )
+        nothing = f"{label(lang, 'nothing')} “{escape(r.query)}”{escape(where)}."
+        e = _embed(title, description=f"{nothing}\n{note}" if note else nothing)
         return [Page(embed=fit_embed(e))]
     items = []
     for i, h in enumerate(r.hits, 1):
@@ -481,7 +488,7 @@ def find_pages(r: FindResult, lang: str) -> list[Page]:
         )
     also = f" · {label(lang, 'also')} “{r.translated}”" if r.translated else ""
     return _paged_embeds(
-        title, None, None, items, 5, lang, footer=f"{len(r.hits)} {text(lang, 'results')}{also}"
+        title, None, note, items, 5, lang, footer=f"{len(r.hits)} {text(lang, 'results')}{also}"
     )
 
 
@@ -534,25 +541,19 @@ def docs_pages(r: DocList, lang: str) -> list[Page]:
     )
 
 
-def detail_reply(r: DocDetail, lang: str) -> Reply:
+def detail_reply(r: DocDetail, lang: str, prefix: str = "!") -> Reply:
+    """At most DOC_PAGES pages; the whole text as a file when long and within Discord's limit,
+    else a note saying why not and how to search it (bot.discord_files)."""
     d = r.doc
-    paras = [
-        f"**{label(lang, 'para')}{idx + 1}** {escape(body)}"
-        for idx, section, body in r.paragraphs
-        if section != "masthead"
-    ]
+    paras, capped = shown_paragraphs(r, lang)
     title = f"{d.label} — {d.title or d.source}"
     result = _paged_embeds(
         title, doc_url(d), None, paras or [text(lang, "no_text")], 12, lang, footer=d.source
-    )
-    if len(result) > TEXT_PAGES_BEFORE_FILE:
-        whole = f"{d.label} — {d.title or d.source}\n\n" + "\n\n".join(
-            f"{idx + 1}. {body}" for idx, section, body in r.paragraphs if section != "masthead"
-        )
-        first = result[0]
-        first.content = text(lang, "full_text")
-        return Reply(result, file=(f"{doc_ref(d).replace('/', '_')}.txt", whole), doc=d)
-    return Reply(result, doc=d)
+    )[:DOC_PAGES]
+    long = len(result) > TEXT_PAGES_BEFORE_FILE
+    note, file = detail_file(r, lang, doc_ref(d), long, capped, prefix)
+    result[0].content = note
+    return Reply(result, file=file, doc=d)
 
 
 def load_embed(r: LoadReport, lang: str) -> discord.Embed:

@@ -149,6 +149,62 @@ Sur Discord, `!modrole add RÔLE` (Gérer le serveur) permet à un rôle de char
 LABELS.update(translations.LABELS)
 HELP.update(translations.HELP)
 
+# Said when an answer covers only part of a long document (bot.core.fairness, search.SCAN_*).
+NOTES = {
+    "en": {
+        "long_find": "{ref} is long ({n} paragraphs): I ranked the first {k} passages the"
+        " index found holding these words, not every paragraph. Add words to narrow it down.",
+        "long_doc": "{name} is too long to show whole ({size}, {n} paragraphs): here is its"
+        " beginning. Search it with `{prefix}find WORDS in {ref}` or read `{prefix}summary {ref}`.",
+    },
+    "fr": {
+        "long_find": "{ref} est long ({n} paragraphes) : j'ai classé les {k} premiers passages"
+        " que l'index a trouvés avec ces mots, pas tous les paragraphes. Ajoutez des mots pour préciser.",
+        "long_doc": "{name} est trop long pour être montré en entier ({size}, {n} paragraphes) :"
+        " en voici le début. Cherchez-y avec `{prefix}find MOTS in {ref}` ou lisez"
+        " `{prefix}summary {ref}`.",
+    },
+}
+
+
+def size_text(chars: int) -> str:
+    """A text's size for people: "19.4 MB" (characters, about bytes for most UN text)."""
+    return f"{chars / 1e6:.1f} MB" if chars >= 100_000 else f"{chars / 1e3:.0f} kB"
+
+
+def _count(n: int, lang: str) -> str:
+    return f"{n:,}".replace(",", "\u202f" if lang == "fr" else ",")
+
+
+def _ref(doc: StoredDocument) -> str:
+    return doc.symbols[0] if doc.symbols else doc.file_stem
+
+
+def find_note(r: FindResult, lang: str) -> str | None:
+    """What a find inside a long document searched, when it could not score every paragraph."""
+    if r.within is None or not r.within_paragraphs:
+        return None
+    note = NOTES.get(lang, NOTES["en"])["long_find"]
+    return note.format(
+        ref=escape(_ref(r.within)), n=_count(r.within_paragraphs, lang), k=_count(r.scored, lang)
+    )
+
+
+def detail_note(r: DocDetail, lang: str, prefix: str = "!") -> str | None:
+    """Why only the beginning of a document is shown, and how to reach the rest."""
+    if r.complete:
+        return None
+    note = NOTES.get(lang, NOTES["en"])["long_doc"]
+    ref = _ref(r.doc)
+    return note.format(
+        name=escape(ref),
+        ref=ref.replace("`", "'"),  # shown in a code span, where escapes would show
+        size=size_text(r.total_chars),
+        n=_count(r.total_paragraphs, lang),
+        prefix=prefix,
+    )
+
+
 _MARKDOWN = re.compile(r"([\\*_`~|\[\]])|^(>|#|-#)", re.MULTILINE)
 _MENTION = re.compile(r"@(everyone|here)|<@[!&]?\d+>|<#\d+>")
 
@@ -397,9 +453,15 @@ def _mentions(n: int, lang: str) -> str:
 def render_find(r: FindResult, lang: str) -> str:
     where = f" {label(lang, 'in')} {escape(r.within.label)}" if r.within else ""
     if not r.hits:
-        return f"{label(lang, 'nothing')} “{escape(r.query)}”{where}."
+        note = find_note(r, lang)
+        return f"{label(lang, 'nothing')} “{escape(r.query)}”{where}." + (
+            f"\n_{note}_" if note else ""
+        )
     also = f" ({label(lang, 'also')} “{escape(r.translated)}”)" if r.translated else ""
     lines = [f"**{len(r.hits)}** × “{escape(r.query)}”{where}{also}"]
+    note = find_note(r, lang)
+    if note:
+        lines.append(f"_{note}_")
     for i, h in enumerate(r.hits, 1):
         lines.append(
             f"**{i}.** {doc_link(h.doc)} {label(lang, 'para')} {h.paragraph + 1} "
@@ -444,6 +506,9 @@ def render_docs(r: DocList, lang: str, start: int = 0) -> str:
 def render_detail(r: DocDetail, lang: str) -> str:
     d = r.doc
     lines = [f"**{doc_link(d)}** — {escape(d.title or d.source)}"]
+    note = detail_note(r, lang)
+    if note:
+        lines.append(f"_{note}_")
     for idx, section, text in r.paragraphs:
         if section == "masthead":
             continue

@@ -31,6 +31,7 @@ class Documents(commands.Cog):
 
     @commands.hybrid_command(name="doc", aliases=["show", "open"])
     @app_commands.describe(ref=REF_HELP)
+    @commands.cooldown(3, 20.0, commands.BucketType.user)
     async def doc(self, ctx: commands.Context[Any], *, ref: str) -> None:
         """Show a document's text, page by page."""
         await answer_request(ctx, document_request("doc", ref, lang_of(ctx, ref)))

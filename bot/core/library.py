@@ -20,9 +20,19 @@ from typing import Any
 from bot.core import refs
 from bot.core.citations import resolution_symbol_from_query
 from bot.core.errors import Ambiguous, BadInput, NotFound, PermissionDenied
+from bot.core.fairness import (
+    DETAIL_CHARS,
+    DETAIL_PREVIEW_CHARS,
+    SUMMARY_CHARS,
+    asker_reads,
+    detail_rows,
+    group_citations,
+    start_worker_threads,
+    summary_points,
+)
 from bot.core.glossary import TRANSLATED_WEIGHT, translate
 from bot.core.ingest import Outcome, unpack
-from bot.core.models import DocumentRecord, Paragraph
+from bot.core.models import DocumentRecord
 from bot.core.parse_pool import Parsers, parse_workers
 from bot.core.readers import SUPPORTED_EXTENSIONS, repair_surrogates
 from bot.core.results import (
@@ -42,7 +52,6 @@ from bot.core.results import (
 )
 from bot.core.search import Hit, find_sync
 from bot.core.storage import CORPUS_SCOPE, Store, StoredDocument
-from bot.core.summary import key_sentences
 from bot.core.symbols import symbol_key
 from bot.core.uploads import Twins, distinct_names
 from bot.core.vocab_index import fts_tokens
@@ -126,6 +135,7 @@ class Library:
 
     async def open(self) -> None:
         await self.store.open()
+        await start_worker_threads()
 
     async def close(self) -> None:
         await self._parsers.close()
@@ -490,6 +500,7 @@ class Library:
         self._documents[key] = (generation, docs)
         return docs
 
+    @asker_reads
     async def resolve(self, ref: str, scopes: Sequence[str]) -> StoredDocument:
         docs = await self.documents(scopes)
         # Fuzzy matching over every visible document: off the loop, a server may hold thousands.
@@ -500,6 +511,7 @@ class Library:
             raise Ambiguous(f"“{ref}” could name several documents", found.candidates)
         raise NotFound(found.reason or f"no document matches “{ref}”", found.candidates)
 
+    @asker_reads
     async def list_documents(self, words: str, scopes: Sequence[str]) -> DocList:
         docs = await self.documents(scopes)
         numbered = list(enumerate(docs, 1))
@@ -508,6 +520,7 @@ class Library:
         out = await asyncio.to_thread(refs.filter_documents, words, numbered)
         return DocList(words, out, len(docs))
 
+    @asker_reads
     async def autocomplete(
         self, current: str, scopes: Sequence[str], limit: int = 25
     ) -> list[tuple[str, str]]:
@@ -530,40 +543,35 @@ class Library:
 
     # ---- answers ------------------------------------------------------------------------
 
-    async def detail(self, doc: StoredDocument) -> DocDetail:
-        paras = await self.store.paragraphs(doc.id)
-        return DocDetail(doc, [(p.idx, p.section, p.text) for p in paras])
-
-    async def summary(self, doc: StoredDocument, scopes: Sequence[str]) -> Summary:
-        paras = await self.store.paragraphs(doc.id)
-
-        plain = [Paragraph(p.idx, p.text, p.section) for p in paras]
-        points = await asyncio.to_thread(key_sentences, plain)
-        cited = await self._cited(doc, scopes)
-        return Summary(
-            doc, doc.record, points, [c for c in cited if c.kind == "resolution"], len(paras)
+    @asker_reads
+    async def detail(self, doc: StoredDocument, max_chars: int = DETAIL_CHARS) -> DocDetail:
+        """The document's paragraphs; of one longer than `max_chars`, only its beginning."""
+        rows, count, chars = await self.store.run_read(
+            detail_rows, doc.id, max_chars, min(max_chars, DETAIL_PREVIEW_CHARS)
         )
+        kept = sum(len(text) for _, _, text in rows)
+        return DocDetail(doc, rows, count, chars, len(rows) == count and kept == chars)
 
+    @asker_reads
+    async def summary(self, doc: StoredDocument, scopes: Sequence[str]) -> Summary:
+        # Key points from the first SUMMARY_CHARS of the text (a 19 MB upload's would take 10 s),
+        # in the read call, so the asking server's share of the read pool bounds this CPU too.
+        points, count = await self.store.run_read(summary_points, doc.id, SUMMARY_CHARS)
+        cited = await self._cited(doc, scopes)
+        return Summary(doc, doc.record, points, [c for c in cited if c.kind == "resolution"], count)
+
+    @asker_reads
     async def resolutions(self, doc: StoredDocument, scopes: Sequence[str]) -> Resolutions:
         return Resolutions(doc, await self._cited(doc, scopes))
 
     async def _cited(self, doc: StoredDocument, scopes: Sequence[str]) -> list[CitedResolution]:
         rows = await self.store.citations(doc.id)
-        items: dict[str, CitedResolution] = {}
-        for c in rows:
-            item = items.get(c.symbol)
-            if item is None:
-                items[c.symbol] = CitedResolution(
-                    c.symbol,
-                    c.kind,
-                    1,
-                    [c.paragraph] if c.paragraph is not None else [],
-                    c.year_inferred,
-                )
-            else:
-                item.mentions += 1
-                if c.paragraph is not None and c.paragraph not in item.paragraphs:
-                    item.paragraphs.append(c.paragraph)
+        # A huge upload cites tens of thousands of times: grouped off the loop.
+        items = (
+            await asyncio.to_thread(group_citations, rows)
+            if len(rows) > 500
+            else group_citations(rows)
+        )
         loaded = await self.store.loaded_symbols([symbol_key(s) for s in items], scopes)
         for symbol, item in items.items():
             doc_id = loaded.get(symbol_key(symbol))
@@ -572,6 +580,7 @@ class Library:
         order = {"resolution": 0, "decision": 1, "other": 2}
         return sorted(items.values(), key=lambda c: (order.get(c.kind, 3), _symbol_sort(c.symbol)))
 
+    @asker_reads
     async def cites(self, resolution: str, scopes: Sequence[str]) -> Cites:
         symbol = resolution_symbol_from_query(resolution)
         if symbol is None:
@@ -592,6 +601,7 @@ class Library:
         own = await self.store.document(next(iter(loaded.values())), scopes) if loaded else None
         return Cites(symbol, items, own, inferred)
 
+    @asker_reads
     async def find(
         self, query: str, scopes: Sequence[str], within: str | None = None, limit: int = 10
     ) -> FindResult:
@@ -608,6 +618,7 @@ class Library:
         # waits on SQLite or on CPU work.
         other = translate(query)
         queries = [(query, 1.0)] if other is None else [(query, 1.0), (other, TRANSLATED_WEIGHT)]
+        stats: dict[str, int] = {}
         hits, docs, translated = await self.store.run_read(
             _find_with_documents,
             queries,
@@ -615,13 +626,17 @@ class Library:
             doc.id if doc else None,
             limit,
             self._vocabulary(scopes),
+            stats,
         )
         out = [
             FindHit(docs[h.doc_id], h.paragraph, h.text, h.score, h.spans)
             for h in hits
             if h.doc_id in docs
         ]
-        return FindResult(query, out, doc, other if translated else None)
+        result = FindResult(query, out, doc, other if translated else None)
+        if stats.get("indexed") and stats.get("scored"):  # too long to read whole: say so
+            result.within_paragraphs, result.scored = stats["paragraphs"], stats["scored"]
+        return result
 
     def _vocabulary(self, scopes: Sequence[str]) -> dict:
         """The cache of vocabulary look-ups for these scopes (each scope set sees its own
@@ -643,6 +658,7 @@ def _find_with_documents(
     doc_id: int | None,
     limit: int,
     cache: dict,
+    stats: dict[str, int],
 ) -> tuple[list[Hit], dict[int, StoredDocument], bool]:
     """find_sync for each (query, weight), merged by weighted score (a passage found by an
     earlier query keeps that hit; on equal scores the earlier query comes first), then the
@@ -651,7 +667,7 @@ def _find_with_documents(
     merged: list[tuple[Hit, int]] = []
     seen: set[tuple[int, int]] = set()
     for rank, (q, weight) in enumerate(queries):
-        for h in find_sync(conn, q, scopes, doc_id, limit, cache):
+        for h in find_sync(conn, q, scopes, doc_id, limit, cache, stats):
             if (h.doc_id, h.paragraph) not in seen:
                 seen.add((h.doc_id, h.paragraph))
                 merged.append((h if weight == 1.0 else replace(h, score=h.score * weight), rank))

@@ -53,6 +53,10 @@ class FindResult:
     hits: list[FindHit]
     within: StoredDocument | None = None
     translated: str | None = None  # the query in the other language, when it found some hits
+    # `within` was too long to score every paragraph: its length, and the passages holding the
+    # query's words that were fetched from the index and scored instead (0: it was read whole).
+    within_paragraphs: int = 0
+    scored: int = 0
 
 
 @dataclass(slots=True)
@@ -86,6 +90,11 @@ class DocList:
 class DocDetail:
     doc: StoredDocument
     paragraphs: list[tuple[int, str, str]]  # (index, section, text)
+    # The whole document's size; when it is over the library's bound, `paragraphs` holds only
+    # its beginning (complete=False).
+    total_paragraphs: int = 0
+    total_chars: int = 0
+    complete: bool = True
 
 
 @dataclass(slots=True)

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
+import contextlib
+import contextvars
 import json
 import sqlite3
+import threading
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
@@ -22,7 +26,13 @@ from bot.core.symbols import symbol_key
 
 T = TypeVar("T")
 R = TypeVar("R")
-READ_POOL = 2  # read connections beside the writer: two measured best on two cores
+READ_POOL = 3  # read connections beside the writer
+# Reads one scope (the asking server) may have in flight at once: another server always finds a
+# free connection, however heavy the first one's requests.
+SCOPE_READS = READ_POOL - 1
+# Whose reads these are ("guild:<id>", "corpus"), set by the Library for each request; reads
+# made outside any request (start-up, scripts) are not limited per scope.
+read_scope: contextvars.ContextVar[str | None] = contextvars.ContextVar("read_scope", default=None)
 INSERT_HOP = 32  # documents written per hop to the writer thread (fewer hand-overs)
 SaveProgress = Callable[[int, int], None]  # (documents stored, documents in the call)
 
@@ -135,6 +145,8 @@ class Store:
         self._write_lock = asyncio.Lock()
         self._pool: list[sqlite3.Connection] = []
         self._pool_free: asyncio.Queue[sqlite3.Connection] | None = None
+        self._pool_threads: concurrent.futures.ThreadPoolExecutor | None = None
+        self._scope_gates: dict[str, _ScopeGate] = {}  # scopes with reads in flight or waiting
         self._pending: _Pending | None = None  # vocabulary change of the load in progress
         self.generation = 0  # bumped on every change, so caches know when to refresh
 
@@ -174,8 +186,17 @@ class Store:
             await self._read.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             await self._read.execute("PRAGMA query_only=ON")
             self._pool_free = asyncio.Queue()
-            for _ in range(READ_POOL):
-                conn = await asyncio.to_thread(self._pool_connection)
+            # One thread per read connection, all started now: starting a thread waits for it to
+            # run, which under load would hold up the event loop in the middle of a request.
+            self._pool_threads = concurrent.futures.ThreadPoolExecutor(READ_POOL, "read")
+            started = threading.Barrier(READ_POOL)
+            loop = asyncio.get_running_loop()
+            for conn in await asyncio.gather(
+                *(
+                    loop.run_in_executor(self._pool_threads, self._pool_connection, started)
+                    for _ in range(READ_POOL)
+                )
+            ):
                 self._pool.append(conn)
                 self._pool_free.put_nowait(conn)
 
@@ -193,7 +214,11 @@ class Store:
                 (FTS_HASHSIZE,),
             )
 
-    def _pool_connection(self) -> sqlite3.Connection:
+    def _pool_connection(self, started: threading.Barrier) -> sqlite3.Connection:
+        # Every pool thread busy at once, so each one is started; should one not start, the
+        # others share the connections, which still works.
+        with contextlib.suppress(threading.BrokenBarrierError):
+            started.wait(10)
         conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA query_only=ON")
@@ -204,14 +229,32 @@ class Store:
         """Run `fn(connection, *args)` off the event loop on a pooled read connection.
 
         Whole read pipelines (find: vocabulary, FTS5, re-ranking) run in one call, so the loop
-        never waits on SQLite or on CPU work, and at most READ_POOL of them run at once.
+        never waits on SQLite or on CPU work, and at most READ_POOL of them run at once, at most
+        SCOPE_READS of them for the scope in `read_scope`.
         """
+        scope = read_scope.get()
+        if scope is None:
+            return await self._run_pooled(fn, *args)
+        gate = self._scope_gates.get(scope)
+        if gate is None:
+            gate = self._scope_gates[scope] = _ScopeGate(asyncio.Semaphore(SCOPE_READS))
+        gate.users += 1
+        try:
+            async with gate.slots:
+                return await self._run_pooled(fn, *args)
+        finally:
+            gate.users -= 1
+            if gate.users == 0:  # kept only while in use: one entry per busy server
+                del self._scope_gates[scope]
+
+    async def _run_pooled(self, fn: Callable[..., T], *args: Any) -> T:
         if self._pool_free is None:  # in-memory database: its one connection's own thread
             assert self._read is not None, "Store.open() first"
             return await self._read._execute(fn, self._read._conn, *args)
         conn = await self._pool_free.get()
         try:
-            return await asyncio.to_thread(fn, conn, *args)
+            loop = asyncio.get_running_loop()
+            return await loop.run_in_executor(self._pool_threads, fn, conn, *args)
         finally:
             self._pool_free.put_nowait(conn)
 
@@ -231,6 +274,9 @@ class Store:
             conn.close()
         self._pool.clear()
         self._pool_free = None
+        threads, self._pool_threads = self._pool_threads, None
+        if threads is not None:
+            threads.shutdown(wait=False)  # idle: every read has returned its connection
         if self._read is not None and self._read is not self._write:
             await self._read.close()
         if self._write is not None:
@@ -526,6 +572,12 @@ class Store:
         cur = await self.db.execute("PRAGMA integrity_check")
         row = await cur.fetchone()
         return str(row[0]) if row else "?"
+
+
+@dataclass(slots=True)
+class _ScopeGate:
+    slots: asyncio.Semaphore
+    users: int = 0  # reads running or waiting
 
 
 # ---- synchronous work, run in the writer's thread --------------------------------------------
