@@ -40,6 +40,9 @@ def n(examples: int) -> int:
 
 
 SETTINGS = settings(
+    # The same examples on every run of the suite (CI must not turn red on a new draw); a hunt
+    # with RAPPORTEUR_PROPERTY_SCALE draws fresh ones.
+    derandomize="RAPPORTEUR_PROPERTY_SCALE" not in os.environ,
     deadline=None,
     max_examples=n(120),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
@@ -486,13 +489,14 @@ def test_find_finds_a_paragraph_by_its_own_rare_words(small_library, data: st.Da
         p for p in loop.run_until_complete(lib.store.paragraphs(doc.id)) if p.section != "masthead"
     ]
     para = data.draw(st.sampled_from(paras))
-    words = re.findall(r"[A-Za-z]{7,}", para.text)
+    # Whole words (an ASCII class would cut "présidentielle" into "sidentielle", no word of it).
+    words = re.findall(r"\b[^\W\d_]{7,}\b", para.text)
     if len(words) < 3:
         return
     picked = data.draw(st.lists(st.sampled_from(words), min_size=2, max_size=4, unique=True))
     result = loop.run_until_complete(lib.find(" ".join(picked), SCOPES, limit=10))
     assert result.hits, picked
-    best = {w.lower() for w in re.findall(r"[A-Za-z]+", result.hits[0].text)}
+    best = {w.lower() for w in re.findall(r"[^\W\d_]+", result.hits[0].text)}
     assert all(w.lower() in best for w in picked) or any(
         h.doc.id == doc.id and h.paragraph == para.idx for h in result.hits
     ), (picked, [h.text[:80] for h in result.hits[:3]])

@@ -383,7 +383,9 @@ def test_html_without_text_is_empty() -> None:
 # --- robustness: arbitrary bytes never escape as anything but UnreadableDocument --------------
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(
     data=st.binary(max_size=3000),
     name=st.sampled_from(["x.txt", "x.pdf", "x.docx", "x.html", "x.md"]),
@@ -397,7 +399,7 @@ def test_arbitrary_bytes(data: bytes, name: str) -> None:
         assert isinstance(result, ReadResult) and result.text.strip()
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, derandomize=True)
 @given(st.data())
 def test_mutated_pdfs_and_docx(data: st.DataObject) -> None:
     base = data.draw(
