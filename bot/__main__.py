@@ -163,7 +163,7 @@ def _discord(settings: Settings, verbose: bool) -> int:
     import aiohttp
 
     from bot.console import claim_database
-    from bot.discord_bot import run_discord
+    from bot.discord.client import run_discord
 
     claim = claim_database(settings.db_path)
     # The bot has no voice: discord.py's warnings that voice libraries are missing are noise.

@@ -13,7 +13,7 @@ import discord
 from discord.ext import commands
 
 if TYPE_CHECKING:
-    from bot.discord_bot import Rapporteur
+    from bot.discord.client import Rapporteur
 
 log = logging.getLogger(__name__)
 

@@ -9,10 +9,10 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.core.intents import Request
-from bot.discord_context import answer_request, document_request, lang_of, ref_choices
+from bot.discord.context import answer_request, document_request, lang_of, ref_choices
 
 if TYPE_CHECKING:
-    from bot.discord_bot import Rapporteur
+    from bot.discord.client import Rapporteur
 
 REF_HELP = "A symbol (S/2025/40), a number from /docs, or words (Azerbaijan April 2020)"
 

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Any
 from discord.ext import commands
 
 from bot.core.intents import Request
-from bot.discord_context import answer_request, lang_of
+from bot.discord.context import answer_request, lang_of
 
 if TYPE_CHECKING:
-    from bot.discord_bot import Rapporteur
+    from bot.discord.client import Rapporteur
 
 
 class Help(commands.Cog):

@@ -22,18 +22,17 @@ from bot.core.intents import Request
 from bot.core.library import PARALLEL_MIN_FILES, Actor, guild_scope
 from bot.core.readers import UnreadableDocument, check_upload, safe_filename
 from bot.core.results import LoadReport
-from bot.discord_context import (
+from bot.discord.context import (
     answer_request,
     lang_of,
-    moderator_only,
     ref_choices,
-    role_for_everyone,
     send_answer,
 )
-from bot.discord_render import text
+from bot.discord.moderators import moderator_only, role_for_everyone
+from bot.discord.render import text
 
 if TYPE_CHECKING:
-    from bot.discord_bot import Rapporteur
+    from bot.discord.client import Rapporteur
 
 log = logging.getLogger(__name__)
 

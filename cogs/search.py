@@ -8,10 +8,10 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.core.intents import Request, split_within
-from bot.discord_context import answer_request, lang_of
+from bot.discord.context import answer_request, lang_of
 
 if TYPE_CHECKING:
-    from bot.discord_bot import Rapporteur
+    from bot.discord.client import Rapporteur
 
 
 class Search(commands.Cog):

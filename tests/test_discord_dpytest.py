@@ -21,8 +21,8 @@ from discord_fakes import (
 )
 
 from bot.core.library import Library, guild_scope
-from bot.discord_bot import Rapporteur, create_bot
-from bot.discord_context import NotModerator, is_moderator
+from bot.discord.client import Rapporteur, create_bot
+from bot.discord.moderators import NotModerator, is_moderator
 
 
 @pytest_asyncio.fixture

@@ -14,7 +14,7 @@ from bot.answer import Answer
 from bot.core.citations import extract_citations
 from bot.core.library import Library
 from bot.core.results import LoadedDocument, LoadReport
-from bot.discord_render import (
+from bot.discord.render import (
     Reply,
     TextCitations,
     build_reply,

@@ -26,12 +26,13 @@ from discord_fakes import (
 )
 
 import bot.console
-import bot.discord_bot as discord_bot
-import bot.discord_context as discord_context
+import bot.discord.client as discord_bot
+import bot.discord.context as discord_context
+import bot.discord.moderators as moderators
 from bot.core.library import Actor, Library, guild_scope
-from bot.discord_bot import APOLOGY, Rapporteur, create_bot, user_error_message
-from bot.discord_context import asker_for
-from bot.discord_render import AnswerView, Page
+from bot.discord.client import APOLOGY, Rapporteur, create_bot, user_error_message
+from bot.discord.context import asker_for
+from bot.discord.render import AnswerView, Page
 
 
 @pytest_asyncio.fixture
@@ -159,7 +160,7 @@ async def test_direct_messages_see_the_corpus_only(rbot: Rapporteur) -> None:
     assert asker.scope is None and not asker.actor.moderator
     ctx = make_context(rbot, guild=None)
     with pytest.raises(commands.NoPrivateMessage):
-        await discord_context.moderator_only()(lambda: None).__commands_checks__[0](ctx)
+        await moderators.moderator_only()(lambda: None).__commands_checks__[0](ctx)
     msg = user_error_message(ctx, commands.NoPrivateMessage(), "!")
     assert msg is not None and "only in a server" in msg
 
@@ -254,7 +255,7 @@ async def test_slash_load_by_a_moderator(rbot: Rapporteur, library: Library) -> 
 
 async def test_moderator_right(rbot: Rapporteur) -> None:
     guild = make_guild(1)
-    check = discord_context.is_moderator
+    check = moderators.is_moderator
     assert check(rbot, make_member(1, manage_guild=True), guild)
     assert check(rbot, make_member(2, roles=("Moderator",)), guild)
     assert not check(rbot, make_member(3, roles=("Member",)), guild)

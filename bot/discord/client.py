@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 
 from bot.answer import Dispatcher
 from bot.core.library import Library
-from bot.discord_context import GuildConfig, NotModerator
+from bot.discord.moderators import GuildConfig, NotModerator
 from bot.render import escape
 from bot.settings import Settings
 

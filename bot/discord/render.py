@@ -31,7 +31,7 @@ from bot.core.results import (
 )
 from bot.core.storage import StoredDocument
 from bot.core.symbols import undocs_url
-from bot.discord_files import DOC_PAGES, FILE_BYTES, detail_file, shown_paragraphs, text_file
+from bot.discord.files import DOC_PAGES, FILE_BYTES, detail_file, shown_paragraphs, text_file
 from bot.render import (
     HELP,
     escape,
@@ -543,7 +543,7 @@ def docs_pages(r: DocList, lang: str) -> list[Page]:
 
 def detail_reply(r: DocDetail, lang: str, prefix: str = "!") -> Reply:
     """At most DOC_PAGES pages; the whole text as a file when long and within Discord's limit,
-    else a note saying why not and how to search it (bot.discord_files)."""
+    else a note saying why not and how to search it (bot.discord.files)."""
     d = r.doc
     paras, capped = shown_paragraphs(r, lang)
     title = f"{d.label} — {d.title or d.source}"
