@@ -38,7 +38,7 @@ from bot.answer import Answer, Asker, Dispatcher  # noqa: E402
 from bot.core.intents import Request  # noqa: E402
 from bot.core.library import Actor, Library  # noqa: E402
 from bot.core.results import DocDetail  # noqa: E402
-from bot.discord.render import Reply, build_reply  # noqa: E402
+from bot.discord.pages import Reply, build_reply  # noqa: E402
 
 DATA = ROOT / "data"
 SHARED = Path(os.environ.get("RAPPORTEUR_SHARED", ROOT.parent / "shared")) / "corpus"

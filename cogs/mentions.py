@@ -24,7 +24,8 @@ from bot.discord.context import (
     send_reply,
     typing_if_slow,
 )
-from bot.discord.render import AnswerView, build_reply
+from bot.discord.pages import build_reply
+from bot.discord.views import AnswerView
 from bot.messages import message as say
 
 if TYPE_CHECKING:

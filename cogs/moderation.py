@@ -28,8 +28,8 @@ from bot.discord.context import (
     ref_choices,
     send_answer,
 )
+from bot.discord.embeds import text
 from bot.discord.moderators import moderator_only, role_for_everyone
-from bot.discord.render import text
 
 if TYPE_CHECKING:
     from bot.discord.client import Rapporteur

@@ -32,7 +32,8 @@ import bot.discord.moderators as moderators
 from bot.core.library import Actor, Library, guild_scope
 from bot.discord.client import APOLOGY, Rapporteur, create_bot, user_error_message
 from bot.discord.context import asker_for
-from bot.discord.render import AnswerView, Page
+from bot.discord.pages import Page
+from bot.discord.views import AnswerView
 
 
 @pytest_asyncio.fixture

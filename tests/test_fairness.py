@@ -25,8 +25,9 @@ from bot.core.fairness import DETAIL_PREVIEW_CHARS, SUMMARY_CHARS
 from bot.core.library import Actor, Library
 from bot.core.storage import SCOPE_READS, Store, read_scope
 from bot.discord.client import Rapporteur, create_bot
+from bot.discord.embeds import message_problems
 from bot.discord.files import DOC_PAGES, FILE_BYTES
-from bot.discord.render import build_reply, message_problems
+from bot.discord.pages import build_reply
 from bot.render import render
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,7 +113,7 @@ async def test_doc_of_a_long_document_keeps_few_pages_and_attaches_the_text(
     assert reply.make_file() is not None
     # Over Discord's file limit, the file is refused with the reason and a way to search.
     monkeypatch.setattr("bot.discord.files.FILE_BYTES", 1_000_000)
-    monkeypatch.setattr("bot.discord.render.FILE_BYTES", 1_000_000)
+    monkeypatch.setattr("bot.discord.pages.FILE_BYTES", 1_000_000)
     for embeds in (True, False):
         reply = build_reply(Answer("doc", "en", detail, doc), embeds=embeds)
         assert reply.file is None

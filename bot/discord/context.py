@@ -26,7 +26,8 @@ from bot.core.results import DocDetail
 from bot.core.storage import StoredDocument
 from bot.core.symbols import DOC_SYMBOL_RE
 from bot.discord.moderators import is_moderator
-from bot.discord.render import AnswerView, Reply, TextCitations, build_reply
+from bot.discord.pages import Reply, TextCitations, build_reply
+from bot.discord.views import AnswerView
 
 if TYPE_CHECKING:
     from bot.discord.client import Rapporteur
