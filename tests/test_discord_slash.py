@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from unittest.mock import AsyncMock
+from unittest.mock import AsyncMock, MagicMock
 
 import discord
 import pytest
@@ -97,6 +97,27 @@ async def test_sync_is_owner_only(rbot: Rapporteur, monkeypatch: pytest.MonkeyPa
     await admin.sync.callback(admin, ctx, "guild")
     assert sync.await_args.kwargs["guild"].id == 777
     assert "Synced 9" in sent(ctx)[0]["content"]
+
+
+async def test_a_failed_sync_tells_the_owner_why(
+    rbot: Rapporteur, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Discord's refusal (no applications.commands scope) reaches the owner, not an apology."""
+    response = MagicMock(status=403, reason="Forbidden")
+    refused = discord.Forbidden(response, {"code": 50001, "message": "Missing Access"})
+    monkeypatch.setattr(rbot.tree, "sync", AsyncMock(side_effect=refused))
+    admin = rbot.get_cog("Admin")
+    ctx = make_context(rbot, slash=False, author=make_member(4242))
+    await admin.sync.callback(admin, ctx, "guild")
+    said = sent(ctx)[0]["content"]
+    assert "failed" in said and "Missing Access" in said and "applications.commands" in said
+    assert APOLOGY not in said
+    # Any other error from Discord: its status and text, too.
+    broken = discord.HTTPException(MagicMock(status=500, reason="x"), "Internal Server Error")
+    monkeypatch.setattr(rbot.tree, "sync", AsyncMock(side_effect=broken))
+    ctx = make_context(rbot, slash=False, author=make_member(4242))
+    await admin.sync.callback(admin, ctx, "global")
+    assert "500" in sent(ctx)[0]["content"] and "Internal Server Error" in sent(ctx)[0]["content"]
 
 
 # ---- slash commands --------------------------------------------------------------------------

@@ -14,6 +14,7 @@ import discord
 from bot.core.results import CitedResolution, LoadReport, Summary
 from bot.core.storage import StoredDocument
 from bot.core.symbols import undocs_url
+from bot.messages import counted
 from bot.render import escape, label, load_lines, record_agenda, record_dates
 
 # Discord's documented limits (https://discord.com/developers/docs/resources/message).
@@ -47,8 +48,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "removed": "Removed",
         "signed": "Signed",
         "help": "Help",
-        "results": "results",
-        "documents": "documents",
         "no_text": "(no text)",
     },
     "fr": {
@@ -63,8 +62,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "removed": "Retiré",
         "signed": "Signé",
         "help": "Aide",
-        "results": "résultats",
-        "documents": "documents",
         "no_text": "(pas de texte)",
     },
 }
@@ -242,7 +239,7 @@ def summary_embed(s: Summary, lang: str, prefix: str = "!") -> discord.Embed:
     footer = [
         rec.get("kind") or doc.kind,
         doc.language or rec.get("language"),
-        f"{s.paragraphs} {L('paragraphs')}",
+        counted(lang, "paragraphs", s.paragraphs),
         doc.source,
     ]
     e.set_footer(text=" · ".join(str(b) for b in footer if b))

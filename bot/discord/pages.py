@@ -40,6 +40,7 @@ from bot.discord.embeds import (
     text,
 )
 from bot.discord.files import DOC_PAGES, FILE_BYTES, detail_file, shown_paragraphs, text_file
+from bot.messages import counted
 from bot.render import (
     HELP,
     escape,
@@ -153,11 +154,11 @@ def build_reply(answer: Answer, *, embeds: bool = True, prefix: str = "!") -> Re
     if isinstance(r, Summary):
         return Reply([Page(embed=summary_embed(r, lang, prefix))], doc=r.doc)
     if isinstance(r, Resolutions):
-        return Reply(resolutions_pages(r, lang), doc=r.doc)
+        return Reply(resolutions_pages(r, lang, prefix), doc=r.doc)
     if isinstance(r, FindResult):
         return Reply(find_pages(r, lang), doc=r.within)
     if isinstance(r, Cites):
-        return Reply(cites_pages(r, lang))
+        return Reply(cites_pages(r, lang, prefix))
     if isinstance(r, DocList):
         return Reply(docs_pages(r, lang))
     if isinstance(r, DocDetail):
@@ -196,18 +197,18 @@ def _text_reply(answer: Answer) -> Reply:
 # ---- one builder per answer ------------------------------------------------------------------
 
 
-def resolutions_pages(r: Resolutions, lang: str) -> list[Page]:
+def resolutions_pages(r: Resolutions, lang: str, prefix: str = "!") -> list[Page]:
     L = lambda k: label(lang, k)  # noqa: E731
     title = f"{L('resolutions')} — {r.doc.label}"
     header = escape(cut(r.doc.title or r.doc.source, 300))
     if not r.items:
         e = make_embed(title, doc_url(r.doc), f"{header}\n\n{L('none_cited')}")
         return [Page(embed=fit_embed(e))]
-    items = resolution_lines(r, lang, link, doc_ref)
+    # As the terminal: the command that opens a cited resolution's loaded text.
+    items = resolution_lines(r, lang, link, lambda d: f"{prefix}doc {doc_ref(d)}")
     count = sum(1 for c in r.items if c.kind == "resolution")
-    return _paged_embeds(
-        title, doc_url(r.doc), header, items, 15, lang, footer=f"{count} {L('resolutions').lower()}"
-    )
+    footer = counted(lang, "resolutions_cited", count)
+    return _paged_embeds(title, doc_url(r.doc), header, items, 15, lang, footer=footer)
 
 
 def find_pages(r: FindResult, lang: str) -> list[Page]:
@@ -226,18 +227,18 @@ def find_pages(r: FindResult, lang: str) -> list[Page]:
         )
     also = f" · {label(lang, 'also')} “{r.translated}”" if r.translated else ""
     return _paged_embeds(
-        title, None, note, items, 5, lang, footer=f"{len(r.hits)} {text(lang, 'results')}{also}"
+        title, None, note, items, 5, lang, footer=f"{counted(lang, 'results', len(r.hits))}{also}"
     )
 
 
-def cites_pages(r: Cites, lang: str) -> list[Page]:
+def cites_pages(r: Cites, lang: str, prefix: str = "!") -> list[Page]:
     L = lambda k: label(lang, k)  # noqa: E731
     title = f"{L('cited_by')} {r.symbol}"
     notes = []
     if r.year_inferred:
         notes.append(L("inferred"))
     if r.loaded_doc is not None:
-        notes.append(f"{L('loaded')}: `{doc_ref(r.loaded_doc)}`")
+        notes.append(f"{L('loaded')}: `{prefix}doc {doc_ref(r.loaded_doc)}`")
     header = link(r.symbol) + (f" ({'; '.join(notes)})" if notes else "")
     if not r.items:
         e = make_embed(title, undocs_url(r.symbol), f"{L('no_cites')} {header}.")
@@ -259,7 +260,7 @@ def cites_pages(r: Cites, lang: str) -> list[Page]:
         items,
         6,
         lang,
-        footer=f"{len(r.items)} {text(lang, 'documents')}",
+        footer=counted(lang, "documents", len(r.items)),
     )
 
 
@@ -273,10 +274,9 @@ def docs_pages(r: DocList, lang: str) -> list[Page]:
         date = f" · {d.date}" if d.date else ""
         name = link(d.symbols[0], d.label) if d.symbols else escape(d.label)
         items.append(f"`{n:>3}` {name}{date}\n{escape(cut(d.title or d.source, 110))}")
-    count = f"{len(r.items)}/{r.total}" if r.query else str(len(r.items))
-    return _paged_embeds(
-        title, None, None, items, 12, lang, footer=f"{count} {text(lang, 'documents')}"
-    )
+    count = f"{len(r.items)}/{counted(lang, 'documents', r.total)}" if r.query else None
+    footer = count or counted(lang, "documents", len(r.items))
+    return _paged_embeds(title, None, None, items, 12, lang, footer=footer)
 
 
 def detail_reply(r: DocDetail, lang: str, prefix: str = "!") -> Reply:
@@ -321,7 +321,7 @@ def text_citations_pages(r: TextCitations) -> list[Page]:
         items,
         20,
         lang,
-        footer=f"{len(found)} {label(lang, 'resolutions').lower()}",
+        footer=counted(lang, "resolutions_cited", len(found)),
     )
 
 
