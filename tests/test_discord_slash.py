@@ -319,6 +319,15 @@ async def test_page_buttons_move_and_disable_at_the_ends() -> None:
     view.stop()
 
 
+async def test_a_message_update_from_discord_does_not_break_the_view() -> None:
+    """discord.py calls view._refresh(components) when the answer's message is edited on
+    Discord's side: the view's own button update must not take that name."""
+    view = AnswerView(three_pages(), author_id=1)
+    view._refresh([])  # as ViewStore.update_from_message does
+    assert view.first.disabled and not view.next.disabled and view.counter.label == "1/3"
+    view.stop()
+
+
 async def test_timeout_removes_the_buttons() -> None:
     view = AnswerView(three_pages(), author_id=1)
     view.message = make_message()

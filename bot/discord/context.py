@@ -10,7 +10,7 @@ import asyncio
 import functools
 import logging
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import discord
@@ -52,6 +52,17 @@ _PRONOUN_REF = re.compile(
     r"\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
+
+
+CommandFn = Callable[..., Coroutine[Any, Any, None]]
+
+
+def hybrid_command(
+    name: str, **attrs: Any
+) -> Callable[[CommandFn], commands.HybridCommand[Any, ..., None]]:
+    """commands.hybrid_command, typed so that a type checker accepts a cog's method: discord.py's
+    own annotation leaves the context's type variable unsolved (mypy infers Never)."""
+    return commands.hybrid_command(name=name, **attrs)
 
 
 # ---- who asks --------------------------------------------------------------------------------

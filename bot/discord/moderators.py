@@ -7,7 +7,7 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -23,9 +23,12 @@ class ModeratedBot(Protocol):
     """What the moderator check needs of the bot (the client's Rapporteur has it): typed
     this way, this module need not import the client, which imports it."""
 
-    owner_id: int | None
-    owner_ids: set[int] | None
-    guild_config: GuildConfig
+    @property
+    def owner_id(self) -> int | None: ...
+    @property
+    def owner_ids(self) -> Collection[int] | None: ...
+    @property
+    def guild_config(self) -> GuildConfig: ...
 
 
 class NotModerator(commands.CheckFailure):

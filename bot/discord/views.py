@@ -38,9 +38,9 @@ class AnswerView(discord.ui.View):
         if len(pages) < 2:
             for item in (self.first, self.previous, self.counter, self.next, self.last):
                 self.remove_item(item)
-        self._refresh()
+        self._update_buttons()
 
-    def _refresh(self) -> None:
+    def _update_buttons(self) -> None:
         last = len(self.pages) - 1
         self.first.disabled = self.previous.disabled = self.index == 0
         self.next.disabled = self.last.disabled = self.index >= last
@@ -61,7 +61,7 @@ class AnswerView(discord.ui.View):
 
     async def show(self, interaction: discord.Interaction, index: int) -> None:
         self.index = max(0, min(index, len(self.pages) - 1))
-        self._refresh()
+        self._update_buttons()
         page = self.pages[self.index]
         await interaction.response.edit_message(content=page.content, embed=page.embed, view=self)
 
