@@ -28,6 +28,7 @@ test: setup-test
 lint: setup-test
 	$(PY) -m ruff check bot cogs tests bench
 	$(PY) -m ruff format --check bot cogs tests bench
+	$(PY) -m mypy bot cogs
 
 clean:
 	rm -rf $(VENV)

@@ -38,7 +38,7 @@ from bot.answer import Answer, Asker, Dispatcher  # noqa: E402
 from bot.core.intents import Request  # noqa: E402
 from bot.core.library import Actor, Library  # noqa: E402
 from bot.core.results import DocDetail  # noqa: E402
-from bot.discord_render import Reply, build_reply  # noqa: E402
+from bot.discord.pages import Reply, build_reply  # noqa: E402
 
 DATA = ROOT / "data"
 SHARED = Path(os.environ.get("RAPPORTEUR_SHARED", ROOT.parent / "shared")) / "corpus"
@@ -108,7 +108,7 @@ def quiet_requests(symbols: list[str], n: int, rng: random.Random) -> list[Reque
 
 
 async def reply_to(ans: Answer) -> Reply:
-    """Render as bot.discord_context.send_answer does: a document's text in a thread."""
+    """Render as bot.discord.context.send_answer does: a document's text in a thread."""
     if isinstance(ans.result, DocDetail):
         return await asyncio.to_thread(build_reply, ans)
     return build_reply(ans)

@@ -26,31 +26,59 @@ log = logging.getLogger("bot")
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
-    p.add_argument("--db", help="database file (default: RAPPORTEUR_DB or the user data dir)")
-    p.add_argument("-v", "--verbose", action="store_true")
+    _common_options(p, None)
+    # The same options after the sub-command (`ask --db x.db …`); SUPPRESS keeps a value given
+    # before it from being reset by the sub-command's default.
+    common = argparse.ArgumentParser(add_help=False)
+    _common_options(common, argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command")
-    sub.add_parser("console", help="chat in the terminal")
-    sub.add_parser("discord", help="run the Discord bot (needs DISCORD_TOKEN)")
-    ask = sub.add_parser("ask", help="answer messages as if typed in the chat, then exit")
+    sub.add_parser("console", help="chat in the terminal", parents=[common])
+    sub.add_parser("discord", help="run the Discord bot (needs DISCORD_TOKEN)", parents=[common])
+    ask = sub.add_parser(
+        "ask", help="answer messages as if typed in the chat, then exit", parents=[common]
+    )
     ask.add_argument("--json", action="store_true", help="one JSON object per message")
     ask.add_argument("--as-mod", action="store_true", help="with the moderator right")
     ask.add_argument("--guild", type=_guild_id, help="ask as in this Discord server (its id)")
     ask.add_argument(
         "messages", nargs="+", help="messages; `-` reads one message a line from stdin"
     )
-    load = sub.add_parser("load", help="load files or folders into the local library")
+    load = sub.add_parser(
+        "load", help="load files or folders into the local library", parents=[common]
+    )
     load.add_argument("--guild", type=_guild_id, help="load as a moderator of this server (id)")
     load.add_argument("paths", nargs="+")
-    ex = sub.add_parser("extract", help="print what the parser reads from files, as JSON Lines")
+    ex = sub.add_parser(
+        "extract", help="print what the parser reads from files, as JSON Lines", parents=[common]
+    )
     ex.add_argument("--lines", action="store_true", help="one object per input line: citations")
     ex.add_argument("--lang", help="language of the text (en, fr, es, ru, ar, zh)")
     ex.add_argument("files", nargs="+")
     ev = sub.add_parser(
-        "eval", help="score against gold labels (documents, citations, find, mentions)"
+        "eval",
+        help="score against gold labels (documents, citations, find, mentions)",
+        parents=[common],
     )
     ev.add_argument("what", choices=["documents", "citations", "find", "mentions", "dialogues"])
     ev.add_argument("rest", nargs=argparse.REMAINDER)
     return p
+
+
+def _common_options(p: argparse.ArgumentParser, default: object) -> None:
+    """--db, -v and --pager: accepted before the sub-command and after it."""
+    p.add_argument(
+        "--db",
+        default=default,
+        help="database file (default: RAPPORTEUR_DB or the user data dir)",
+    )
+    verbose_default = False if default is None else default
+    p.add_argument("-v", "--verbose", action="store_true", default=verbose_default)
+    p.add_argument(
+        "--pager",
+        action=argparse.BooleanOptionalAction,
+        default=default,
+        help="page long answers (default: on a terminal, when taller than it)",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,7 +96,7 @@ def _command(args: argparse.Namespace) -> int:
     if command == "console":
         from bot.console import run_repl
 
-        return asyncio.run(run_repl(settings))
+        return asyncio.run(run_repl(settings, args.pager))
     if command == "discord":
         problem = settings.token_problem()
         if problem:
@@ -81,7 +109,14 @@ def _command(args: argparse.Namespace) -> int:
         if messages == ["-"]:
             messages = [line.rstrip("\n") for line in sys.stdin]
         return asyncio.run(
-            run_ask(settings, messages, args.json, args.as_mod, scope=_scope(args.guild))
+            run_ask(
+                settings,
+                messages,
+                args.json,
+                args.as_mod,
+                scope=_scope(args.guild),
+                pager=args.pager,
+            )
         )
     if command == "load":
         return asyncio.run(_load(settings, args.paths, _scope(args.guild)))
@@ -110,12 +145,14 @@ async def _load(settings: Settings, paths: list[str], scope: str = "local") -> i
     from bot.console import prepare_library
     from bot.core.library import Actor
     from bot.render import render_load
+    from bot.terminal import TerminalProgress
 
     library = await prepare_library(settings)
     try:
-        report = await library.load_paths(
-            paths, scope, Actor("cli", moderator=True), progress=_progress_bar()
-        )
+        async with TerminalProgress() as bar:
+            report = await library.load_paths(
+                paths, scope, Actor("cli", moderator=True), progress=bar
+            )
     finally:
         await library.close()
     print(render_load(report))
@@ -163,7 +200,7 @@ def _discord(settings: Settings, verbose: bool) -> int:
     import aiohttp
 
     from bot.console import claim_database
-    from bot.discord_bot import run_discord
+    from bot.discord.client import run_discord
 
     claim = claim_database(settings.db_path)
     # The bot has no voice: discord.py's warnings that voice libraries are missing are noise.
@@ -198,23 +235,6 @@ def _exit(code: int) -> None:
         sys.stdout.flush()
         os._exit(code)
     sys.exit(code)
-
-
-def _progress_bar():  # type: ignore[no-untyped-def]
-    if not sys.stderr.isatty():
-        return None
-
-    def show(done: int, total: int, name: str) -> None:
-        width = 30
-        filled = width * done // max(total, 1)
-        sys.stderr.write(
-            f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name[:40]:40}"
-        )
-        if done == total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
-
-    return show
 
 
 def _extract(files: list[str], lines: bool, lang: str | None) -> int:

@@ -7,6 +7,7 @@ mention of the bot; `!quit` leaves.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import sqlite3
 import sys
@@ -23,8 +24,9 @@ from bot.answer import Answer, Asker, Dispatcher
 from bot.core.errors import DatabaseBusy, database_error
 from bot.core.intents import parse_command, parse_mention
 from bot.core.library import Actor, Library
-from bot.render import render, to_json, unescape
+from bot.render import render, to_json
 from bot.settings import Settings
+from bot.terminal import TerminalProgress, plain_text, show, styled
 
 BANNER = (
     "Rapporteur — terminal chat over {n} documents. Type `!help`, or just ask "
@@ -35,10 +37,16 @@ BANNER = (
 
 class Console:
     def __init__(
-        self, library: Library, prefix: str = "!", moderator: bool = False, scope: str = "local"
+        self,
+        library: Library,
+        prefix: str = "!",
+        moderator: bool = False,
+        scope: str = "local",
+        style: bool = False,
     ) -> None:
         self.dispatcher = Dispatcher(library)
         self.prefix = prefix
+        self.style = style  # the terminal's bold, when printing to one
         # A server's scope ("guild:<id>", `ask --guild`) is asked as in that server, where
         # `!load PATH` cannot read this machine's files.
         self.asker = Asker(
@@ -57,7 +65,7 @@ class Console:
 
     def show(self, answer: Answer) -> str:
         """The answer as terminal text, with the configured prefix in examples."""
-        text = unescape(render(answer))
+        text = plain_text(render(answer), self.style)
         return text.replace("`!", f"`{self.prefix}") if self.prefix != "!" else text
 
     def switch(self, text: str) -> str | None:
@@ -81,7 +89,10 @@ async def prepare_library(settings: Settings, quiet: bool = False) -> Library:
     try:
         await library.open()
         if settings.data_dir.is_dir():
-            report = await library.load_directory(settings.data_dir, progress=None)
+            # The first start parses data/ for a few seconds: say so on a terminal.
+            shown = contextlib.nullcontext() if quiet else TerminalProgress("Loading data/")
+            async with shown as bar:
+                report = await library.load_directory(settings.data_dir, progress=bar)
             if not quiet and (report.loaded or report.failed or report.removed):
                 print(
                     f"data/: {len(report.loaded)} loaded, {report.unchanged} unchanged, "
@@ -125,18 +136,18 @@ def claim_database(db_path: Path) -> IO[str] | None:
     return lock
 
 
-async def run_repl(settings: Settings) -> int:
+async def run_repl(settings: Settings, pager: bool | None = None) -> int:
     claim = claim_database(settings.db_path)
     try:
-        return await _repl(settings)
+        return await _repl(settings, pager)
     finally:
         if claim is not None:
             claim.close()
 
 
-async def _repl(settings: Settings) -> int:
+async def _repl(settings: Settings, pager: bool | None = None) -> int:
     library = await prepare_library(settings)
-    console = Console(library, settings.prefix)
+    console = Console(library, settings.prefix, style=styled(sys.stdout))
     try:
         n = len(await library.documents(["corpus", "local"]))
         print(BANNER.format(n=n))
@@ -153,7 +164,7 @@ async def _repl(settings: Settings) -> int:
             reply = console.switch(line)
             if reply is None:
                 reply = console.show(await console.ask(line))
-            print(reply + "\n")
+            await asyncio.to_thread(show, reply + "\n", sys.stdout, pager)
     finally:
         await library.close()
     return 0
@@ -191,9 +202,10 @@ async def run_ask(
     as_json: bool,
     moderator: bool,
     scope: str = "local",
+    pager: bool | None = None,
 ) -> int:
     library = await prepare_library(settings, quiet=as_json)
-    console = Console(library, settings.prefix, moderator, scope)
+    console = Console(library, settings.prefix, moderator, scope, style=styled(sys.stdout))
     failures = 0
     try:
         for message in messages:
@@ -208,7 +220,7 @@ async def run_ask(
             if as_json:
                 print(json.dumps(to_json(answer), ensure_ascii=False))
             else:
-                print(console.show(answer) + "\n")
+                show(console.show(answer) + "\n", sys.stdout, pager)
     finally:
         await library.close()
     return 0

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import babel
+from babel import Locale
+
 MESSAGES: dict[str, dict[str, str]] = {
     "en": {
         "use_commands": "To load or remove documents, use the `load` and `remove` commands (`{prefix}help`)",
@@ -256,3 +259,70 @@ def language_name(code: str, lang: str) -> str:
         return Locale(lang).languages.get(code, code)
     except (ValueError, TypeError):
         return code
+
+
+# Counted nouns, one form per CLDR plural category (babel picks it): "1 resolution cited",
+# "2 resolutions cited", "21 документ". A missing category falls back to "other".
+COUNTED: dict[str, dict[str, dict[str, str]]] = {
+    "en": {
+        "resolutions_cited": {"one": "resolution cited", "other": "resolutions cited"},
+        "results": {"one": "result", "other": "results"},
+        "documents": {"one": "document", "other": "documents"},
+        "paragraphs": {"one": "paragraph", "other": "paragraphs"},
+        "mentions": {"one": "mention", "other": "mentions"},
+    },
+    "fr": {
+        "resolutions_cited": {"one": "résolution citée", "other": "résolutions citées"},
+        "results": {"one": "résultat", "other": "résultats"},
+        "documents": {"one": "document", "other": "documents"},
+        "paragraphs": {"one": "paragraphe", "other": "paragraphes"},
+        "mentions": {"one": "mention", "other": "mentions"},
+    },
+    "es": {
+        "resolutions_cited": {"one": "resolución citada", "other": "resoluciones citadas"},
+        "results": {"one": "resultado", "other": "resultados"},
+        "documents": {"one": "documento", "other": "documentos"},
+        "paragraphs": {"one": "párrafo", "other": "párrafos"},
+        "mentions": {"one": "mención", "other": "menciones"},
+    },
+    "ru": {
+        "resolutions_cited": {
+            "one": "цитируемая резолюция",
+            "few": "цитируемые резолюции",
+            "other": "цитируемых резолюций",
+        },
+        "results": {"one": "результат", "few": "результата", "other": "результатов"},
+        "documents": {"one": "документ", "few": "документа", "other": "документов"},
+        "paragraphs": {"one": "абзац", "few": "абзаца", "other": "абзацев"},
+        "mentions": {"one": "упоминание", "few": "упоминания", "other": "упоминаний"},
+    },
+    "ar": {
+        "resolutions_cited": {
+            "two": "قراران مذكوران",
+            "few": "قرارات مذكورة",
+            "many": "قرارًا مذكورًا",
+            "other": "قرار مذكور",
+        },
+        "results": {"two": "نتيجتان", "few": "نتائج", "other": "نتيجة"},
+        "documents": {"two": "وثيقتان", "few": "وثائق", "other": "وثيقة"},
+        "paragraphs": {"two": "فقرتان", "few": "فقرات", "other": "فقرة"},
+        "mentions": {"two": "إشارتان", "few": "إشارات", "other": "إشارة"},
+    },
+    "zh": {
+        "resolutions_cited": {"other": "项被引用的决议"},
+        "results": {"other": "个结果"},
+        "documents": {"other": "份文件"},
+        "paragraphs": {"other": "段"},
+        "mentions": {"other": "次提及"},
+    },
+}
+
+
+def counted(lang: str, key: str, n: int) -> str:
+    """ "1 resolution cited", "3 resolutions cited": the number and its noun in the right form."""
+    forms = COUNTED.get(lang, COUNTED["en"]).get(key) or COUNTED["en"][key]
+    try:
+        category = Locale.parse(lang).plural_form(n)
+    except (ValueError, babel.UnknownLocaleError):
+        category = "one" if n == 1 else "other"
+    return f"{n} {forms.get(category, forms['other'])}"

@@ -28,7 +28,7 @@ from bot.core.results import (
 )
 from bot.core.storage import StoredDocument
 from bot.core.symbols import undocs_url
-from bot.messages import field_label, kind_name, language_name, message
+from bot.messages import counted, field_label, kind_name, language_name, message
 
 DISCORD_MESSAGE = 2000
 CANDIDATES_SHOWN = 10
@@ -447,7 +447,7 @@ def render_resolutions(r: Resolutions, lang: str) -> str:
 
 
 def _mentions(n: int, lang: str) -> str:
-    return f"{n} {label(lang, 'mentions')}" if n != 1 else f"1 {label(lang, 'mentions')[:-1]}"
+    return counted(lang, "mentions", n)
 
 
 def render_find(r: FindResult, lang: str) -> str:

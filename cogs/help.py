@@ -7,17 +7,17 @@ from typing import TYPE_CHECKING, Any
 from discord.ext import commands
 
 from bot.core.intents import Request
-from bot.discord_context import answer_request, lang_of
+from bot.discord.context import answer_request, hybrid_command, lang_of
 
 if TYPE_CHECKING:
-    from bot.discord_bot import Rapporteur
+    from bot.discord.client import Rapporteur
 
 
 class Help(commands.Cog):
     def __init__(self, bot: Rapporteur) -> None:
         self.bot = bot
 
-    @commands.hybrid_command(name="help", aliases=["aide", "commands"])
+    @hybrid_command(name="help", aliases=["aide", "commands"])
     async def help(self, ctx: commands.Context[Any]) -> None:
         """What Rapporteur can do, and how to ask."""
         lang = "fr" if ctx.invoked_with == "aide" else lang_of(ctx)

@@ -17,18 +17,19 @@ from discord.ext import commands
 
 from bot.answer import Answer, Asker
 from bot.core.intents import RefSlots, Request, parse_mention
-from bot.discord_context import (
+from bot.discord.context import (
     answer_in_context,
     asker_for,
     referenced_message,
     send_reply,
     typing_if_slow,
 )
-from bot.discord_render import AnswerView, build_reply
+from bot.discord.pages import build_reply
+from bot.discord.views import AnswerView
 from bot.messages import message as say
 
 if TYPE_CHECKING:
-    from bot.discord_bot import Rapporteur
+    from bot.discord.client import Rapporteur
 
 log = logging.getLogger(__name__)
 

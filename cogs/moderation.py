@@ -22,18 +22,12 @@ from bot.core.intents import Request
 from bot.core.library import PARALLEL_MIN_FILES, Actor, guild_scope
 from bot.core.readers import UnreadableDocument, check_upload, safe_filename
 from bot.core.results import LoadReport
-from bot.discord_context import (
-    answer_request,
-    lang_of,
-    moderator_only,
-    ref_choices,
-    role_for_everyone,
-    send_answer,
-)
-from bot.discord_render import text
+from bot.discord.context import answer_request, hybrid_command, lang_of, ref_choices, send_answer
+from bot.discord.embeds import text
+from bot.discord.moderators import moderator_only, role_for_everyone
 
 if TYPE_CHECKING:
-    from bot.discord_bot import Rapporteur
+    from bot.discord.client import Rapporteur
 
 log = logging.getLogger(__name__)
 
@@ -124,7 +118,7 @@ class Moderation(commands.Cog):
             accepted.append(att)
         return accepted, refused
 
-    @commands.hybrid_command(name="load")
+    @hybrid_command(name="load")
     @commands.guild_only()
     @moderator_only()
     @commands.cooldown(2, 60.0, commands.BucketType.user)
@@ -191,7 +185,7 @@ class Moderation(commands.Cog):
         report.failed[:0] = refused
         await send_answer(ctx, Answer("load", lang, result=report))
 
-    @commands.hybrid_command(name="remove", aliases=["rm", "delete"])
+    @hybrid_command(name="remove", aliases=["rm", "delete"])
     @commands.guild_only()
     @moderator_only()
     @app_commands.describe(ref="A document this server loaded: its symbol, number or words")
@@ -205,7 +199,7 @@ class Moderation(commands.Cog):
     ) -> list[app_commands.Choice[str]]:
         return await ref_choices(self.bot, interaction, current, own_only=True)
 
-    @commands.hybrid_command(name="modrole")
+    @hybrid_command(name="modrole")
     @commands.guild_only()
     @commands.has_guild_permissions(manage_guild=True)
     @app_commands.default_permissions(manage_guild=True)

@@ -8,10 +8,10 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.core.intents import Request, split_within
-from bot.discord_context import answer_request, lang_of
+from bot.discord.context import answer_request, hybrid_command, lang_of
 
 if TYPE_CHECKING:
-    from bot.discord_bot import Rapporteur
+    from bot.discord.client import Rapporteur
 
 
 class Search(commands.Cog):
@@ -20,7 +20,7 @@ class Search(commands.Cog):
     def __init__(self, bot: Rapporteur) -> None:
         self.bot = bot
 
-    @commands.hybrid_command(name="find", aliases=["search"])
+    @hybrid_command(name="find", aliases=["search"])
     @app_commands.describe(
         query="Words to look for; end with `in S/2025/40` to search one document"
     )
@@ -32,7 +32,7 @@ class Search(commands.Cog):
             ctx, Request("find", query=words, ref=within, lang=lang_of(ctx, words))
         )
 
-    @commands.hybrid_command(name="cites", aliases=["citedby"])
+    @hybrid_command(name="cites", aliases=["citedby"])
     @app_commands.describe(resolution="A resolution: 1325 (2000), S/RES/1325 (2000), A/RES/62/243")
     async def cites(self, ctx: commands.Context[Any], *, resolution: str) -> None:
         """The documents that cite a resolution."""

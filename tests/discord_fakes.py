@@ -24,7 +24,7 @@ from discord.ext.test import factories as facts
 from discord.ext.test import runner
 
 from bot.core.library import Library
-from bot.discord_bot import Rapporteur, create_bot
+from bot.discord.client import Rapporteur, create_bot
 from bot.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent

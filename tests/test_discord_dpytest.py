@@ -21,8 +21,8 @@ from discord_fakes import (
 )
 
 from bot.core.library import Library, guild_scope
-from bot.discord_bot import Rapporteur, create_bot
-from bot.discord_context import NotModerator, is_moderator
+from bot.discord.client import Rapporteur, create_bot
+from bot.discord.moderators import NotModerator, is_moderator
 
 
 @pytest_asyncio.fixture
@@ -135,6 +135,28 @@ async def test_mention_in_french_answers_in_french(bot: Rapporteur) -> None:
     await dpytest.message(f"<@{bot.user.id}> quelles résolutions cite la lettre S/2025/40 ?")
     body = everything(dpytest.get_message())
     assert "Résolutions citées" in body
+
+
+async def test_resolutions_say_the_command_that_opens_a_loaded_text(bot: Rapporteur) -> None:
+    """As the terminal shows: "text loaded: `!doc S/RES/822 (1993)`", and a counted footer."""
+    await dpytest.message("!resolutions 000_d7938d8b0aeb43da")
+    msg = dpytest.get_message()
+    body = everything(msg)
+    assert "`!doc S/RES/822 (1993)`" in body
+    assert msg.embeds[0].footer.text == "4 resolutions cited"
+
+
+async def test_one_resolution_is_counted_in_the_singular(bot: Rapporteur) -> None:
+    config = dpytest.get_config()
+    pasted = await dpytest.message("The Council recalls its resolution 2231 (2015).")
+    await reply_to(
+        f"<@{bot.user.id}> which resolutions does this cite?",
+        config.members[0],
+        config.channels[0],
+        pasted,
+    )
+    msg = dpytest.get_message()
+    assert msg.embeds[0].footer.text == "1 resolution cited"
 
 
 async def test_bots_are_ignored(bot: Rapporteur) -> None:

@@ -14,14 +14,8 @@ from bot.answer import Answer
 from bot.core.citations import extract_citations
 from bot.core.library import Library
 from bot.core.results import LoadedDocument, LoadReport
-from bot.discord_render import (
-    Reply,
-    TextCitations,
-    build_reply,
-    embed_problems,
-    fit_embed,
-    message_problems,
-)
+from bot.discord.embeds import embed_problems, fit_embed, message_problems
+from bot.discord.pages import Reply, TextCitations, build_reply
 
 SCOPES = ["corpus"]
 

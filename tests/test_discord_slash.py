@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from unittest.mock import AsyncMock
+from unittest.mock import AsyncMock, MagicMock
 
 import discord
 import pytest
@@ -26,12 +26,14 @@ from discord_fakes import (
 )
 
 import bot.console
-import bot.discord_bot as discord_bot
-import bot.discord_context as discord_context
+import bot.discord.client as discord_bot
+import bot.discord.context as discord_context
+import bot.discord.moderators as moderators
 from bot.core.library import Actor, Library, guild_scope
-from bot.discord_bot import APOLOGY, Rapporteur, create_bot, user_error_message
-from bot.discord_context import asker_for
-from bot.discord_render import AnswerView, Page
+from bot.discord.client import APOLOGY, Rapporteur, create_bot, user_error_message
+from bot.discord.context import asker_for
+from bot.discord.pages import Page
+from bot.discord.views import AnswerView
 
 
 @pytest_asyncio.fixture
@@ -97,6 +99,27 @@ async def test_sync_is_owner_only(rbot: Rapporteur, monkeypatch: pytest.MonkeyPa
     assert "Synced 9" in sent(ctx)[0]["content"]
 
 
+async def test_a_failed_sync_tells_the_owner_why(
+    rbot: Rapporteur, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Discord's refusal (no applications.commands scope) reaches the owner, not an apology."""
+    response = MagicMock(status=403, reason="Forbidden")
+    refused = discord.Forbidden(response, {"code": 50001, "message": "Missing Access"})
+    monkeypatch.setattr(rbot.tree, "sync", AsyncMock(side_effect=refused))
+    admin = rbot.get_cog("Admin")
+    ctx = make_context(rbot, slash=False, author=make_member(4242))
+    await admin.sync.callback(admin, ctx, "guild")
+    said = sent(ctx)[0]["content"]
+    assert "failed" in said and "Missing Access" in said and "applications.commands" in said
+    assert APOLOGY not in said
+    # Any other error from Discord: its status and text, too.
+    broken = discord.HTTPException(MagicMock(status=500, reason="x"), "Internal Server Error")
+    monkeypatch.setattr(rbot.tree, "sync", AsyncMock(side_effect=broken))
+    ctx = make_context(rbot, slash=False, author=make_member(4242))
+    await admin.sync.callback(admin, ctx, "global")
+    assert "500" in sent(ctx)[0]["content"] and "Internal Server Error" in sent(ctx)[0]["content"]
+
+
 # ---- slash commands --------------------------------------------------------------------------
 
 
@@ -159,7 +182,7 @@ async def test_direct_messages_see_the_corpus_only(rbot: Rapporteur) -> None:
     assert asker.scope is None and not asker.actor.moderator
     ctx = make_context(rbot, guild=None)
     with pytest.raises(commands.NoPrivateMessage):
-        await discord_context.moderator_only()(lambda: None).__commands_checks__[0](ctx)
+        await moderators.moderator_only()(lambda: None).__commands_checks__[0](ctx)
     msg = user_error_message(ctx, commands.NoPrivateMessage(), "!")
     assert msg is not None and "only in a server" in msg
 
@@ -254,7 +277,7 @@ async def test_slash_load_by_a_moderator(rbot: Rapporteur, library: Library) -> 
 
 async def test_moderator_right(rbot: Rapporteur) -> None:
     guild = make_guild(1)
-    check = discord_context.is_moderator
+    check = moderators.is_moderator
     assert check(rbot, make_member(1, manage_guild=True), guild)
     assert check(rbot, make_member(2, roles=("Moderator",)), guild)
     assert not check(rbot, make_member(3, roles=("Member",)), guild)
@@ -293,6 +316,15 @@ async def test_page_buttons_move_and_disable_at_the_ends() -> None:
     await view.previous.callback(inter)
     await view.first.callback(inter)
     assert view.index == 0
+    view.stop()
+
+
+async def test_a_message_update_from_discord_does_not_break_the_view() -> None:
+    """discord.py calls view._refresh(components) when the answer's message is edited on
+    Discord's side: the view's own button update must not take that name."""
+    view = AnswerView(three_pages(), author_id=1)
+    view._refresh([])  # as ViewStore.update_from_message does
+    assert view.first.disabled and not view.next.disabled and view.counter.label == "1/3"
     view.stop()
 
 

@@ -24,9 +24,10 @@ from bot.core import search, summary
 from bot.core.fairness import DETAIL_PREVIEW_CHARS, SUMMARY_CHARS
 from bot.core.library import Actor, Library
 from bot.core.storage import SCOPE_READS, Store, read_scope
-from bot.discord_bot import Rapporteur, create_bot
-from bot.discord_files import DOC_PAGES, FILE_BYTES
-from bot.discord_render import build_reply, message_problems
+from bot.discord.client import Rapporteur, create_bot
+from bot.discord.embeds import message_problems
+from bot.discord.files import DOC_PAGES, FILE_BYTES
+from bot.discord.pages import build_reply
 from bot.render import render
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,8 +112,8 @@ async def test_doc_of_a_long_document_keeps_few_pages_and_attaches_the_text(
     assert "first 40 pages" in (reply.pages[0].content or "")
     assert reply.make_file() is not None
     # Over Discord's file limit, the file is refused with the reason and a way to search.
-    monkeypatch.setattr("bot.discord_files.FILE_BYTES", 1_000_000)
-    monkeypatch.setattr("bot.discord_render.FILE_BYTES", 1_000_000)
+    monkeypatch.setattr("bot.discord.files.FILE_BYTES", 1_000_000)
+    monkeypatch.setattr("bot.discord.pages.FILE_BYTES", 1_000_000)
     for embeds in (True, False):
         reply = build_reply(Answer("doc", "en", detail, doc), embeds=embeds)
         assert reply.file is None

@@ -425,11 +425,11 @@ def find_countries(text: str) -> list[CountryMention]:
     t = fold(text).replace("’", "'")
     out: list[CountryMention] = []
     taken = [False] * (len(t) + 1)
-    for name, code in unspaced:  # Arabic and Chinese: no spaces to split on
+    for name, iso in unspaced:  # Arabic and Chinese: no spaces to split on
         i = t.find(name)
         while i >= 0:
             if not any(taken[i : i + len(name)]):
-                out.append(CountryMention(code, i, i + len(name)))
+                out.append(CountryMention(iso, i, i + len(name)))
                 for k in range(i, i + len(name)):
                     taken[k] = True
             i = t.find(name, i + len(name))

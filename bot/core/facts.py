@@ -3,9 +3,10 @@ what is annexed, whether it asks to be circulated, its symbol, language and kind
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from bot.core.storage import StoredDocument, StoredParagraph
 
@@ -40,8 +41,12 @@ BODY_NAMES = {
 class Fact:
     doc: StoredDocument
     field: str
-    values: list[str] = field(default_factory=list)  # the answer; empty: not in the document
-    details: list[str] = field(default_factory=list)  # what backs it (annex titles, a sentence)
+    values: list[str] = dataclasses.field(
+        default_factory=list
+    )  # the answer; empty: not in the document
+    details: list[str] = dataclasses.field(
+        default_factory=list
+    )  # what backs it (annex titles, a sentence)
     flag: bool | None = None  # yes/no questions (a request to circulate)
 
 

@@ -27,7 +27,7 @@ def asker_reads(method: Callable[..., Any]) -> Callable[..., Any]:
     """Count an answer's reads against the asking server's share of the read pool (see
     storage.read_scope): the asker is the last of `scopes`, else the document's own scope."""
     names = list(inspect.signature(method).parameters)  # self first
-    at = {name: names.index(name) for name in ("scopes", "doc") if name in names}
+    at: dict[str, int] = {name: names.index(name) for name in ("scopes", "doc") if name in names}
 
     def given(name: str, args: tuple, kwargs: dict) -> Any:
         if name in kwargs:

@@ -7,6 +7,7 @@ corpus ("corpus") is seen everywhere; a server's uploads ("guild:<id>") only in 
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 import logging
 import sqlite3
@@ -190,7 +191,10 @@ class Library:
         """Moderator uploads (name, bytes). Files that fail are named with the reason."""
         self._require_moderator(actor, "load documents")
         return await self._upload(
-            [(name, (lambda d=data: d)) for name, data in files], scope, actor.name, progress
+            [(name, functools.partial(bytes, data)) for name, data in files],
+            scope,
+            actor.name,
+            progress,
         )
 
     async def load_paths(

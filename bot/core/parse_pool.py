@@ -58,6 +58,7 @@ RETIRE_AFTER_BYTES = 4 * 2**20  # a process that read a file this big is replace
 
 Items = list[tuple[str, bytes]]
 Batch = tuple[list[Outcome], dict[str, int]]
+One = tuple[Outcome, dict[str, int]]  # one file's outcome and terms
 
 
 def parse_workers() -> int:
@@ -123,7 +124,7 @@ class _Slot:
             self.close()
             raise _StartFailed(f"it ended as it started (exit status {self.process.exitcode})")
 
-    def run(self, name: str, data: bytes, cpu_s: float, wall_s: float) -> tuple[Batch, bool]:
+    def run(self, name: str, data: bytes, cpu_s: float, wall_s: float) -> tuple[One, bool]:
         """((outcome, terms), whether the process lives on). Blocks; run in a thread."""
         self.tasks += 1
         try:
@@ -172,7 +173,7 @@ class Sandbox:
     def processes(self) -> int:
         return sum(1 for s in list(self._all) if s.alive)
 
-    async def read(self, scope: str, name: str, data: bytes) -> Batch:
+    async def read(self, scope: str, name: str, data: bytes) -> One:
         """One file's (outcome, terms), read in a sandbox process; never raises for the file."""
         if self.unavailable:
             return _unavailable(self.unavailable), {}
@@ -227,7 +228,7 @@ class Sandbox:
 
     def _run(
         self, slot: _Slot | None, name: str, data: bytes, cpu_s: float, wall_s: float
-    ) -> tuple[_Slot | None, Batch]:
+    ) -> tuple[_Slot | None, One]:
         """In a waiting thread: start a process if none is idle, then read the file there."""
         if slot is not None and not slot.alive:  # died while idle (killed from outside)
             self._all.discard(slot)
@@ -366,11 +367,12 @@ class BulkPool:
     def drop(self, why: str, pool: object) -> None:
         """Stop using `pool` if it is still the current one (a failure reported by an older,
         already dropped pool must not shut down its replacement and the work queued there)."""
-        if pool is None or pool is not self.pool:
+        current = self.pool
+        if current is None or pool is not current:
             return
         log.warning("%s; its files are read again one per process", why)
         self.pool = None
-        pool.shutdown(wait=False, cancel_futures=True)  # type: ignore[attr-defined]
+        current.shutdown(wait=False, cancel_futures=True)
         # Processes that die before finishing anything, twice in a row, cannot run here (a
         # frozen program, a script read from stdin): stop starting new ones.
         self._stillborn = 0 if self._proven is pool else self._stillborn + 1

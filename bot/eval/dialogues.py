@@ -50,7 +50,8 @@ def found(text: str, s: str) -> bool:
 
 def intent_ok(want: str, r: dict[str, Any]) -> bool:
     got = str(r.get("intent") or "").casefold()
-    res = r.get("result") if isinstance(r.get("result"), dict) else {}
+    result = r.get("result")
+    res: dict[str, Any] = result if isinstance(result, dict) else {}
     hits = any(h.get(k) for h in (r, res) for k in ("hits", "items", "results"))
     return (
         got in SYNONYMS.get(want, {want})

@@ -53,7 +53,7 @@ class UnreadableDocument(Exception):
         if reason is not None:
             if reason not in REASONS:
                 raise ValueError(f"unknown reason {reason!r}")
-            text = message or reason_or_message
+            text: str | None = message or reason_or_message
         elif reason_or_message in REASONS:
             reason, text = reason_or_message, message
         else:  # a bare message: the most generic refusal

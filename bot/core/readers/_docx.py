@@ -207,7 +207,7 @@ def _footnotes(document) -> list[str]:
         root = etree.fromstring(part.blob, parser)
     except etree.XMLSyntaxError:
         return []
-    notes = []
+    notes: list[str] = []
     for note in root.iterchildren(f"{_W}footnote"):
         if note.get(f"{_W}type") in ("separator", "continuationSeparator", "continuationNotice"):
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ._base import Deadline, UnreadableDocument
 
@@ -240,7 +241,7 @@ def _refuse_quadratic_shapes(html: str) -> None:
 def _walk(root, deadline: Deadline) -> list[str]:
     """Depth-first, with an explicit stack: hostile nesting cannot hit the recursion limit."""
     parts: list[str] = []
-    stack: list[tuple[object, bool, bool]] = [(root, False, False)]  # node, closing, in <pre>
+    stack: list[tuple[Any, bool, bool]] = [(root, False, False)]  # node, closing, in <pre>
     seen = 0
     while stack:
         node, closing, in_pre = stack.pop()

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 
 from bot.answer import Dispatcher
 from bot.core.library import Library
-from bot.discord_context import GuildConfig, NotModerator
+from bot.discord.moderators import GuildConfig, NotModerator
 from bot.render import escape
 from bot.settings import Settings
 
@@ -78,7 +78,7 @@ class Rapporteur(commands.Bot):
 
             self.library = await prepare_library(self.settings)
         self.dispatcher = Dispatcher(self.library)
-        self.tree.on_error = self.on_app_command_error
+        self.tree.error(self.on_app_command_error)  # the public way to set tree.on_error
         for name in EXTENSIONS:
             try:
                 await self.load_extension(name)

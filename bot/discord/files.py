@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 FILE_BYTES = 8_000_000
 DOC_PAGES = 40  # pages of a `!doc` answer kept for its buttons; the rest is in the file
 PARAS_PER_PAGE = 12
-PAGE_CHARS = 3500  # discord_render.DESCRIPTION_BUDGET
+PAGE_CHARS = 3500  # bot.discord.embeds.DESCRIPTION_BUDGET
 
 TEXTS = {
     "en": {
