@@ -67,7 +67,7 @@ def read_header(
     title_at = prep.header_end if letter else _title_at(lines, kinds, end, last_meta)
     title = None
     if letter:
-        end = min(end, title_at)
+        end = min(end, prep.header_end)  # the title's line (title_at) for a letter
     elif title_at is not None:
         title_end = _title_end(lines, title_at, end, prep.width)
         title = join_lines(lines[title_at:title_end]).rstrip("*").strip()
@@ -231,11 +231,11 @@ def _body_before(lines: list[str], kinds: dict[int, str], i: int) -> tuple[str |
     j = i - 1
     while j >= 0:
         s = lines[j]
-        k = kinds.get(j, "text")
-        if not s or (k == "meta" and (SKIP_LINE_RE.match(s) or is_date_line(s))):
+        kind = kinds.get(j, "text")
+        if not s or (kind == "meta" and (SKIP_LINE_RE.match(s) or is_date_line(s))):
             j -= 1
             continue
-        if k != "text":
+        if kind != "text":
             break
         taken.append(j)
         j -= 1
@@ -249,7 +249,7 @@ def _body_before(lines: list[str], kinds: dict[int, str], i: int) -> tuple[str |
     k = 0
     while i - k - 1 >= 0 and kinds.get(i - k - 1) == "session":
         k += 1
-    organs = []
+    organs: list[str] = []
     for t in range(i - k - 1, -1, -1):
         organ = ORGANS.get(lines[t].lower())
         if organ:
@@ -463,9 +463,9 @@ def _parties(rec: DocumentRecord, header: list[str], ordinal: Ordinal) -> None:
         else:
             rec.addressees = [m.group("who")]
     for s in header:
-        m = SUBJECT_LINE_RE.match(s)
-        if m and not rec.subject:
-            rec.subject = m.group("s")
+        sm = SUBJECT_LINE_RE.match(s)
+        if sm and not rec.subject:
+            rec.subject = sm.group("s")
     if froms:
         return
     if SG_RE.search(title):
@@ -473,11 +473,11 @@ def _parties(rec: DocumentRecord, header: list[str], ordinal: Ordinal) -> None:
     elif SECRETARIAT_RE.search(title):
         rec.sender = Sender("Secretariat", "United Nations")
     else:
-        m = REPORT_OF_RE.match(title)
-        if m and OFFICIAL_RE.match(m.group("who")):
-            rec.sender = Sender(m.group("who"), None)
-        elif m:
-            who = canonical_body(m.group("who"))
+        rm = REPORT_OF_RE.match(title)
+        if rm and OFFICIAL_RE.match(rm.group("who")):
+            rec.sender = Sender(rm.group("who"), None)
+        elif rm:
+            who = canonical_body(rm.group("who"))
             nb = _numbered_body(who[0].upper() + who[1:], ordinal)
             rec.sender = Sender(None, nb.body if nb else who)
         elif OWN_REPORT_RE.match(title):
