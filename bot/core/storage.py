@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
-import contextlib
-import contextvars
 import json
 import sqlite3
-import threading
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
-from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -22,17 +17,12 @@ from bot.core import vocab_index
 from bot.core.dbfile import probe
 from bot.core.errors import database_error
 from bot.core.models import DocumentRecord
+from bot.core.storage_read import READ_POOL, SCOPE_READS, ReadPool, read_scope
+from bot.core.storage_schema import _migrations, _split_sql
 from bot.core.symbols import symbol_key
 
 T = TypeVar("T")
 R = TypeVar("R")
-READ_POOL = 3  # read connections beside the writer
-# Reads one scope (the asking server) may have in flight at once: another server always finds a
-# free connection, however heavy the first one's requests.
-SCOPE_READS = READ_POOL - 1
-# Whose reads these are ("guild:<id>", "corpus"), set by the Library for each request; reads
-# made outside any request (start-up, scripts) are not limited per scope.
-read_scope: contextvars.ContextVar[str | None] = contextvars.ContextVar("read_scope", default=None)
 INSERT_HOP = 32  # documents written per hop to the writer thread (fewer hand-overs)
 SaveProgress = Callable[[int, int], None]  # (documents stored, documents in the call)
 
@@ -104,16 +94,6 @@ class StoredCitation:
     year_inferred: bool
 
 
-def _migrations() -> list[tuple[int, str]]:
-    folder = resources.files("bot.core") / "migrations"
-    out = []
-    for entry in folder.iterdir():
-        name = entry.name
-        if name.endswith(".sql") and name[:3].isdigit():
-            out.append((int(name[:3]), entry.read_text(encoding="utf-8")))
-    return sorted(out)
-
-
 def document_search_text(record: DocumentRecord, source: str) -> str:
     """Words a person might use to name a document (title, sender, symbols, date, file)."""
     parts: list[str] = [*record.symbols, Path(source).stem.replace("_", " ")]
@@ -143,10 +123,7 @@ class Store:
         self._write: aiosqlite.Connection | None = None
         self._read: aiosqlite.Connection | None = None
         self._write_lock = asyncio.Lock()
-        self._pool: list[sqlite3.Connection] = []
-        self._pool_free: asyncio.Queue[sqlite3.Connection] | None = None
-        self._pool_threads: concurrent.futures.ThreadPoolExecutor | None = None
-        self._scope_gates: dict[str, _ScopeGate] = {}  # scopes with reads in flight or waiting
+        self._reads = ReadPool()
         self._pending: _Pending | None = None  # vocabulary change of the load in progress
         self.generation = 0  # bumped on every change, so caches know when to refresh
 
@@ -181,24 +158,13 @@ class Store:
             await self._in_transaction(vocab_index.rebuild, CORPUS_SCOPE)
         if self.path == ":memory:":
             self._read = self._write
+            read = self._read
+            self._reads.share(lambda fn, *args: read._execute(fn, read._conn, *args))
         else:
             self._read = await aiosqlite.connect(self.path, isolation_level=None)
             await self._read.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             await self._read.execute("PRAGMA query_only=ON")
-            self._pool_free = asyncio.Queue()
-            # One thread per read connection, all started now: starting a thread waits for it to
-            # run, which under load would hold up the event loop in the middle of a request.
-            self._pool_threads = concurrent.futures.ThreadPoolExecutor(READ_POOL, "read")
-            started = threading.Barrier(READ_POOL)
-            loop = asyncio.get_running_loop()
-            for conn in await asyncio.gather(
-                *(
-                    loop.run_in_executor(self._pool_threads, self._pool_connection, started)
-                    for _ in range(READ_POOL)
-                )
-            ):
-                self._pool.append(conn)
-                self._pool_free.put_nowait(conn)
+            await self._reads.open(self.path, BUSY_TIMEOUT_MS)
 
     async def _fts_settings(self) -> None:
         """FTS5 keeps up to FTS_HASHSIZE bytes of new terms in memory before it writes them as a
@@ -214,17 +180,6 @@ class Store:
                 (FTS_HASHSIZE,),
             )
 
-    def _pool_connection(self, started: threading.Barrier) -> sqlite3.Connection:
-        # Every pool thread busy at once, so each one is started; should one not start, the
-        # others share the connections, which still works.
-        with contextlib.suppress(threading.BrokenBarrierError):
-            started.wait(10)
-        conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA query_only=ON")
-        conn.execute("PRAGMA cache_size=-16000")
-        return conn
-
     async def run_read(self, fn: Callable[..., T], *args: Any) -> T:
         """Run `fn(connection, *args)` off the event loop on a pooled read connection.
 
@@ -232,31 +187,7 @@ class Store:
         never waits on SQLite or on CPU work, and at most READ_POOL of them run at once, at most
         SCOPE_READS of them for the scope in `read_scope`.
         """
-        scope = read_scope.get()
-        if scope is None:
-            return await self._run_pooled(fn, *args)
-        gate = self._scope_gates.get(scope)
-        if gate is None:
-            gate = self._scope_gates[scope] = _ScopeGate(asyncio.Semaphore(SCOPE_READS))
-        gate.users += 1
-        try:
-            async with gate.slots:
-                return await self._run_pooled(fn, *args)
-        finally:
-            gate.users -= 1
-            if gate.users == 0:  # kept only while in use: one entry per busy server
-                del self._scope_gates[scope]
-
-    async def _run_pooled(self, fn: Callable[..., T], *args: Any) -> T:
-        if self._pool_free is None:  # in-memory database: its one connection's own thread
-            assert self._read is not None, "Store.open() first"
-            return await self._read._execute(fn, self._read._conn, *args)
-        conn = await self._pool_free.get()
-        try:
-            loop = asyncio.get_running_loop()
-            return await loop.run_in_executor(self._pool_threads, fn, conn, *args)
-        finally:
-            self._pool_free.put_nowait(conn)
+        return await self._reads.run(fn, *args)
 
     async def _in_transaction(self, fn: Callable[..., T], *args: Any) -> T:
         """Run `fn(connection, *args)` in the writer's thread inside BEGIN IMMEDIATE/COMMIT."""
@@ -270,13 +201,7 @@ class Store:
             raise
 
     async def close(self) -> None:
-        for conn in self._pool:
-            conn.close()
-        self._pool.clear()
-        self._pool_free = None
-        threads, self._pool_threads = self._pool_threads, None
-        if threads is not None:
-            threads.shutdown(wait=False)  # idle: every read has returned its connection
+        self._reads.close()
         if self._read is not None and self._read is not self._write:
             await self._read.close()
         if self._write is not None:
@@ -574,12 +499,6 @@ class Store:
         return str(row[0]) if row else "?"
 
 
-@dataclass(slots=True)
-class _ScopeGate:
-    slots: asyncio.Semaphore
-    users: int = 0  # reads running or waiting
-
-
 # ---- synchronous work, run in the writer's thread --------------------------------------------
 
 
@@ -754,25 +673,17 @@ def _delete_sources_sync(conn: sqlite3.Connection, scope: str, sources: Sequence
     return _delete_docs_sync(conn, ids)
 
 
-def _split_sql(sql: str) -> list[str]:
-    """Split a migration into statements, keeping trigger bodies (BEGIN ... END;) whole."""
-    statements: list[str] = []
-    buf: list[str] = []
-    depth = 0
-    for line in sql.splitlines():
-        stripped = line.strip()
-        if not buf and (not stripped or stripped.startswith("--")):
-            continue
-        buf.append(line)
-        upper = stripped.upper()
-        if upper.endswith("BEGIN"):
-            depth += 1
-        if stripped.endswith(";"):
-            if depth and upper.startswith("END"):
-                depth -= 1
-            if depth == 0:
-                statements.append("\n".join(buf))
-                buf = []
-    if buf and "".join(buf).strip():
-        statements.append("\n".join(buf))
-    return statements
+__all__ = [
+    "CORPUS_SCOPE",
+    "READ_POOL",
+    "SCOPE_READS",
+    "Store",
+    "StoredCitation",
+    "StoredDocument",
+    "StoredParagraph",
+    "StoredSource",
+    "_migrations",
+    "_split_sql",
+    "document_search_text",
+    "read_scope",
+]
