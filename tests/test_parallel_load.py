@@ -21,7 +21,7 @@ import pytest
 
 import bot.core.library as library
 import bot.core.parse_pool as parse_pool
-import bot.core.storage as storage
+import bot.core.storage_write as storage_write
 from bot.core.library import Actor, Library
 from bot.core.storage import CORPUS_SCOPE
 from conftest import CORPUS, needs_shared
@@ -180,7 +180,7 @@ async def test_a_bulk_load_that_fails_midway_leaves_nothing(
     monkeypatch.setattr(library, "SAVE_BATCH_PASSAGES", 100)  # several batches before the end
     monkeypatch.setattr(library, "READ_CHUNK", 4)
     async with Library(tmp_path / "t.db") as lib:
-        real = storage._insert_sync
+        real = storage_write._insert_sync
         calls = 0
 
         def failing(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -190,13 +190,13 @@ async def test_a_bulk_load_that_fails_midway_leaves_nothing(
                 raise sqlite3.OperationalError("disk I/O error")
             return real(*args, **kwargs)
 
-        monkeypatch.setattr(storage, "_insert_sync", failing)
+        monkeypatch.setattr(storage_write, "_insert_sync", failing)
         with pytest.raises(sqlite3.OperationalError):
             await lib.load_directory(folder)
         assert calls == 15
         assert await lib.documents(["corpus"]) == []
         assert await lib.store.paragraph_count() == 0
-        monkeypatch.setattr(storage, "_insert_sync", real)
+        monkeypatch.setattr(storage_write, "_insert_sync", real)
         report = await lib.load_directory(folder)  # the next start loads everything
         assert len(report.loaded) == sum(1 for p in folder.rglob("*") if p.is_file())
 
