@@ -70,6 +70,66 @@ async def _drain(queue: asyncio.Queue[Any]) -> AsyncIterator[list[tuple[str, str
         yield item
 
 
+# In file order: a read failure or refusal (name, message), or (batch of files, its parse job,
+# the bulk pool running it or None).
+_Task = tuple[str, str] | tuple[list[tuple[str, str, bytes]], asyncio.Future, object]
+
+
+async def _queue_chunk(
+    chunk: Sequence[tuple[str, Callable[[], bytes]]],
+    start: Callable[[list[tuple[str, str, bytes]]], _Task],
+    pending: deque[_Task],
+    report: LoadReport,
+    known: dict[str, str],
+    force: bool,
+    twins: Twins | None,
+) -> None:
+    """Read and hash a chunk of files in a thread and queue them for parsing in batches, in
+    file order; unchanged files are counted, read failures and refused twins queued as such."""
+    got = await asyncio.to_thread(_read_and_hash, [read for _, read in chunk])
+    batch: list[tuple[str, str, bytes]] = []
+    size = 0
+    for (name, _), result in zip(chunk, got, strict=True):
+        if isinstance(result, OSError):
+            if batch:
+                pending.append(start(batch))
+                batch, size = [], 0
+            pending.append((name, f"cannot read the file ({result.strerror or result})"))
+            continue
+        data, sha = result
+        if known.get(name) == sha and not force:
+            report.unchanged += 1
+            continue
+        twin = twins.refusal(name, sha) if twins is not None else None
+        if twin is not None:
+            if batch:  # refusals keep their place in file order
+                pending.append(start(batch))
+                batch, size = [], 0
+            pending.append((name, twin))
+            continue
+        batch.append((name, sha, data))
+        size += len(data)
+        if len(batch) >= PARSE_BATCH or size >= PARSE_BATCH_BYTES:
+            pending.append(start(batch))
+            batch, size = [], 0
+    if batch:
+        pending.append(start(batch))
+
+
+def _loaded(ids: list[int], stored: list[tuple[str, str, DocumentRecord]]) -> list[LoadedDocument]:
+    return [
+        LoadedDocument(
+            source=name,
+            symbols=record.symbols,
+            title=record.title,
+            paragraphs=len(record.paragraphs),
+            citations=len(record.citations),
+            doc_id=doc_id,
+        )
+        for doc_id, (name, _, record) in zip(ids, stored, strict=True)
+    ]
+
+
 class LoadPipeline:
     """Library._load and its steps; the Library provides the store and the parsing processes."""
 
@@ -108,47 +168,14 @@ class LoadPipeline:
         # big files from piling up in memory.
         window = PARSE_WINDOW * parse_workers() if parallel else 0
         start = lambda batch: self._start_prepare(batch, parallel, scope, trusted)  # noqa: E731
-        # In file order: a read failure (name, message) or a batch of files being parsed.
-        pending: deque[
-            tuple[str, str] | tuple[list[tuple[str, str, bytes]], asyncio.Future, object]
-        ]
-        pending = deque()
+        pending: deque[_Task] = deque()
         try:
             for first in range(0, len(files), READ_CHUNK):
                 chunk = files[first : first + READ_CHUNK]
                 if progress:
                     for i, (name, _) in enumerate(chunk, first):
                         progress(i, len(files), name)
-                got = await asyncio.to_thread(_read_and_hash, [read for _, read in chunk])
-                batch: list[tuple[str, str, bytes]] = []
-                size = 0
-                for (name, _), result in zip(chunk, got, strict=True):
-                    if isinstance(result, OSError):
-                        if batch:
-                            pending.append(start(batch))
-                            batch, size = [], 0
-                        pending.append(
-                            (name, f"cannot read the file ({result.strerror or result})")
-                        )
-                        continue
-                    data, sha = result
-                    if known.get(name) == sha and not force:
-                        report.unchanged += 1
-                        continue
-                    twin = twins.refusal(name, sha) if twins is not None else None
-                    if twin is not None:
-                        if batch:  # refusals keep their place in file order
-                            pending.append(start(batch))
-                            batch, size = [], 0
-                        pending.append((name, twin))
-                        continue
-                    batch.append((name, sha, data))
-                    size += len(data)
-                    if len(batch) >= PARSE_BATCH or size >= PARSE_BATCH_BYTES:
-                        pending.append(start(batch))
-                        batch, size = [], 0
-                if batch:
-                    pending.append(start(batch))
+                await _queue_chunk(chunk, start, pending, report, known, force, twins)
                 while len(pending) > window or _in_flight(pending) > PARSE_WINDOW_BYTES:
                     await self._settle(pending.popleft(), report, ready, terms, scope, trusted)
                 if parallel and sum(len(r.paragraphs) for _, _, r in ready) >= SAVE_BATCH_PASSAGES:
@@ -182,22 +209,12 @@ class LoadPipeline:
             stored = ready
         else:
             ids = []
-        for doc_id, (name, _, record) in zip(ids, stored, strict=True):
-            report.loaded.append(
-                LoadedDocument(
-                    source=name,
-                    symbols=record.symbols,
-                    title=record.title,
-                    paragraphs=len(record.paragraphs),
-                    citations=len(record.citations),
-                    doc_id=doc_id,
-                )
-            )
+        report.loaded.extend(_loaded(ids, stored))
         return report
 
     def _start_prepare(
         self, batch: list[tuple[str, str, bytes]], parallel: bool, scope: str, trusted: bool
-    ) -> tuple[list[tuple[str, str, bytes]], asyncio.Future, object]:
+    ) -> _Task:
         """(batch, its parse job, the bulk pool running it or None): a bulk load's batch goes
         to the bulk processes; a small load's files each to a sandbox process."""
         items = [(name, data) for name, _, data in batch]
@@ -213,7 +230,7 @@ class LoadPipeline:
 
     async def _settle(
         self,
-        item: tuple[str, str] | tuple[list[tuple[str, str, bytes]], asyncio.Future, object],
+        item: _Task,
         report: LoadReport,
         ready: list[tuple[str, str, DocumentRecord]],
         terms: Counter[str],
