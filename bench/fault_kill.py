@@ -114,7 +114,7 @@ async def child(db: str, limit: int | None, batch: int, die_at: str | None = Non
     write transaction once every document is inserted (FTS5 indexing them, before COMMIT),
     `commit` just after its N-th commit.
     """
-    from bot.core import storage
+    from bot.core import storage_write
     from bot.core.library import Actor, Library
 
     point, _, count = (die_at or "").partition(":")
@@ -122,7 +122,7 @@ async def child(db: str, limit: int | None, batch: int, die_at: str | None = Non
     lib = Library(db)
     await lib.open()
     if point == "insert":
-        insert = storage._insert_sync
+        insert = storage_write._insert_sync
         inserted = [0]
 
         def insert_or_die(*args: Any, **kwargs: Any) -> int:  # runs in the writer's thread
@@ -131,9 +131,9 @@ async def child(db: str, limit: int | None, batch: int, die_at: str | None = Non
                 _die(point, n)
             return insert(*args, **kwargs)
 
-        storage._insert_sync = insert_or_die
+        storage_write._insert_sync = insert_or_die
     elif point == "flush":
-        flush = storage._flush_fts
+        flush = storage_write._flush_fts
         flushed = [0]
 
         def flush_or_die(*args: Any, **kwargs: Any) -> None:  # the writer's thread, pre-COMMIT
@@ -142,7 +142,7 @@ async def child(db: str, limit: int | None, batch: int, die_at: str | None = Non
                 _die(point, n)
             flush(*args, **kwargs)
 
-        storage._flush_fts = flush_or_die
+        storage_write._flush_fts = flush_or_die
     committed = 0
     transactions = 0
     write_began = [0.0]

@@ -188,7 +188,7 @@ async def test_one_scope_cannot_take_every_read_connection(tmp_path: Path) -> No
         assert len(running) == SCOPE_READS  # server 1's other reads wait for its own share
         release.set()
         assert await asyncio.gather(*a) == ["a"] * (SCOPE_READS + 2)
-        assert not store._scope_gates  # nothing kept for servers no longer reading
+        assert not store._reads._gates  # nothing kept for servers no longer reading
     finally:
         release.set()
         await store.close()

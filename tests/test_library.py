@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-import bot.core.storage as storage
+import bot.core.storage_write as storage_write
 from bot.core.errors import Ambiguous, BadInput, NotFound, PermissionDenied
 from bot.core.library import Actor, Library, guild_scope, visible_scopes
 from conftest import DATA
@@ -162,7 +162,7 @@ async def test_a_bad_file_is_named_and_the_rest_load(tmp_path: Path) -> None:
 async def test_a_failed_load_leaves_nothing_behind(tmp_path: Path, monkeypatch) -> None:
     async with Library(tmp_path / "t.db") as lib:
         store = lib.store
-        real = storage._insert_sync
+        real = storage_write._insert_sync
         calls = 0
 
         def failing(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -172,7 +172,7 @@ async def test_a_failed_load_leaves_nothing_behind(tmp_path: Path, monkeypatch) 
                 raise RuntimeError("disk full")
             return real(*args, **kwargs)
 
-        monkeypatch.setattr(storage, "_insert_sync", failing)
+        monkeypatch.setattr(storage_write, "_insert_sync", failing)
         files = [
             (p.name, p.read_bytes()) for p in sorted((DATA / "corpus" / "en").glob("S_2025_1*.txt"))
         ]

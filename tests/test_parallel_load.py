@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-import bot.core.library as library
+import bot.core.loading as loading
 import bot.core.parse_pool as parse_pool
-import bot.core.storage as storage
+import bot.core.storage_write as storage_write
 from bot.core.library import Actor, Library
 from bot.core.storage import CORPUS_SCOPE
 from conftest import CORPUS, needs_shared
@@ -66,12 +66,12 @@ async def test_parallel_and_serial_loads_store_the_same(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = _folder(tmp_path)
-    monkeypatch.setattr(library, "SAVE_BATCH_PASSAGES", 100)  # several saves while parsing
-    monkeypatch.setattr(library, "READ_CHUNK", 4)
+    monkeypatch.setattr(loading, "SAVE_BATCH_PASSAGES", 100)  # several saves while parsing
+    monkeypatch.setattr(loading, "READ_CHUNK", 4)
     reports = {}
     for mode in ("parallel", "serial"):
         if mode == "serial":
-            monkeypatch.setattr(library, "PARALLEL_MIN_FILES", 10**9)
+            monkeypatch.setattr(loading, "PARALLEL_MIN_FILES", 10**9)
         seen: list[tuple[int, int, str]] = []
         async with Library(tmp_path / f"{mode}.db") as lib:
             report = await lib.load_directory(folder, progress=lambda *a, s=seen: s.append(a))
@@ -177,10 +177,10 @@ async def test_a_bulk_load_that_fails_midway_leaves_nothing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = _folder(tmp_path)
-    monkeypatch.setattr(library, "SAVE_BATCH_PASSAGES", 100)  # several batches before the end
-    monkeypatch.setattr(library, "READ_CHUNK", 4)
+    monkeypatch.setattr(loading, "SAVE_BATCH_PASSAGES", 100)  # several batches before the end
+    monkeypatch.setattr(loading, "READ_CHUNK", 4)
     async with Library(tmp_path / "t.db") as lib:
-        real = storage._insert_sync
+        real = storage_write._insert_sync
         calls = 0
 
         def failing(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -190,13 +190,13 @@ async def test_a_bulk_load_that_fails_midway_leaves_nothing(
                 raise sqlite3.OperationalError("disk I/O error")
             return real(*args, **kwargs)
 
-        monkeypatch.setattr(storage, "_insert_sync", failing)
+        monkeypatch.setattr(storage_write, "_insert_sync", failing)
         with pytest.raises(sqlite3.OperationalError):
             await lib.load_directory(folder)
         assert calls == 15
         assert await lib.documents(["corpus"]) == []
         assert await lib.store.paragraph_count() == 0
-        monkeypatch.setattr(storage, "_insert_sync", real)
+        monkeypatch.setattr(storage_write, "_insert_sync", real)
         report = await lib.load_directory(folder)  # the next start loads everything
         assert len(report.loaded) == sum(1 for p in folder.rglob("*") if p.is_file())
 
@@ -211,7 +211,7 @@ async def test_a_parsing_process_that_dies_is_replaced_and_loads_stay_whole(
 ) -> None:
     """A worker killed before or during bulk loads costs nothing: its batches are parsed
     again, the other loads get new processes, and no load falls back to threads for good."""
-    monkeypatch.setattr(library, "PARSE_BATCH", 2)  # many tasks, so one is surely in flight
+    monkeypatch.setattr(loading, "PARSE_BATCH", 2)  # many tasks, so one is surely in flight
     files = sorted((DATA / "en").glob("*.txt"))
     async with Library(tmp_path / "k.db") as lib:
         assert await lib.warm_parsers() >= 1
@@ -249,9 +249,9 @@ async def test_where_processes_cannot_start_uploads_are_refused_and_the_corpus_l
     bundled corpus (load_directory) is then parsed in a thread. No endless restarts."""
     monkeypatch.setattr(parse_pool, "limit_process", _die)  # the bulk processes' initializer
     monkeypatch.setattr(parse_pool, "serve", _die)  # the sandbox processes' main
-    monkeypatch.setattr(library, "PARSE_BATCH", 2)
-    monkeypatch.setattr(library, "PARSE_WINDOW", 1)
-    monkeypatch.setattr(library, "READ_CHUNK", 4)  # batches go out over time, not all at once
+    monkeypatch.setattr(loading, "PARSE_BATCH", 2)
+    monkeypatch.setattr(loading, "PARSE_WINDOW", 1)
+    monkeypatch.setattr(loading, "READ_CHUNK", 4)  # batches go out over time, not all at once
     files = sorted((DATA / "en").glob("*.txt"))[:24]
     folder = tmp_path / "data"
     folder.mkdir()

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
-import contextlib
-import contextvars
 import json
 import sqlite3
-import threading
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field, replace
-from importlib import resources
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -22,22 +17,21 @@ from bot.core import vocab_index
 from bot.core.dbfile import probe
 from bot.core.errors import database_error
 from bot.core.models import DocumentRecord
-from bot.core.symbols import symbol_key
+from bot.core.storage_read import READ_POOL, SCOPE_READS, ReadPool, read_scope
+from bot.core.storage_schema import FTS_HASHSIZE, _migrations, _split_sql, prepare
+from bot.core.storage_write import (
+    INSERT_HOP,
+    SaveProgress,
+    Writer,
+    _delete_docs_sync,
+    _delete_sources_sync,
+    document_search_text,
+    save_stream,
+)
 
 T = TypeVar("T")
 R = TypeVar("R")
-READ_POOL = 3  # read connections beside the writer
-# Reads one scope (the asking server) may have in flight at once: another server always finds a
-# free connection, however heavy the first one's requests.
-SCOPE_READS = READ_POOL - 1
-# Whose reads these are ("guild:<id>", "corpus"), set by the Library for each request; reads
-# made outside any request (start-up, scripts) are not limited per scope.
-read_scope: contextvars.ContextVar[str | None] = contextvars.ContextVar("read_scope", default=None)
-INSERT_HOP = 32  # documents written per hop to the writer thread (fewer hand-overs)
-SaveProgress = Callable[[int, int], None]  # (documents stored, documents in the call)
-
 CORPUS_SCOPE = "corpus"
-FTS_HASHSIZE = 16 * 2**20  # bytes of pending FTS5 terms held before a segment is written
 BUSY_TIMEOUT_MS = 10_000  # how long a write waits for another process's write lock
 
 
@@ -104,50 +98,15 @@ class StoredCitation:
     year_inferred: bool
 
 
-def _migrations() -> list[tuple[int, str]]:
-    folder = resources.files("bot.core") / "migrations"
-    out = []
-    for entry in folder.iterdir():
-        name = entry.name
-        if name.endswith(".sql") and name[:3].isdigit():
-            out.append((int(name[:3]), entry.read_text(encoding="utf-8")))
-    return sorted(out)
-
-
-def document_search_text(record: DocumentRecord, source: str) -> str:
-    """Words a person might use to name a document (title, sender, symbols, date, file)."""
-    parts: list[str] = [*record.symbols, Path(source).stem.replace("_", " ")]
-    for value in (
-        record.title,
-        record.subject,
-        record.kind,
-        record.letter_date,
-        record.distribution_date,
-        record.adoption_date,
-    ):
-        if value:
-            parts.append(value)
-    if record.sender:
-        parts.extend(v for v in (record.sender.role, record.sender.entity) if v)
-    parts.extend(record.signatories)
-    for annex in record.annexes:
-        parts.extend(v for v in (annex.title, annex.author) if v)
-    return " \n".join(parts)
-
-
 class Store:
     """Async access to the database. Writes go through one connection under a lock."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
-        self._write: aiosqlite.Connection | None = None
+        self._write: Writer | None = None
         self._read: aiosqlite.Connection | None = None
         self._write_lock = asyncio.Lock()
-        self._pool: list[sqlite3.Connection] = []
-        self._pool_free: asyncio.Queue[sqlite3.Connection] | None = None
-        self._pool_threads: concurrent.futures.ThreadPoolExecutor | None = None
-        self._scope_gates: dict[str, _ScopeGate] = {}  # scopes with reads in flight or waiting
-        self._pending: _Pending | None = None  # vocabulary change of the load in progress
+        self._reads = ReadPool()
         self.generation = 0  # bumped on every change, so caches know when to refresh
 
     async def open(self) -> None:
@@ -167,63 +126,18 @@ class Store:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             # A file SQLite cannot open or read fails here, before a connection thread exists.
             await asyncio.to_thread(probe, self.path, _migrations()[-1][0])
-        self._write = await aiosqlite.connect(self.path, isolation_level=None)
-        await self._write.execute("PRAGMA journal_mode=WAL")
-        await self._write.execute("PRAGMA synchronous=NORMAL")
-        await self._write.execute("PRAGMA foreign_keys=ON")
-        await self._write.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        await self._write.execute("PRAGMA cache_size=-32000")  # bulk loads touch many pages
-        await self._migrate()
-        await self._fts_settings()
-        cur = await self._write.execute("SELECT value FROM vocab_stats WHERE name = 'ready'")
-        row = await cur.fetchone()
-        if not row or not row[0]:
-            await self._in_transaction(vocab_index.rebuild, CORPUS_SCOPE)
+        self._write = Writer(self.path)
+        await self._write.open()
+        ready = await self._write.run(prepare, _migrations(), BUSY_TIMEOUT_MS)
+        if not ready:
+            await self._write.transaction(vocab_index.rebuild, CORPUS_SCOPE)
         if self.path == ":memory:":
-            self._read = self._write
+            self._reads.share(self._write.run)  # one connection: reads go to the writer's
         else:
             self._read = await aiosqlite.connect(self.path, isolation_level=None)
             await self._read.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             await self._read.execute("PRAGMA query_only=ON")
-            self._pool_free = asyncio.Queue()
-            # One thread per read connection, all started now: starting a thread waits for it to
-            # run, which under load would hold up the event loop in the middle of a request.
-            self._pool_threads = concurrent.futures.ThreadPoolExecutor(READ_POOL, "read")
-            started = threading.Barrier(READ_POOL)
-            loop = asyncio.get_running_loop()
-            for conn in await asyncio.gather(
-                *(
-                    loop.run_in_executor(self._pool_threads, self._pool_connection, started)
-                    for _ in range(READ_POOL)
-                )
-            ):
-                self._pool.append(conn)
-                self._pool_free.put_nowait(conn)
-
-    async def _fts_settings(self) -> None:
-        """FTS5 keeps up to FTS_HASHSIZE bytes of new terms in memory before it writes them as a
-        segment (1 MB by default): a load's paragraphs then make one segment, not one per MB,
-        so less merging while loading and fewer segments to look each term up in afterwards.
-        Stored in the index's config table; written once."""
-        assert self._write is not None
-        cur = await self._write.execute("SELECT v FROM paragraphs_fts_config WHERE k = 'hashsize'")
-        row = await cur.fetchone()
-        if not row or row[0] != FTS_HASHSIZE:
-            await self._write.execute(
-                "INSERT INTO paragraphs_fts (paragraphs_fts, rank) VALUES ('hashsize', ?)",
-                (FTS_HASHSIZE,),
-            )
-
-    def _pool_connection(self, started: threading.Barrier) -> sqlite3.Connection:
-        # Every pool thread busy at once, so each one is started; should one not start, the
-        # others share the connections, which still works.
-        with contextlib.suppress(threading.BrokenBarrierError):
-            started.wait(10)
-        conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA query_only=ON")
-        conn.execute("PRAGMA cache_size=-16000")
-        return conn
+            await self._reads.open(self.path, BUSY_TIMEOUT_MS)
 
     async def run_read(self, fn: Callable[..., T], *args: Any) -> T:
         """Run `fn(connection, *args)` off the event loop on a pooled read connection.
@@ -232,92 +146,23 @@ class Store:
         never waits on SQLite or on CPU work, and at most READ_POOL of them run at once, at most
         SCOPE_READS of them for the scope in `read_scope`.
         """
-        scope = read_scope.get()
-        if scope is None:
-            return await self._run_pooled(fn, *args)
-        gate = self._scope_gates.get(scope)
-        if gate is None:
-            gate = self._scope_gates[scope] = _ScopeGate(asyncio.Semaphore(SCOPE_READS))
-        gate.users += 1
-        try:
-            async with gate.slots:
-                return await self._run_pooled(fn, *args)
-        finally:
-            gate.users -= 1
-            if gate.users == 0:  # kept only while in use: one entry per busy server
-                del self._scope_gates[scope]
-
-    async def _run_pooled(self, fn: Callable[..., T], *args: Any) -> T:
-        if self._pool_free is None:  # in-memory database: its one connection's own thread
-            assert self._read is not None, "Store.open() first"
-            return await self._read._execute(fn, self._read._conn, *args)
-        conn = await self._pool_free.get()
-        try:
-            loop = asyncio.get_running_loop()
-            return await loop.run_in_executor(self._pool_threads, fn, conn, *args)
-        finally:
-            self._pool_free.put_nowait(conn)
-
-    async def _in_transaction(self, fn: Callable[..., T], *args: Any) -> T:
-        """Run `fn(connection, *args)` in the writer's thread inside BEGIN IMMEDIATE/COMMIT."""
-        assert self._write is not None
-        try:
-            return await self._write._execute(_transaction, fn, self._write._conn, *args)
-        except sqlite3.Error as e:
-            mapped = database_error(e, self.path)
-            if mapped is not None:
-                raise mapped from e
-            raise
+        return await self._reads.run(fn, *args)
 
     async def close(self) -> None:
-        for conn in self._pool:
-            conn.close()
-        self._pool.clear()
-        self._pool_free = None
-        threads, self._pool_threads = self._pool_threads, None
-        if threads is not None:
-            threads.shutdown(wait=False)  # idle: every read has returned its connection
-        if self._read is not None and self._read is not self._write:
+        self._reads.close()
+        if self._read is not None:
             await self._read.close()
         if self._write is not None:
             await self._write.close()
         self._read = self._write = None
 
     @property
-    def db(self) -> aiosqlite.Connection:
-        assert self._read is not None, "Store.open() first"
+    def db(self) -> aiosqlite.Connection | Writer:
+        """A connection for ad-hoc queries (scripts, tests); an in-memory database's writer."""
+        if self._read is None:
+            assert self._write is not None, "Store.open() first"
+            return self._write
         return self._read
-
-    async def _migrate(self) -> None:
-        assert self._write is not None
-        cur = await self._write.execute("PRAGMA user_version")
-        row = await cur.fetchone()
-        version = row[0] if row else 0
-        # Foreign keys off while migrating (SQLite's own recipe for rebuilding a table): else
-        # dropping the old `documents` in 006 would cascade to every paragraph and citation.
-        # Each migration is checked before it commits, and the keys are back on after.
-        await self._write.execute("PRAGMA foreign_keys=OFF")
-        try:
-            for number, sql in _migrations():
-                if number <= version:
-                    continue
-                await self._write.execute("BEGIN IMMEDIATE")
-                try:
-                    for statement in _split_sql(sql):
-                        await self._write.execute(statement)
-                    cur = await self._write.execute("PRAGMA foreign_key_check")
-                    broken = await cur.fetchone()
-                    if broken is not None:
-                        raise sqlite3.IntegrityError(
-                            f"migration {number:03d} broke a foreign key: {tuple(broken)}"
-                        )
-                    await self._write.execute(f"PRAGMA user_version={number}")
-                    await self._write.execute("COMMIT")
-                except BaseException:
-                    await _rollback(self._write)
-                    raise
-        finally:
-            await self._write.execute("PRAGMA foreign_keys=ON")
 
     # ---- writes -------------------------------------------------------------------------
 
@@ -364,65 +209,14 @@ class Store:
         """
         assert self._write is not None
         async with self._write_lock:
-            db = self._write
-            counting: asyncio.Future[Counter[str]] | None = None
-            try:
-                await db.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as e:  # another process kept the write lock: say so
-                mapped = database_error(e, self.path, "nothing was loaded")
-                if mapped is None:
-                    raise
-                raise mapped from e
-            self._pending = _Pending(scope, count_new=False, unindexed=[])
-            try:
-                ids: list[int] = []
-                saved: list[tuple[str, str, DocumentRecord]] = []
-                async for batch in batches:
-                    for first in range(0, len(batch), INSERT_HOP):
-                        hop = batch[first : first + INSERT_HOP]
-                        pending = self._pending
-                        ids += await db._execute(
-                            _insert_many, db._conn, scope, hop, loaded_by, pending
-                        )
-                        if terms is None:
-                            saved.extend(hop)
-                        if progress is not None:
-                            progress(len(ids), max(total, len(ids)))
-                pending = self._pending
-                if terms is None:
-                    # Counted in another thread while FTS5 indexes the paragraphs (SQLite lets
-                    # go of the GIL), so the two overlap on two cores.
-                    counting = asyncio.ensure_future(asyncio.to_thread(_count_terms, saved))
-                # Every new paragraph into FTS5 in one statement (one segment), in this
-                # transaction: a document is whole, text and index, or absent.
-                await db._execute(_flush_fts, db._conn, pending)
-                pending.terms.update(await counting if counting is not None else terms or {})
-                await db._execute(
-                    vocab_index.apply_delta, db._conn, pending.terms, pending.count, scope
-                )
-                await db.execute("COMMIT")
-            except BaseException as e:
-                await _rollback(db)
-                if counting is not None:
-                    await asyncio.gather(counting, return_exceptions=True)
-                if isinstance(e, sqlite3.Error):  # disk full, read-only: say what to do
-                    mapped = database_error(e, self.path, "nothing was loaded")
-                    if mapped is not None:
-                        raise mapped from e
-                raise
-            finally:
-                self._pending = None
+            ids = await save_stream(self._write, scope, batches, loaded_by, progress, total, terms)
             self.generation += 1
             return ids
-
-    @staticmethod
-    async def _delete(db: aiosqlite.Connection, doc_id: int) -> None:
-        await db._execute(_delete_docs_sync, db._conn, [doc_id])
 
     async def delete_document(self, doc_id: int) -> None:
         assert self._write is not None
         async with self._write_lock:
-            await self._in_transaction(_delete_docs_sync, [doc_id])
+            await self._write.transaction(_delete_docs_sync, [doc_id])
             self.generation += 1
 
     async def delete_sources(self, scope: str, sources: Iterable[str]) -> int:
@@ -430,7 +224,7 @@ class Store:
         assert self._write is not None
         sources = list(sources)
         async with self._write_lock:
-            n = await self._in_transaction(_delete_sources_sync, scope, sources)
+            n = await self._write.transaction(_delete_sources_sync, scope, sources)
             if n:
                 self.generation += 1
         return n
@@ -525,7 +319,15 @@ class Store:
             "SELECT doc_id, symbol, kind, body, paragraph, surface, year_inferred FROM citations"
             " WHERE doc_id = ? ORDER BY rowid",
             (doc_id,),
-            lambda r: StoredCitation(*r[:6], bool(r[6])),
+            lambda r: StoredCitation(
+                doc_id=r[0],
+                symbol=r[1],
+                kind=r[2],
+                body=r[3],
+                paragraph=r[4],
+                surface=r[5],
+                year_inferred=bool(r[6]),
+            ),
         )
 
     async def citing(self, symbol: str, scopes: Sequence[str]) -> list[tuple[int, int, int | None]]:
@@ -574,205 +376,20 @@ class Store:
         return str(row[0]) if row else "?"
 
 
-@dataclass(slots=True)
-class _ScopeGate:
-    slots: asyncio.Semaphore
-    users: int = 0  # reads running or waiting
-
-
-# ---- synchronous work, run in the writer's thread --------------------------------------------
-
-
-@dataclass(slots=True)
-class _Pending:
-    scope: str  # the vocabulary the change goes to: the documents' scope
-    terms: Counter[str] = field(default_factory=Counter)  # term -> change in paragraphs
-    count: int = 0  # change in the number of paragraphs
-    count_new: bool = True  # False: the caller counts the inserted paragraphs' terms itself
-    # Documents whose paragraphs are stored but not yet in the FTS5 index (see _flush_fts);
-    # None: each document is indexed as it is inserted.
-    unindexed: list[int] | None = None
-
-
-def _count_terms(items: Sequence[tuple[str, str, DocumentRecord]]) -> Counter[str]:
-    """Paragraph frequencies of the terms of these documents' paragraphs."""
-    terms: Counter[str] = Counter()
-    index_terms = vocab_index.index_terms
-    for _, _, record in items:
-        for p in record.paragraphs:
-            terms.update(index_terms(p.text))
-    return terms
-
-
-def _transaction(fn: Callable[..., T], conn: sqlite3.Connection, *args: Any) -> T:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        out = fn(conn, *args)
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:  # SQLite ends it by itself on some errors (disk full)
-            conn.execute("ROLLBACK")
-        raise
-    return out
-
-
-async def _rollback(db: aiosqlite.Connection) -> None:
-    """ROLLBACK if a transaction is still open: on some errors (disk full, I/O) SQLite has
-    rolled back already, and a second ROLLBACK's error would hide the first."""
-    if db.in_transaction:
-        await db.execute("ROLLBACK")
-
-
-def _insert_sync(
-    conn: sqlite3.Connection,
-    scope: str,
-    source: str,
-    sha: str,
-    record: DocumentRecord,
-    loaded_by: str | None,
-    pending: _Pending,
-) -> int:
-    old = conn.execute(
-        "SELECT id FROM documents WHERE scope = ? AND source = ?", (scope, source)
-    ).fetchone()
-    if old:
-        _remove_doc(conn, old[0], pending)
-    # asdict() copies recursively: without the paragraphs and citations, which are not kept here.
-    meta = asdict(replace(record, paragraphs=[], citations=[]))
-    meta.pop("paragraphs")
-    meta.pop("citations")
-    date = record.letter_date or record.distribution_date or record.adoption_date
-    cur = conn.execute(
-        "INSERT INTO documents (scope, source, sha256, symbols, title, kind, language, date,"
-        " record, search_text, loaded_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        (
-            scope,
-            source,
-            sha,
-            json.dumps(record.symbols),
-            record.title,
-            record.kind,
-            record.language,
-            date,
-            json.dumps(meta, ensure_ascii=False),
-            document_search_text(record, source),
-            loaded_by,
-        ),
-    )
-    doc_id = cur.lastrowid
-    assert doc_id is not None
-    keys = {symbol_key(s) for s in record.symbols}
-    conn.executemany(
-        "INSERT OR IGNORE INTO doc_symbols (key, doc_id) VALUES (?, ?)",
-        [(k, doc_id) for k in keys],
-    )
-    without_marks = vocab_index.without_marks
-    conn.executemany(
-        "INSERT INTO paragraphs (doc_id, idx, section, text, fts_text) VALUES (?,?,?,?,?)",
-        [(doc_id, p.index, p.section, p.text, without_marks(p.text)) for p in record.paragraphs],
-    )
-    if pending.unindexed is None:
-        conn.execute(
-            "INSERT INTO paragraphs_fts (rowid, text) SELECT id, text FROM paragraphs_fts_text"
-            " WHERE doc_id = ?",
-            (doc_id,),
-        )
-    else:
-        pending.unindexed.append(doc_id)
-    conn.executemany(
-        "INSERT INTO citations (doc_id, symbol, kind, body, paragraph, surface, year_inferred)"
-        " VALUES (?,?,?,?,?,?,?)",
-        [
-            (doc_id, c.symbol, c.kind, c.body, c.paragraph, c.surface, int(c.year_inferred))
-            for c in record.citations
-        ],
-    )
-    if pending.count_new:
-        terms = pending.terms
-        for p in record.paragraphs:
-            terms.update(vocab_index.index_terms(p.text))
-    pending.count += len(record.paragraphs)
-    return doc_id
-
-
-def _insert_many(
-    conn: sqlite3.Connection,
-    scope: str,
-    items: Sequence[tuple[str, str, DocumentRecord]],
-    loaded_by: str | None,
-    pending: _Pending,
-) -> list[int]:
-    return [
-        _insert_sync(conn, scope, source, sha, record, loaded_by, pending)
-        for source, sha, record in items
-    ]
-
-
-def _flush_fts(conn: sqlite3.Connection, pending: _Pending) -> None:
-    """Index the paragraphs of the documents inserted but not yet indexed, in one statement."""
-    if pending.unindexed:
-        conn.execute(
-            "INSERT INTO paragraphs_fts (rowid, text) SELECT id, text FROM paragraphs_fts_text"
-            " WHERE doc_id IN (SELECT value FROM json_each(?)) ORDER BY id",
-            (json.dumps(pending.unindexed),),
-        )
-        pending.unindexed.clear()
-
-
-def _remove_doc(conn: sqlite3.Connection, doc_id: int, pending: _Pending) -> None:
-    # The FTS delete trigger needs every paragraph it removes to be in the index.
-    _flush_fts(conn, pending)
-    # Paragraph rows first, explicitly, so the FTS delete trigger sees each one.
-    n = 0
-    for (text,) in conn.execute("SELECT text FROM paragraphs WHERE doc_id = ?", (doc_id,)):
-        pending.terms.subtract(vocab_index.index_terms(text))
-        n += 1
-    pending.count -= n
-    conn.execute("DELETE FROM paragraphs WHERE doc_id = ?", (doc_id,))
-    conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
-
-
-def _delete_docs_sync(conn: sqlite3.Connection, doc_ids: Sequence[int]) -> int:
-    pending: dict[str, _Pending] = {}  # each scope's vocabulary loses its own documents' terms
-    for doc_id in doc_ids:
-        row = conn.execute("SELECT scope FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        if row:
-            _remove_doc(conn, doc_id, pending.setdefault(row[0], _Pending(row[0])))
-    for p in pending.values():
-        vocab_index.apply_delta(conn, p.terms, p.count, p.scope)
-    return len(doc_ids)
-
-
-def _delete_sources_sync(conn: sqlite3.Connection, scope: str, sources: Sequence[str]) -> int:
-    ids = []
-    for source in sources:
-        row = conn.execute(
-            "SELECT id FROM documents WHERE scope = ? AND source = ?", (scope, source)
-        ).fetchone()
-        if row:
-            ids.append(row[0])
-    return _delete_docs_sync(conn, ids)
-
-
-def _split_sql(sql: str) -> list[str]:
-    """Split a migration into statements, keeping trigger bodies (BEGIN ... END;) whole."""
-    statements: list[str] = []
-    buf: list[str] = []
-    depth = 0
-    for line in sql.splitlines():
-        stripped = line.strip()
-        if not buf and (not stripped or stripped.startswith("--")):
-            continue
-        buf.append(line)
-        upper = stripped.upper()
-        if upper.endswith("BEGIN"):
-            depth += 1
-        if stripped.endswith(";"):
-            if depth and upper.startswith("END"):
-                depth -= 1
-            if depth == 0:
-                statements.append("\n".join(buf))
-                buf = []
-    if buf and "".join(buf).strip():
-        statements.append("\n".join(buf))
-    return statements
+__all__ = [
+    "CORPUS_SCOPE",
+    "FTS_HASHSIZE",
+    "INSERT_HOP",
+    "READ_POOL",
+    "SCOPE_READS",
+    "SaveProgress",
+    "Store",
+    "StoredCitation",
+    "StoredDocument",
+    "StoredParagraph",
+    "StoredSource",
+    "_migrations",
+    "_split_sql",
+    "document_search_text",
+    "read_scope",
+]
