@@ -241,13 +241,15 @@ def snippet(hit: FindHit, width: int = 300, mark: tuple[str, str] = ("**", "**")
     text = hit.text
     if not hit.spans:
         return escape(_shorten(text, width))
-    first = hit.spans[0][0]
+    first, first_end = hit.spans[0]
     last = max(e for _, e in hit.spans)
     start = max(0, min(first - 40, last - width + 40))
-    start = text.rfind(" ", 0, start) + 1 if start > 0 else 0
-    end = min(len(text), start + width)
+    if start > 0:  # back to a word's start, never far (Chinese has no spaces to go back to)
+        start = text.rfind(" ", max(0, start - 30), start) + 1 or start
+    # The window always holds the first matched word whole.
+    end = min(len(text), max(start + width, first_end))
     if end < len(text):
-        space = text.rfind(" ", start, end)
+        space = text.rfind(" ", first_end, end)
         end = space if space > start else end
     out = []
     pos = start

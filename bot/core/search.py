@@ -23,7 +23,7 @@ import itertools
 import math
 import sqlite3
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -41,6 +41,7 @@ from bot.core.vocab_index import (
     indexed_reach,
     max_edits,
     typo_candidate,
+    unspaced,
 )
 
 __all__ = ["IndexedVocabulary", "max_edits"]
@@ -146,7 +147,10 @@ def analyse(query: str, vocab: VocabularyLike) -> list[QueryTerm]:
         if stop:
             weight = 0.1
         elif expansions:
-            weight = max(vocab.idf(t) for t in expansions)
+            # The word's own rarity (or, misspelt, its closest spelling's, the commonest on
+            # ties): a rare variant ("ceasefires", once) must not make a common word weigh as
+            # much as the rare word that decides.
+            weight = vocab.idf(min(expansions, key=lambda e: (-expansions[e], -vocab.df_of(e))))
         else:
             # A word the corpus never holds still counts against every hit.
             weight = vocab.idf("\0")
@@ -208,6 +212,8 @@ def _spans(text: str, chosen: set[str]) -> list[tuple[int, int]]:
     if not chosen:
         return []
     text = text[:TEXT_CHARS]
+    if unspaced(text):  # pairs of characters overlap: one span per run of matched pairs
+        return _merged((s, e) for tok, s, e in fts_token_spans(text) if tok in chosen)
     folded = fold_text(text)
     if len(folded) == len(text):  # no mark was dropped: positions are the same
         # The chosen tokens only, found between separators (spaces once folded).
@@ -221,6 +227,16 @@ def _spans(text: str, chosen: set[str]) -> list[tuple[int, int]]:
                 i = padded.find(needle, i + len(w) + 1)
         return sorted(out)
     return sorted({(s, e) for tok, s, e in fts_token_spans(text) if tok in chosen})
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
 
 
 def _order(folded: str, query_folded: str) -> float:
