@@ -135,7 +135,12 @@ class Vocabulary:
         return closest(term, scored, term in self.df)
 
 
-def analyse(query: str, vocab: VocabularyLike) -> list[QueryTerm]:
+def analyse(
+    query: str, vocab: VocabularyLike, near: frozenset[str] = frozenset()
+) -> list[QueryTerm]:
+    """The query's words with their spellings in the vocabulary and weights. Words in `near`
+    (the glossary's, put in by a translation: spelt right) keep spellings one edit away only
+    (a Russian ending), not two (another word: الألغام is no السلام)."""
     terms: list[QueryTerm] = []
     seen: set[str] = set()
     for tok in fts_tokens(query):
@@ -144,6 +149,8 @@ def analyse(query: str, vocab: VocabularyLike) -> list[QueryTerm]:
         seen.add(tok)
         stop = tok in STOPWORDS
         expansions = {tok: 1.0} if stop else vocab.expand(tok)
+        if tok in near:
+            expansions = {e: c for e, c in expansions.items() if c >= 0.85}
         if stop:
             weight = 0.1
         elif expansions:
@@ -429,6 +436,7 @@ def find_sync(
     limit: int,
     cache: dict | None = None,
     stats: dict[str, int] | None = None,
+    near: frozenset[str] = frozenset(),
 ) -> list[Hit]:
     """The whole find on one read connection, in a worker thread (see Store.run_read).
 
@@ -437,7 +445,7 @@ def find_sync(
     """
     stats = {} if stats is None else stats
     vocab = IndexedVocabulary(conn, cache, scopes)
-    terms = analyse(query, vocab)
+    terms = analyse(query, vocab, near)
     within = None
     if doc_id is not None:
         rows, within = _document_rows(conn, doc_id, stats)
@@ -492,7 +500,11 @@ def _document_rows(
 
 
 def exhaustive_find(
-    conn: sqlite3.Connection, query: str, scopes: Sequence[str], limit: int
+    conn: sqlite3.Connection,
+    query: str,
+    scopes: Sequence[str],
+    limit: int,
+    near: frozenset[str] = frozenset(),
 ) -> list[Hit]:
     """The slow reference: the vocabulary counted afresh from the paragraphs in scope (and only
     those), scanned whole; every paragraph in scope scored."""
@@ -506,7 +518,7 @@ def exhaustive_find(
         df.update(index_terms(text))
         count += 1
     vocab = Vocabulary(sorted(df.items()), count)
-    terms = analyse(query, vocab)
+    terms = analyse(query, vocab, near)
     rows = conn.execute(
         "SELECT p.id, p.doc_id, p.idx, p.text FROM paragraphs p JOIN documents d ON d.id = p.doc_id"
         f" WHERE d.scope IN ({marks}) AND p.section != 'masthead'",

@@ -569,13 +569,14 @@ class IndexedVocabulary:
         """Distance-2 neighbours needing two deletions on the term's side (two substitutions,
         two missing letters): every string one edit away from the word, under each of its keys."""
         variants: set[str] = set()
+        alphabet = _alphabet(term)
         for i in range(len(term)):
             if i + 1 < len(term):
                 variants.add(term[:i] + term[i + 1] + term[i] + term[i + 2 :])
-            for ch in _ALPHABET:
+            for ch in alphabet:
                 variants.add(term[:i] + ch + term[i + 1 :])
                 variants.add(term[:i] + ch + term[i:])
-        for ch in _ALPHABET:
+        for ch in alphabet:
             variants.add(term + ch)
         keys: set[str] = set()
         for v in variants:
@@ -593,6 +594,22 @@ class IndexedVocabulary:
 
 
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+_CYRILLIC = "".join(map(chr, range(0x0430, 0x0450))) + "ё"
+_ARABIC = "".join(map(chr, range(0x0621, 0x064B)))
+
+
+def _alphabet(term: str) -> str:
+    """Letters an edit of `term` may bring in: its script's (folded) letters, and its own."""
+    if term.isascii():
+        return _ALPHABET
+    out = set(term)
+    if any("\u0400" <= ch <= "\u04ff" for ch in term):
+        out.update(_CYRILLIC)
+    if any("\u0600" <= ch <= "\u06ff" for ch in term):
+        out.update(_ARABIC)
+    if any(ch.isascii() for ch in term):
+        out.update(_ALPHABET)
+    return "".join(sorted(out))
 
 
 def indexed_reach(term: str, cand: str) -> bool:
