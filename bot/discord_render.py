@@ -34,6 +34,7 @@ from bot.core.symbols import undocs_url
 from bot.discord_files import DOC_PAGES, FILE_BYTES, detail_file, shown_paragraphs, text_file
 from bot.render import (
     HELP,
+    around,
     escape,
     find_note,
     label,
@@ -512,7 +513,7 @@ def cites_pages(r: Cites, lang: str) -> list[Page]:
             f"({it.mentions} {L('mentions')})"
         )
         if it.passage:
-            line += f"\n> {escape(cut(' '.join(it.passage.split()), 260))}"
+            line += f"\n> {escape(around(it.passage, r.symbol, 260))}"
         items.append(line)
     return _paged_embeds(
         title,

@@ -267,6 +267,18 @@ def snippet(hit: FindHit, width: int = 300, mark: tuple[str, str] = ("**", "**")
     )
 
 
+def around(text: str, symbol: str, width: int) -> str:
+    """`text` shortened to `width`, from a little before the resolution's number when the
+    start would leave it out (a citing passage that names it late)."""
+    text = " ".join(text.split())
+    m = re.search(r"(\d+)", symbol.split("/")[-1]) if symbol else None
+    at = text.find(m.group(1)) if m else -1
+    if at < 0 or at + len(m.group(1)) < width - 20:
+        return _shorten(text, width)
+    start = text.rfind(" ", 0, max(0, at - width // 3)) + 1
+    return "…" + _shorten(text[start:], width - 1)
+
+
 def _shorten(text: str, width: int) -> str:
     text = " ".join(text.split())
     if len(text) <= width:
@@ -484,7 +496,7 @@ def render_cites(r: Cites, lang: str) -> str:
         title = escape(_shorten(it.doc.title or it.doc.source, 100))
         lines.append(f"• {doc_link(it.doc)} — {title} ({_mentions(it.mentions, lang)})")
         if it.passage:
-            lines.append(f"> {escape(_shorten(it.passage, 220))}")
+            lines.append(f"> {escape(around(it.passage, r.symbol, 220))}")
     return "\n".join(lines)
 
 
