@@ -668,6 +668,12 @@ def _find_with_documents(
     merged: list[tuple[Hit, int]] = []
     seen: set[tuple[int, int]] = set()
     for rank, (q, weight, near) in enumerate(queries):
+        if rank and len(merged) >= limit:
+            # A hit of this query scores `weight` at best: when the top `limit` already reach
+            # it, none would enter (ties go to the earlier query), so it is not run at all.
+            top = sorted((h.score for h, _ in merged), reverse=True)[limit - 1]
+            if top >= weight:
+                break
         for h in find_sync(conn, q, scopes, doc_id, limit, cache, stats, near):
             if (h.doc_id, h.paragraph) not in seen:
                 seen.add((h.doc_id, h.paragraph))
