@@ -30,6 +30,8 @@ SHARED = ROOT.parent / "shared"
 BULK = SHARED / "corpus" / "bulk" / "cr-unsc_res_en_gold_1946-2002.jsonl"
 SEED = 20250101
 FRENCH_SHARE = 0.4
+ZH_SHARE = 1 / 6  # of the generated documents, Chinese (drawn apart: the others stay the same)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _CITE = re.compile(r"\b(?:resolution|résolution)s? (\d{1,4}) \(((?:19|20)\d\d)\)")
 
 
@@ -81,10 +83,11 @@ def load_streams() -> Streams:
         fr.extend(line.split())
     for path in sorted((SHARED / "corpus" / "fr").glob("*.txt")):
         fr.extend(path.read_text(encoding="utf-8").split())
+    zh = list("".join(_parallel("zh")))  # characters: Chinese runs are spliced by characters
     vocab = sorted({w.strip(".,;:()«»\"'") for w in en + fr if w.isalpha() and len(w) >= 6})
     heads = sorted({w[: len(w) // 2 + 1] for w in vocab})
     tails = sorted({w[len(w) // 2 :] for w in vocab})
-    return Streams({"en": en, "fr": fr}, [min(n, 150) for n in lengths], heads, tails)
+    return Streams({"en": en, "fr": fr, "zh": zh}, [min(n, 150) for n in lengths], heads, tails)
 
 
 class Generator:
@@ -101,6 +104,13 @@ class Generator:
 
     def passage(self, rnd: random.Random, lang: str) -> str:
         stream = self.s.words[lang]
+        if lang == "zh":  # about two characters a word, runs of 4-20 characters
+            target = 2 * max(8, rnd.choice(self.s.lengths))
+            chars: list[str] = []
+            while len(chars) < target:
+                i = rnd.randrange(len(stream) - 20)
+                chars.extend(stream[i : i + rnd.randint(4, 20)])
+            return "".join(chars[:target]) + "。"
         target = max(8, rnd.choice(self.s.lengths))
         out: list[str] = []
         while len(out) < target:
@@ -114,6 +124,8 @@ class Generator:
     def document(self, i: int) -> tuple[str, str, DocumentRecord]:
         rnd = random.Random(SEED * 1000003 + i)
         lang = "fr" if rnd.random() < FRENCH_SHARE else "en"
+        if self.s.words.get("zh") and random.Random(i * 7 + 5).random() < ZH_SHARE:
+            lang = "zh"
         n = rnd.randint(20, 50)
         paras = [Paragraph(j, self.passage(rnd, lang), "body") for j in range(n)]
         cites = []
@@ -183,7 +195,16 @@ def typo(word: str, rnd: random.Random) -> str:
 
 
 def make_query(text: str, rnd: random.Random) -> dict[str, object] | None:
-    """A user-shaped query cut from a passage: 2-6 words, 0-2 typos, accents dropped."""
+    """A user-shaped query cut from a passage: 2-6 words, 0-2 typos, accents dropped; in
+    Chinese, 2-6 characters from inside a run."""
+    if _HAN.search(text):
+        runs = [r for r in re.findall(r"[\u4e00-\u9fff]{5,}", text)]
+        if not runs:
+            return None
+        run = rnd.choice(runs)
+        n = rnd.randint(2, min(6, len(run) - 2))
+        start = rnd.randrange(1, len(run) - n)
+        return {"query": run[start : start + n], "phrase": run[start : start + n], "typos": 0}
     words = [w for w in (fold(w).strip(".,;:()«»\"'’“”[]") for w in text.split()) if w]
     words = [w for w in words if re.fullmatch(r"[\w'’-]+", w)]
     size = rnd.randint(2, 6)
@@ -215,4 +236,6 @@ def make_query(text: str, rnd: random.Random) -> dict[str, object] | None:
 
 def contains(passage: str, phrase: str) -> bool:
     """Relaxed relevance: the passage holds the phrase the query was cut from."""
+    if _HAN.search(phrase):
+        return phrase in passage
     return f" {' '.join(tokens(phrase))} " in f" {' '.join(tokens(passage))} "

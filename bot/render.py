@@ -241,13 +241,15 @@ def snippet(hit: FindHit, width: int = 300, mark: tuple[str, str] = ("**", "**")
     text = hit.text
     if not hit.spans:
         return escape(_shorten(text, width))
-    first = hit.spans[0][0]
+    first, first_end = hit.spans[0]
     last = max(e for _, e in hit.spans)
     start = max(0, min(first - 40, last - width + 40))
-    start = text.rfind(" ", 0, start) + 1 if start > 0 else 0
-    end = min(len(text), start + width)
+    if start > 0:  # back to a word's start, never far (Chinese has no spaces to go back to)
+        start = text.rfind(" ", max(0, start - 30), start) + 1 or start
+    # The window always holds the first matched word whole.
+    end = min(len(text), max(start + width, first_end))
     if end < len(text):
-        space = text.rfind(" ", start, end)
+        space = text.rfind(" ", first_end, end)
         end = space if space > start else end
     out = []
     pos = start
@@ -263,6 +265,19 @@ def snippet(hit: FindHit, width: int = 300, mark: tuple[str, str] = ("**", "**")
         + "".join(out).replace("\n", " ")
         + ("…" if end < len(text) else "")
     )
+
+
+def around(text: str, symbol: str, width: int) -> str:
+    """`text` shortened to `width`, from a little before the resolution's number when the
+    start would leave it out (a citing passage that names it late)."""
+    text = " ".join(text.split())
+    m = re.search(r"(\d+)", symbol.split("/")[-1]) if symbol else None
+    number = m.group(1) if m else ""
+    at = text.find(number) if number else -1
+    if at < 0 or at + len(number) < width - 20:
+        return _shorten(text, width)
+    start = text.rfind(" ", 0, max(0, at - width // 3)) + 1
+    return "…" + _shorten(text[start:], width - 1)
 
 
 def _shorten(text: str, width: int) -> str:
@@ -482,7 +497,7 @@ def render_cites(r: Cites, lang: str) -> str:
         title = escape(_shorten(it.doc.title or it.doc.source, 100))
         lines.append(f"• {doc_link(it.doc)} — {title} ({_mentions(it.mentions, lang)})")
         if it.passage:
-            lines.append(f"> {escape(_shorten(it.passage, 220))}")
+            lines.append(f"> {escape(around(it.passage, r.symbol, 220))}")
     return "\n".join(lines)
 
 

@@ -27,7 +27,7 @@ from bot.core.fairness import (
     start_worker_threads,
     summary_points,
 )
-from bot.core.glossary import TRANSLATED_WEIGHT, translate
+from bot.core.glossary import TRANSLATED_WEIGHT, translation_words
 from bot.core.loading import PARALLEL_MIN_FILES as PARALLEL_MIN_FILES
 from bot.core.loading import LoadPipeline, Progress
 from bot.core.parse_pool import Parsers
@@ -388,8 +388,9 @@ class Library(LoadPipeline):
         # finds the French letter. Vocabulary, FTS5, re-ranking, the merge and the hits'
         # documents: one call on a pooled read connection in a worker thread, so the loop never
         # waits on SQLite or on CPU work.
-        other = translate(query)
-        queries = [(query, 1.0)] if other is None else [(query, 1.0), (other, TRANSLATED_WEIGHT)]
+        others = await asyncio.to_thread(translation_words, query)
+        queries: list[tuple[str, float, frozenset[str]]] = [(query, 1.0, frozenset())]
+        queries += [(t, TRANSLATED_WEIGHT, w) for _, t, w in others]
         stats: dict[str, int] = {}
         hits, docs, translated = await self.store.run_read(
             _find_with_documents,
@@ -405,7 +406,8 @@ class Library(LoadPipeline):
             for h in hits
             if h.doc_id in docs
         ]
-        result = FindResult(query, out, doc, other if translated else None)
+        also = " · ".join(queries[i][0] for i in translated)  # what else was searched and found
+        result = FindResult(query, out, doc, also or None)
         if stats.get("indexed") and stats.get("scored"):  # too long to read whole: say so
             result.within_paragraphs, result.scored = stats["paragraphs"], stats["scored"]
         return result
@@ -425,27 +427,33 @@ class Library(LoadPipeline):
 
 def _find_with_documents(
     conn: sqlite3.Connection,
-    queries: list[tuple[str, float]],
+    queries: list[tuple[str, float, frozenset[str]]],
     scopes: list[str],
     doc_id: int | None,
     limit: int,
     cache: dict,
     stats: dict[str, int],
-) -> tuple[list[Hit], dict[int, StoredDocument], bool]:
+) -> tuple[list[Hit], dict[int, StoredDocument], list[int]]:
     """find_sync for each (query, weight), merged by weighted score (a passage found by an
     earlier query keeps that hit; on equal scores the earlier query comes first), then the
-    hits' document rows in one SELECT (remembered for the generation). The flag says whether a
-    later query contributed a hit."""
+    hits' document rows in one SELECT (remembered for the generation). The list says which later
+    queries contributed a hit."""
     merged: list[tuple[Hit, int]] = []
     seen: set[tuple[int, int]] = set()
-    for rank, (q, weight) in enumerate(queries):
-        for h in find_sync(conn, q, scopes, doc_id, limit, cache, stats):
+    for rank, (q, weight, near) in enumerate(queries):
+        if rank and len(merged) >= limit:
+            # A hit of this query scores `weight` at best: when the top `limit` already reach
+            # it, none would enter (ties go to the earlier query), so it is not run at all.
+            top = sorted((h.score for h, _ in merged), reverse=True)[limit - 1]
+            if top >= weight:
+                break
+        for h in find_sync(conn, q, scopes, doc_id, limit, cache, stats, near):
             if (h.doc_id, h.paragraph) not in seen:
                 seen.add((h.doc_id, h.paragraph))
                 merged.append((h if weight == 1.0 else replace(h, score=h.score * weight), rank))
     merged.sort(key=lambda x: -x[0].score)  # stable: ties keep query order
     hits = [h for h, _ in merged[:limit]]
-    later = any(rank > 0 for _, rank in merged[:limit])
+    later = sorted({rank for _, rank in merged[:limit] if rank > 0})
     docs: dict[int, StoredDocument] = {}
     missing = []
     for h in hits:

@@ -23,7 +23,7 @@ import itertools
 import math
 import sqlite3
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -41,6 +41,7 @@ from bot.core.vocab_index import (
     indexed_reach,
     max_edits,
     typo_candidate,
+    unspaced,
 )
 
 __all__ = ["IndexedVocabulary", "max_edits"]
@@ -134,7 +135,12 @@ class Vocabulary:
         return closest(term, scored, term in self.df)
 
 
-def analyse(query: str, vocab: VocabularyLike) -> list[QueryTerm]:
+def analyse(
+    query: str, vocab: VocabularyLike, near: frozenset[str] = frozenset()
+) -> list[QueryTerm]:
+    """The query's words with their spellings in the vocabulary and weights. Words in `near`
+    (the glossary's, put in by a translation: spelt right) keep spellings one edit away only
+    (a Russian ending), not two (another word: الألغام is no السلام)."""
     terms: list[QueryTerm] = []
     seen: set[str] = set()
     for tok in fts_tokens(query):
@@ -143,10 +149,15 @@ def analyse(query: str, vocab: VocabularyLike) -> list[QueryTerm]:
         seen.add(tok)
         stop = tok in STOPWORDS
         expansions = {tok: 1.0} if stop else vocab.expand(tok)
+        if tok in near:
+            expansions = {e: c for e, c in expansions.items() if c >= 0.85}
         if stop:
             weight = 0.1
         elif expansions:
-            weight = max(vocab.idf(t) for t in expansions)
+            # The word's own rarity (or, misspelt, its closest spelling's, the commonest on
+            # ties): a rare variant ("ceasefires", once) must not make a common word weigh as
+            # much as the rare word that decides.
+            weight = vocab.idf(min(expansions, key=lambda e: (-expansions[e], -vocab.df_of(e))))
         else:
             # A word the corpus never holds still counts against every hit.
             weight = vocab.idf("\0")
@@ -208,6 +219,8 @@ def _spans(text: str, chosen: set[str]) -> list[tuple[int, int]]:
     if not chosen:
         return []
     text = text[:TEXT_CHARS]
+    if unspaced(text):  # pairs of characters overlap: one span per run of matched pairs
+        return _merged((s, e) for tok, s, e in fts_token_spans(text) if tok in chosen)
     folded = fold_text(text)
     if len(folded) == len(text):  # no mark was dropped: positions are the same
         # The chosen tokens only, found between separators (spaces once folded).
@@ -221,6 +234,16 @@ def _spans(text: str, chosen: set[str]) -> list[tuple[int, int]]:
                 i = padded.find(needle, i + len(w) + 1)
         return sorted(out)
     return sorted({(s, e) for tok, s, e in fts_token_spans(text) if tok in chosen})
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
 
 
 def _order(folded: str, query_folded: str) -> float:
@@ -413,6 +436,7 @@ def find_sync(
     limit: int,
     cache: dict | None = None,
     stats: dict[str, int] | None = None,
+    near: frozenset[str] = frozenset(),
 ) -> list[Hit]:
     """The whole find on one read connection, in a worker thread (see Store.run_read).
 
@@ -421,7 +445,7 @@ def find_sync(
     """
     stats = {} if stats is None else stats
     vocab = IndexedVocabulary(conn, cache, scopes)
-    terms = analyse(query, vocab)
+    terms = analyse(query, vocab, near)
     within = None
     if doc_id is not None:
         rows, within = _document_rows(conn, doc_id, stats)
@@ -476,7 +500,11 @@ def _document_rows(
 
 
 def exhaustive_find(
-    conn: sqlite3.Connection, query: str, scopes: Sequence[str], limit: int
+    conn: sqlite3.Connection,
+    query: str,
+    scopes: Sequence[str],
+    limit: int,
+    near: frozenset[str] = frozenset(),
 ) -> list[Hit]:
     """The slow reference: the vocabulary counted afresh from the paragraphs in scope (and only
     those), scanned whole; every paragraph in scope scored."""
@@ -490,7 +518,7 @@ def exhaustive_find(
         df.update(index_terms(text))
         count += 1
     vocab = Vocabulary(sorted(df.items()), count)
-    terms = analyse(query, vocab)
+    terms = analyse(query, vocab, near)
     rows = conn.execute(
         "SELECT p.id, p.doc_id, p.idx, p.text FROM paragraphs p JOIN documents d ON d.id = p.doc_id"
         f" WHERE d.scope IN ({marks}) AND p.section != 'masthead'",

@@ -123,10 +123,43 @@ _MARKS_RE = re.compile("[" + "".join(map(chr, ARABIC_MARKS)) + "]")
 
 
 def without_marks(text: str) -> str | None:
-    """`text` without Arabic vowel marks and tatweel, as FTS5 indexes it; None if it has none."""
-    if text.isascii() or _MARKS_RE.search(text) is None:
+    """`text` as FTS5 is given it (the paragraph's fts_text), or None when that is `text`
+    itself: without Arabic vowel marks and tatweel, and with each run of an unspaced script cut
+    into its overlapping pairs of characters (see _UNSPACED_RUN)."""
+    if text.isascii():
         return None
-    return _MARKS_RE.sub("", text)
+    out = text
+    if _MARKS_RE.search(out) is not None:
+        out = _MARKS_RE.sub("", out)
+    if _UNSPACED.search(out) is not None:
+        out = _UNSPACED_RUN.sub(_bigram_run, out)
+    return None if out is text else out
+
+
+fts_form = without_marks  # the name says what it is now; storage.py still calls without_marks
+
+
+# Chinese (and any script written without spaces) is indexed as overlapping pairs of characters
+# ("世界人权宣言" -> 世界 界人 人权 权宣 宣言), in the index and in queries alike, so a word is found
+# wherever it stands inside a run: a query of any two or more characters is a phrase of pairs
+# that every sentence holding it holds in the same order. A segmenter (jieba) cuts a query taken
+# from inside a sentence differently from the sentence itself three times in four on the UN
+# devset, and loads a dictionary for 1.5 s in every process; pairs need neither.
+_UNSPACED_RUN = re.compile(_UNSPACED.pattern + "+")
+
+
+_SEGMENTS = re.compile(_UNSPACED.pattern + "+|[^" + _UNSPACED.pattern[1:] + "+")
+
+
+def _bigram_run(m: re.Match[str]) -> str:
+    run = m.group()
+    if len(run) <= 2:
+        return f" {run} "
+    return " " + " ".join(run[i : i + 2] for i in range(len(run) - 1)) + " "
+
+
+def unspaced(text: str) -> bool:
+    return not text.isascii() and _UNSPACED.search(text) is not None
 
 
 _FOLD = _FoldTable(
@@ -145,7 +178,10 @@ def fold_text(text: str) -> str:
         return text.encode("ascii").translate(_ASCII).decode("ascii")
     # Runs of non-ASCII characters through the table, then the ASCII ones as bytes (UTF-8
     # continuation bytes are >= 0x80, which _ASCII leaves alone): faster than one translate.
-    return _NON_ASCII.sub(_fold_run, text).encode().translate(_ASCII).decode()
+    out = _NON_ASCII.sub(_fold_run, text).encode().translate(_ASCII).decode()
+    if _UNSPACED.search(out) is not None:
+        out = _UNSPACED_RUN.sub(_bigram_run, out)  # pairs, as fts_form gives FTS5
+    return out
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
@@ -165,9 +201,38 @@ _NONSPACE = re.compile(r"[^ ]+")
 
 def fts_token_spans(text: str) -> list[tuple[str, int, int]]:
     """(term, start, end) over the original text, to mark matches."""
+    if unspaced(text):
+        return _paired_spans(text)
     folded = fold_text(text)
     if len(folded) == len(text):  # no mark was dropped: positions are the same
         return [(m.group(), m.start(), m.end()) for m in _NONSPACE.finditer(folded)]
+    return _token_spans(text)
+
+
+def _paired_spans(text: str) -> list[tuple[str, int, int]]:
+    """fts_token_spans of a text holding unspaced runs: each run's pairs of characters."""
+    out: list[tuple[str, int, int]] = []
+    for tok, start, end in _token_spans(text):
+        if _UNSPACED.search(tok) is None:
+            out.append((tok, start, end))
+            continue
+        # Positions of the token's folded characters in `text` (marks inside were dropped).
+        pos = [i for i in range(start, end) if _FOLD[ord(text[i])]]
+        if len(pos) != len(tok):  # a character folded to several: mark the whole token
+            pos = [start] * (len(tok) - 1) + [end - 1]
+        for m in _SEGMENTS.finditer(tok):
+            seg, a = m.group(), m.start()
+            if _UNSPACED.match(seg) is None or len(seg) <= 2:
+                out.append((seg, pos[a], pos[a + len(seg) - 1] + 1))
+            else:
+                out.extend(
+                    (seg[i : i + 2], pos[a + i], pos[a + i + 1] + 1) for i in range(len(seg) - 1)
+                )
+    return out
+
+
+def _token_spans(text: str) -> list[tuple[str, int, int]]:
+    """The tokens FTS5's unicode61 makes of `text` (unspaced runs whole), with positions."""
     out: list[tuple[str, int, int]] = []
     buf: list[str] = []
     start = 0
@@ -212,9 +277,11 @@ def _filed_as(term: str) -> str:
     """How a vocabulary term is filed: "deletions" (itself and each one-deletion), "itself"
     (short words) or "none" (single characters, numbers, terms longer than MAX_FILED and runs of
     unspaced scripts: no query word reaches them by a typo, see max_edits)."""
+    if _UNSPACED.search(term):  # pairs of characters: matched exactly
+        return "none"
     if len(term) <= 3:
         return "itself" if len(term) >= 2 else "none"
-    if term.isdigit() or len(term) > MAX_FILED or _UNSPACED.search(term):
+    if term.isdigit() or len(term) > MAX_FILED:
         return "none"
     return "deletions"
 
@@ -334,6 +401,7 @@ def rebuild(conn: sqlite3.Connection, corpus: str) -> None:
     the folding changed). The servers' paragraphs are counted here; the corpus, usually nearly
     all of them, is FTS5's own document counts (fts5vocab) less the servers'. Only the terms
     that differ are written."""
+    refresh_fts_text(conn)
     want: dict[str, tuple[Counter[str], int]] = {}
     servers: Counter[str] = Counter()
     for (scope,) in conn.execute(
@@ -369,6 +437,28 @@ def rebuild(conn: sqlite3.Connection, corpus: str) -> None:
         apply_delta(conn, delta, 0, scope)
         conn.execute("UPDATE vocab_scopes SET paragraphs = ? WHERE id = ?", (count, sid))
     conn.execute("UPDATE vocab_stats SET value = 1 WHERE name = 'ready'")
+
+
+def refresh_fts_text(conn: sqlite3.Connection) -> None:
+    """Give the paragraphs holding an unspaced script the fts_text fts_form makes now (pairs of
+    characters, migration 008), and FTS5 the same. Only rows whose fts_text changes are touched."""
+    rows = conn.execute(
+        "SELECT id, text, fts_text FROM paragraphs WHERE text GLOB ?",
+        (f"*{_UNSPACED.pattern}*",),  # a GLOB class reads the same: [a-b...]
+    ).fetchall()
+    for pid, text, old in rows:
+        new = fts_form(text)
+        if new == old:
+            continue
+        conn.execute(
+            "INSERT INTO paragraphs_fts (paragraphs_fts, rowid, text) VALUES ('delete', ?, ?)",
+            (pid, old if old is not None else text),
+        )
+        conn.execute("UPDATE paragraphs SET fts_text = ? WHERE id = ?", (new, pid))
+        conn.execute(
+            "INSERT INTO paragraphs_fts (rowid, text) VALUES (?, ?)",
+            (pid, new if new is not None else text),
+        )
 
 
 def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
@@ -479,13 +569,14 @@ class IndexedVocabulary:
         """Distance-2 neighbours needing two deletions on the term's side (two substitutions,
         two missing letters): every string one edit away from the word, under each of its keys."""
         variants: set[str] = set()
+        alphabet = _alphabet(term)
         for i in range(len(term)):
             if i + 1 < len(term):
                 variants.add(term[:i] + term[i + 1] + term[i] + term[i + 2 :])
-            for ch in _ALPHABET:
+            for ch in alphabet:
                 variants.add(term[:i] + ch + term[i + 1 :])
                 variants.add(term[:i] + ch + term[i:])
-        for ch in _ALPHABET:
+        for ch in alphabet:
             variants.add(term + ch)
         keys: set[str] = set()
         for v in variants:
@@ -503,6 +594,22 @@ class IndexedVocabulary:
 
 
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+_CYRILLIC = "".join(map(chr, range(0x0430, 0x0450))) + "ё"
+_ARABIC = "".join(map(chr, range(0x0621, 0x064B)))
+
+
+def _alphabet(term: str) -> str:
+    """Letters an edit of `term` may bring in: its script's (folded) letters, and its own."""
+    if term.isascii():
+        return _ALPHABET
+    out = set(term)
+    if any("\u0400" <= ch <= "\u04ff" for ch in term):
+        out.update(_CYRILLIC)
+    if any("\u0600" <= ch <= "\u06ff" for ch in term):
+        out.update(_ARABIC)
+    if any(ch.isascii() for ch in term):
+        out.update(_ALPHABET)
+    return "".join(sorted(out))
 
 
 def indexed_reach(term: str, cand: str) -> bool:

@@ -43,6 +43,7 @@ from bot.discord.files import DOC_PAGES, FILE_BYTES, detail_file, shown_paragrap
 from bot.messages import counted
 from bot.render import (
     HELP,
+    around,
     escape,
     find_note,
     label,
@@ -251,7 +252,7 @@ def cites_pages(r: Cites, lang: str, prefix: str = "!") -> list[Page]:
             f"({it.mentions} {L('mentions')})"
         )
         if it.passage:
-            line += f"\n> {escape(cut(' '.join(it.passage.split()), 260))}"
+            line += f"\n> {escape(around(it.passage, r.symbol, 260))}"
         items.append(line)
     return _paged_embeds(
         title,

@@ -1,6 +1,7 @@
 """Score fuzzy find on find_queries_dev.jsonl, beside brute-force rapidfuzz in the same run.
 
     python -m bot eval find [--gold PATH] [--k 5] [--json]
+    python -m bot eval find --parallel DIR [--n 300] [--seed 13]   (see bot.eval.find_parallel)
 
 A query counts as found (passage@k) when one of the top k hits is in the gold file and holds
 the expected passage, and its document as found (doc@k) when one of them is in that file; an
@@ -115,7 +116,19 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--gold", default=str(DEFAULT_SHARED / "eval" / "find_queries_dev.jsonl"))
     p.add_argument("--k", type=int, default=5)
     p.add_argument("--json", action="store_true")
+    p.add_argument("--parallel", metavar="DIR", help="aligned UN Parallel Corpus files instead")
+    p.add_argument("--n", type=int, default=300, help="--parallel: sentences drawn")
+    p.add_argument("--seed", type=int, default=13, help="--parallel: seed of the draw")
     args = p.parse_args(argv)
+    if args.parallel:
+        from bot.eval.find_parallel import evaluate_parallel, report
+
+        directory = Path(args.parallel)
+        if not directory.is_dir():
+            p.error(f"--parallel: {directory} is not a directory")
+        par = asyncio.run(evaluate_parallel(directory, args.k, args.n, args.seed))
+        print(json.dumps(par, indent=2) if args.json else report(par))
+        return 0
     result = asyncio.run(evaluate(Path(args.gold), args.k))
     if args.json:
         print(json.dumps(result, indent=2))

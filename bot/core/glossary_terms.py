@@ -1,0 +1,77 @@
+"""UN terms in the six official languages (en, fr, es, ru, ar, zh), as UNTERM and the UN's own
+documents write them: organs and bodies, recurring terms of resolutions and letters. Written as
+typed; bot.core.glossary folds them the way FTS5 indexes text. A term with no entry for a
+language (None) is left as typed in that language's query. State names come from CLDR
+(bot.core.countries), not from here.
+"""
+
+from __future__ import annotations
+
+LANGS = ("en", "fr", "es", "ru", "ar", "zh")
+
+# (en, fr, es, ru, ar, zh)
+TERMS: list[tuple[str, str, str, str, str, str | None]] = [
+    ("security council", "conseil de sécurité", "consejo de seguridad", "совет безопасности", "مجلس الأمن", "安全理事会"),
+    ("general assembly", "assemblée générale", "asamblea general", "генеральная ассамблея", "الجمعية العامة", "大会"),
+    ("secretary general", "secrétaire général", "secretario general", "генеральный секретарь", "الأمين العام", "秘书长"),
+    ("human rights council", "conseil des droits de l'homme", "consejo de derechos humanos", "совет по правам человека", "مجلس حقوق الإنسان", "人权理事会"),
+    ("economic and social council", "conseil économique et social", "consejo económico y social", "экономический и социальный совет", "المجلس الاقتصادي والاجتماعي", "经济及社会理事会"),
+    ("international court of justice", "cour internationale de justice", "corte internacional de justicia", "международный суд", "محكمة العدل الدولية", "国际法院"),
+    ("international criminal court", "cour pénale internationale", "corte penal internacional", "международный уголовный суд", "المحكمة الجنائية الدولية", "国际刑事法院"),
+    ("united nations", "nations unies", "naciones unidas", "организации объединенных наций", "الأمم المتحدة", "联合国"),
+    ("permanent representative", "représentant permanent", "representante permanente", "постоянный представитель", "الممثل الدائم", "常驻代表"),
+    ("permanent mission", "mission permanente", "misión permanente", "постоянное представительство", "البعثة الدائمة", "常驻代表团"),
+    ("agenda item", "point de l'ordre du jour", "tema del programa", "пункт повестки дня", "البند من جدول الأعمال", "议程项目"),
+    ("annex", "annexe", "anexo", "приложение", "المرفق", "附件"),
+    ("letter", "lettre", "carta", "письмо", "رسالة", None),
+    ("report", "rapport", "informe", "доклад", "تقرير", "报告"),
+    ("resolution", "résolution", "resolución", "резолюция", "القرار", "决议"),
+    ("ceasefire", "cessez-le-feu", "alto el fuego", "прекращения огня", "وقف إطلاق النار", "停火"),
+    ("cease fire", "cessez-le-feu", "alto el fuego", "прекращения огня", "وقف إطلاق النار", "停火"),
+    ("peacekeeping operations", "opérations de maintien de la paix", "operaciones de mantenimiento de la paz", "операций по поддержанию мира", "عمليات حفظ السلام", "维持和平行动"),
+    ("peacekeeping", "maintien de la paix", "mantenimiento de la paz", "поддержанию мира", "حفظ السلام", "维持和平"),
+    ("peace", "paix", "paz", "мира", "السلام", "和平"),
+    ("security", "sécurité", "seguridad", "безопасности", "الأمن", "安全"),
+    ("human rights", "droits de l'homme", "derechos humanos", "прав человека", "حقوق الإنسان", "人权"),
+    ("international humanitarian law", "droit international humanitaire", "derecho internacional humanitario", "международного гуманитарного права", "القانون الإنساني الدولي", "国际人道主义法"),
+    ("international law", "droit international", "derecho internacional", "международного права", "القانون الدولي", "国际法"),
+    ("humanitarian assistance", "assistance humanitaire", "asistencia humanitaria", "гуманитарной помощи", "المساعدة الإنسانية", "人道主义援助"),
+    ("humanitarian aid", "aide humanitaire", "ayuda humanitaria", "гуманитарной помощи", "المعونة الإنسانية", "人道主义援助"),
+    ("humanitarian", "humanitaire", "humanitaria", "гуманитарной", "الإنسانية", "人道主义"),
+    ("refugees", "réfugiés", "refugiados", "беженцев", "اللاجئين", "难民"),
+    ("internally displaced persons", "personnes déplacées", "desplazados internos", "внутренне перемещенных лиц", "المشردين داخليا", "境内流离失所者"),
+    ("territorial integrity", "intégrité territoriale", "integridad territorial", "территориальной целостности", "السلامة الإقليمية", "领土完整"),
+    ("sovereignty", "souveraineté", "soberanía", "суверенитета", "السيادة", "主权"),
+    ("armed forces", "forces armées", "fuerzas armadas", "вооруженных сил", "القوات المسلحة", "武装部队"),
+    ("armed conflict", "conflit armé", "conflicto armado", "вооруженного конфликта", "النزاع المسلح", "武装冲突"),
+    ("armed groups", "groupes armés", "grupos armados", "вооруженных групп", "الجماعات المسلحة", "武装团体"),
+    ("war crimes", "crimes de guerre", "crímenes de guerra", "военные преступления", "جرائم الحرب", "战争罪"),
+    ("crimes against humanity", "crimes contre l'humanité", "crímenes de lesa humanidad", "преступления против человечности", "الجرائم ضد الإنسانية", "危害人类罪"),
+    ("ethnic cleansing", "nettoyage ethnique", "depuración étnica", "этнической чистки", "التطهير العرقي", "种族清洗"),
+    ("terrorism", "terrorisme", "terrorismo", "терроризма", "الإرهاب", "恐怖主义"),
+    ("nuclear weapons", "armes nucléaires", "armas nucleares", "ядерного оружия", "الأسلحة النووية", "核武器"),
+    ("weapons", "armes", "armas", "оружия", "الأسلحة", "武器"),
+    ("disarmament", "désarmement", "desarme", "разоружения", "نزع السلاح", "裁军"),
+    ("landmines", "mines terrestres", "minas terrestres", "наземных мин", "الألغام الأرضية", "地雷"),
+    ("civilians", "civils", "civiles", "мирных жителей", "المدنيين", "平民"),
+    ("civilian population", "population civile", "población civil", "гражданского населения", "السكان المدنيين", "平民百姓"),
+    ("children", "enfants", "niños", "детей", "الأطفال", "儿童"),
+    ("women", "femmes", "mujeres", "женщин", "المرأة", "妇女"),
+    ("negotiations", "négociations", "negociaciones", "переговоров", "المفاوضات", "谈判"),
+    ("peace process", "processus de paix", "proceso de paz", "мирного процесса", "عملية السلام", "和平进程"),
+    ("climate change", "changements climatiques", "cambio climático", "изменения климата", "تغير المناخ", "气候变化"),
+    ("sustainable development", "développement durable", "desarrollo sostenible", "устойчивого развития", "التنمية المستدامة", "可持续发展"),
+    ("sanctions", "sanctions", "sanciones", "санкций", "الجزاءات", "制裁"),
+    ("occupied territories", "territoires occupés", "territorios ocupados", "оккупированных территорий", "الأراضي المحتلة", "被占领土"),
+    ("government", "gouvernement", "gobierno", "правительства", "الحكومة", "政府"),
+    ("machine guns", "mitrailleuses", "ametralladoras", "пулеметов", "الرشاشات", "机枪"),
+    ("shelling", "bombardements", "bombardeos", "обстрелы", "القصف", "炮击"),
+    ("attacks", "attaques", "ataques", "нападения", "الهجمات", "袭击"),
+    ("army", "armée", "ejército", "армии", "الجيش", "军队"),
+    ("republic", "république", "república", "республики", "جمهورية", "共和国"),
+    ("nagorno karabakh", "haut-karabakh", "nagorno karabaj", "нагорного карабаха", "ناغورنو كاراباخ", "纳戈尔诺-卡拉巴赫"),
+    ("russian federation", "fédération de russie", "federación de rusia", "российской федерации", "الاتحاد الروسي", "俄罗斯联邦"),
+    ("syrian arab republic", "république arabe syrienne", "república árabe siria", "сирийской арабской республики", "الجمهورية العربية السورية", "阿拉伯叙利亚共和国"),
+    ("state of palestine", "état de palestine", "estado de palestina", "государства палестина", "دولة فلسطين", "巴勒斯坦国"),
+    ("democratic republic of the congo", "république démocratique du congo", "república democrática del congo", "демократической республики конго", "جمهورية الكونغو الديمقراطية", "刚果民主共和国"),
+]  # fmt: skip
