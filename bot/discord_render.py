@@ -558,11 +558,12 @@ def detail_reply(r: DocDetail, lang: str, prefix: str = "!") -> Reply:
 
 def load_embed(r: LoadReport, lang: str) -> discord.Embed:
     lines = load_lines(r, lang, strong=True)
-    colour = UN_BLUE if r.loaded or not r.failed else ERROR_RED
+    colour = UN_BLUE if r.loaded or r.already or not r.failed else ERROR_RED
     e = _embed(
         text(lang, "loaded_title"), description=_fit_lines(lines, DESCRIPTION_BUDGET), colour=colour
     )
-    e.set_footer(text=f"{len(r.loaded)} ✅ · {len(r.failed)} ❌")
+    held = f" · {len(r.already)} ☑️" if r.already else ""  # already loaded: not stored twice
+    e.set_footer(text=f"{len(r.loaded)} ✅{held} · {len(r.failed)} ❌")
     return fit_embed(e)
 
 

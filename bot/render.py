@@ -533,6 +533,8 @@ def load_lines(r: LoadReport, lang: str = "en", strong: bool = False) -> list[st
             )
         if d.replaces:
             lines.append(f"  ↳ {replaced_line(d.replaces, lang)}")
+        lines.extend(f"  ⚠️ {escape(w)}" for w in d.warnings)
+    lines.extend(f"☑️ {escape(name)}: {escape(reason)}" for name, reason in r.already)
     lines.extend(f"❌ {escape(name)}: {escape(reason)}" for name, reason in r.failed)
     if r.unchanged:
         lines.append(f"{r.unchanged} unchanged")

@@ -51,9 +51,9 @@ from bot.core.results import (
     Summary,
 )
 from bot.core.search import Hit, find_sync
-from bot.core.storage import CORPUS_SCOPE, Store, StoredDocument
+from bot.core.storage import CORPUS_SCOPE, Store, StoredDocument, StoredSource
 from bot.core.symbols import symbol_key
-from bot.core.uploads import Twins, distinct_names
+from bot.core.uploads import ALREADY, Twins, distinct_names, same_document, same_text, where
 from bot.core.vocab_index import fts_tokens
 
 log = logging.getLogger(__name__)
@@ -238,17 +238,61 @@ class Library:
         (a corrected version), and the report names what it replaced, who loaded it and when.
         """
         existing = await self.store.sources(scope)
+        bundled = await self.store.sources(CORPUS_SCOPE) if scope != CORPUS_SCOPE else {}
         named, renamed = distinct_names(files, existing)
         known = {source: s.sha256 for source, s in existing.items()}
-        report = await self._load(
-            named, scope, loaded_by, known, progress, force=True, twins=Twins(existing)
-        )
+        twins = Twins(existing, bundled)
+        report = await self._load(named, scope, loaded_by, known, progress, force=True, twins=twins)
         for d in report.loaded:
             d.renamed_from = renamed.get(d.source)
             old = existing.get(d.source)
             if old is not None:
                 d.replaces = Replaced(old.label, old.source, old.loaded_by, old.loaded_at)
+        report.already = [(n, why) for n, why in report.failed if why.startswith(ALREADY)]
+        report.failed = [(n, why) for n, why in report.failed if not why.startswith(ALREADY)]
+        if report.loaded:
+            await self._versions(report, scope, existing)
         return report
+
+    async def _versions(
+        self, report: LoadReport, scope: str, existing: dict[str, StoredSource]
+    ) -> None:
+        """Uploaded documents that are another copy of one already visible here (a symbol in
+        common, same language): the same text is not stored twice (the reply names the one
+        held); a changed version of this server's own copy replaces it, saying so; beside a
+        bundled document of other content it is kept, and wins inside this server (refs)."""
+        ours = {s.id for s in existing.values()}
+        docs = await self.store.documents(visible_scopes(scope))
+        by_id = {d.id: d for d in docs}
+        kept: list[LoadedDocument] = []
+        for loaded in report.loaded:
+            new = by_id.get(loaded.doc_id or -1)
+            olds = [d for d in docs if new and (d.id in ours or d.scope != scope)]
+            olds = [d for d in olds if new and same_document(new, d)]
+            text = [p.text for p in await self.store.paragraphs(new.id)] if new and olds else []
+            twin = None
+            for old in olds:
+                if same_text(text, [p.text for p in await self.store.paragraphs(old.id)]):
+                    twin = old
+                    break
+            if new is not None and twin is not None:
+                await self.store.delete_document(new.id)
+                why = f"{ALREADY} {where(twin)}: the same text, not stored twice"
+                report.already.append((loaded.source, why))
+                continue
+            for old in olds:
+                if old.scope == scope:
+                    await self.store.delete_document(old.id)
+                    src = existing.get(old.source)
+                    who, when = (src.loaded_by, src.loaded_at) if src else (None, None)
+                    loaded.replaces = Replaced(old.label, old.source, who, when)
+                else:
+                    loaded.warnings.append(
+                        f"another version of {old.label} is in the bundled corpus ({old.source});"
+                        " in this server, answers use this copy"
+                    )
+            kept.append(loaded)
+        report.loaded = kept
 
     async def _load(
         self,
@@ -365,6 +409,7 @@ class Library:
                     paragraphs=len(record.paragraphs),
                     citations=len(record.citations),
                     doc_id=doc_id,
+                    warnings=list(record.warnings),
                 )
             )
         return report
@@ -597,6 +642,9 @@ class Library:
                 continue
             passage = await self.store.paragraph_text(doc_id, para) if para is not None else ""
             items.append(CitingDocument(doc, mentions, para, passage))
+        # A server's copy beside the bundled one is one letter: counted once, the server's.
+        keep = {id(d) for d in refs.distinct_copies([i.doc for i in items])}
+        items = [i for i in items if id(i.doc) in keep]
         loaded = await self.store.loaded_symbols([symbol_key(symbol)], scopes)
         own = await self.store.document(next(iter(loaded.values())), scopes) if loaded else None
         return Cites(symbol, items, own, inferred)
