@@ -139,4 +139,4 @@ async def test_the_1984_scan_is_loaded_with_its_symbol_and_warnings(lib: Library
     (d,) = report.loaded
     assert d.symbols == ["A/39/361"]
     text = render_load(report)
-    assert "damaged" in text and "OCR" in text, text
+    assert "damaged" in text and "poor OCR text layer" in text, text
