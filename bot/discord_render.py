@@ -34,6 +34,7 @@ from bot.core.symbols import undocs_url
 from bot.discord_files import DOC_PAGES, FILE_BYTES, detail_file, shown_paragraphs, text_file
 from bot.render import (
     HELP,
+    contents_line,
     escape,
     find_note,
     label,
@@ -408,6 +409,8 @@ def summary_embed(s: Summary, lang: str, prefix: str = "!") -> discord.Embed:
         e.add_field(name=L("annex"), value="\n".join(annexes), inline=False)
     if rec.get("signatories"):
         e.add_field(name=L("signed"), value=escape(", ".join(rec["signatories"])), inline=False)
+    if s.contents:  # within a field's 1,024 characters
+        e.add_field(name=L("contents"), value=escape(contents_line(s.contents, 900)), inline=False)
     if s.key_points:
         points = [f"• {escape(cut(p, 400))}" for p in s.key_points]
         e.add_field(name=L("key"), value=_fit_lines(points, FIELD_VALUE_CHARS), inline=False)

@@ -45,6 +45,7 @@ LABELS: dict[str, dict[str, str]] = {
         "agenda": "Agenda",
         "annex": "Annex",
         "key": "Key points",
+        "contents": "Contents",
         "resolutions": "Resolutions cited",
         "none_cited": "No resolution cited.",
         "signed": "Signed",
@@ -85,6 +86,7 @@ LABELS: dict[str, dict[str, str]] = {
         "agenda": "Ordre du jour",
         "annex": "Annexe",
         "key": "Points clés",
+        "contents": "Sommaire",
         "resolutions": "Résolutions citées",
         "none_cited": "Aucune résolution citée.",
         "signed": "Signé",
@@ -394,6 +396,9 @@ def render_summary(s: Summary, lang: str) -> str:
         where = [b.get("body") for b in rec.get("bodies") or [] if b.get("body")]
         meta.append(f"{L('circulate')} " + (" / ".join(where) if where else "ONU / UN"))
     lines.extend(meta)
+    if s.contents:  # a long report's sections, one line: the structure the key points come from
+        lines.append(f"\n**{L('contents')}**")
+        lines.append(escape(contents_line(s.contents, CONTENTS_CHARS)))
     if s.key_points:
         lines.append(f"\n**{L('key')}**")
         lines.extend(f"• {escape(p)}" for p in s.key_points)
@@ -403,6 +408,23 @@ def render_summary(s: Summary, lang: str) -> str:
     else:
         lines.append(L("none_cited"))
     return "\n".join(lines)
+
+
+CONTENTS_CHARS = 700  # the "Contents" line of a summary, at most
+
+
+def contents_line(sections: list[str], limit: int) -> str:
+    """ "I. Introduction · II. Mandate · …": whole sections (each cut at 90) while they fit."""
+    out: list[str] = []
+    size = 0
+    for i, section in enumerate(sections):
+        part = _shorten(section, 90)
+        if size + len(part) + 3 > limit - (2 if i < len(sections) - 1 else 0):
+            out.append("…")
+            break
+        out.append(part)
+        size += len(part) + 3
+    return " · ".join(out)
 
 
 def _resolution_link(symbol: str) -> str:

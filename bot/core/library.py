@@ -28,11 +28,10 @@ from bot.core.fairness import (
     detail_rows,
     group_citations,
     start_worker_threads,
-    summary_points,
 )
 from bot.core.glossary import TRANSLATED_WEIGHT, translate
 from bot.core.ingest import Outcome, unpack
-from bot.core.models import DocumentRecord
+from bot.core.models import DocumentRecord, Paragraph
 from bot.core.parse_pool import Parsers, parse_workers
 from bot.core.readers import SUPPORTED_EXTENSIONS, repair_surrogates
 from bot.core.results import (
@@ -52,6 +51,7 @@ from bot.core.results import (
 )
 from bot.core.search import Hit, find_sync
 from bot.core.storage import CORPUS_SCOPE, Store, StoredDocument, StoredSource
+from bot.core.summary import contents, key_sentences
 from bot.core.symbols import symbol_key
 from bot.core.uploads import ALREADY, Twins, distinct_names, same_document, same_text, where
 from bot.core.vocab_index import fts_tokens
@@ -601,9 +601,10 @@ class Library:
     async def summary(self, doc: StoredDocument, scopes: Sequence[str]) -> Summary:
         # Key points from the first SUMMARY_CHARS of the text (a 19 MB upload's would take 10 s),
         # in the read call, so the asking server's share of the read pool bounds this CPU too.
-        points, count = await self.store.run_read(summary_points, doc.id, SUMMARY_CHARS)
+        points, sections, count = await self.store.run_read(_summary_parts, doc.id, SUMMARY_CHARS)
         cited = await self._cited(doc, scopes)
-        return Summary(doc, doc.record, points, [c for c in cited if c.kind == "resolution"], count)
+        resolutions = [c for c in cited if c.kind == "resolution"]
+        return Summary(doc, doc.record, points, resolutions, count, sections)
 
     @asker_reads
     async def resolutions(self, doc: StoredDocument, scopes: Sequence[str]) -> Resolutions:
@@ -739,6 +740,16 @@ def _find_with_documents(
             d = cache[("doc", row[0])] = Store._doc(row)
             docs[row[0]] = d
     return hits, docs, later
+
+
+def _summary_parts(
+    conn: sqlite3.Connection, doc_id: int, max_chars: int
+) -> tuple[list[str], list[str], int]:
+    """Key sentences and the "Contents" of the first `max_chars` of a document, and its
+    paragraph count, from one read of its paragraphs."""
+    rows, count, _ = detail_rows(conn, doc_id, max_chars, max_chars)
+    paragraphs = [Paragraph(idx, text, section) for idx, section, text in rows]
+    return key_sentences(paragraphs), contents(paragraphs), count
 
 
 def _unpack_all(outcomes: list[Outcome]) -> list[DocumentRecord | None]:

@@ -30,6 +30,7 @@ class Summary:
     key_points: list[str]
     resolutions: list[CitedResolution]
     paragraphs: int
+    contents: list[str] = field(default_factory=list)  # a long report's top-level sections
 
 
 @dataclass(slots=True)
