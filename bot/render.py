@@ -313,10 +313,11 @@ def render_error(answer: Answer) -> str:
     msg = escape(answer.error or "something went wrong")
     msg = msg[0].upper() + msg[1:] if msg else msg
     if answer.candidates and answer.intent == "clarify":
+        shown = answer.candidates[:CANDIDATES_SHOWN]
         lines = [
             f"**{i}.** {escape(d.label)}{f' · {d.date}' if d.date else ''} — "
-            f"{escape(_shorten(d.title or d.source, 90))}"
-            for i, d in enumerate(answer.candidates[:CANDIDATES_SHOWN], 1)
+            f"{escape(_shorten(d.title or d.source, 90))}{_told_apart(d, shown)}"
+            for i, d in enumerate(shown, 1)
         ]
         if len(answer.candidates) > CANDIDATES_SHOWN:
             lines.append(message(answer.lang, "more", n=len(answer.candidates) - CANDIDATES_SHOWN))
@@ -328,6 +329,17 @@ def render_error(answer: Answer) -> str:
         )
         return f"{msg}. {label(answer.lang, 'did_you_mean')}:\n{names}"
     return msg if msg.endswith((".", "?", "!", ")")) else msg + "."
+
+
+def _told_apart(doc: StoredDocument, among: list[StoredDocument]) -> str:
+    """ " (fr, S_2025_74.fr.pdf, loaded here)" where another candidate reads the same: its
+    language, file and scope tell them apart."""
+    same = [d for d in among if (d.label, d.date, d.title) == (doc.label, doc.date, doc.title)]
+    if len(same) < 2:
+        return ""
+    where = "bundled" if doc.scope == "corpus" else "loaded here"
+    bits = [b for b in (doc.language, doc.source, where) if b]
+    return f" ({escape(', '.join(bits))})"
 
 
 def record_dates(rec: dict[str, Any], lang: str) -> list[str]:

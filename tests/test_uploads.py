@@ -140,3 +140,20 @@ async def test_the_1984_scan_is_loaded_with_its_symbol_and_warnings(lib: Library
     assert d.symbols == ["A/39/361"]
     text = render_load(report)
     assert "damaged" in text and "poor OCR text layer" in text, text
+
+
+def test_candidates_that_read_the_same_are_told_apart() -> None:
+    from bot.answer import Answer
+    from bot.core.storage import StoredDocument
+    from bot.render import render_error
+
+    def doc(i: int, scope: str, source: str) -> StoredDocument:
+        title = "Letter dated 31 January 2025"
+        return StoredDocument(i, scope, source, ["S/2025/74"], title, "letter", "en", None, {}, "")
+
+    twins = [doc(1, "corpus", "S_2025_74.txt"), doc(2, A, "mine.pdf")]
+    text = render_error(Answer("clarify", error="which one", candidates=twins))
+    assert "(en, S\\_2025\\_74.txt, bundled)" in text and "(en, mine.pdf, loaded here)" in text
+    other = [twins[0], doc(3, A, "x.txt")]
+    other[1].title = "Another letter"
+    assert "bundled" not in render_error(Answer("clarify", error="which", candidates=other))
