@@ -140,6 +140,7 @@ async def test_the_1984_scan_is_loaded_with_its_symbol_and_warnings(lib: Library
     assert d.symbols == ["A/39/361"]
     text = render_load(report)
     assert "damaged" in text and "poor OCR text layer" in text, text
+    assert (await lib.resolve("A/39/361", [A])).source == scan.name  # `!summary A/39/361`
 
 
 def test_candidates_that_read_the_same_are_told_apart() -> None:

@@ -53,7 +53,15 @@ from bot.core.search import Hit, find_sync
 from bot.core.storage import CORPUS_SCOPE, Store, StoredDocument, StoredSource
 from bot.core.summary import contents, key_sentences
 from bot.core.symbols import symbol_key
-from bot.core.uploads import ALREADY, Twins, distinct_names, same_document, same_text, where
+from bot.core.uploads import (
+    ALREADY,
+    Twins,
+    copies_index,
+    copies_of,
+    distinct_names,
+    same_text,
+    where,
+)
 from bot.core.vocab_index import fts_tokens
 
 log = logging.getLogger(__name__)
@@ -264,11 +272,13 @@ class Library:
         ours = {s.id for s in existing.values()}
         docs = await self.store.documents(visible_scopes(scope))
         by_id = {d.id: d for d in docs}
+        # What was visible before this upload (its own files are not versions of each other).
+        held = copies_index(d for d in docs if d.id in ours or d.scope != scope)
         kept: list[LoadedDocument] = []
+        gone: set[int] = set()
         for loaded in report.loaded:
             new = by_id.get(loaded.doc_id or -1)
-            olds = [d for d in docs if new and (d.id in ours or d.scope != scope)]
-            olds = [d for d in olds if new and same_document(new, d)]
+            olds = [d for d in copies_of(new, held) if d.id not in gone] if new else []
             text = [p.text for p in await self.store.paragraphs(new.id)] if new and olds else []
             twin = None
             for old in olds:
@@ -283,6 +293,7 @@ class Library:
             for old in olds:
                 if old.scope == scope:
                     await self.store.delete_document(old.id)
+                    gone.add(old.id)  # two files of the upload replacing it: the first does
                     src = existing.get(old.source)
                     who, when = (src.loaded_by, src.loaded_at) if src else (None, None)
                     loaded.replaces = Replaced(old.label, old.source, who, when)

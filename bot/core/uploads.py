@@ -3,7 +3,7 @@ replacing a document without a word (see Library._upload)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from bot.core.storage import CORPUS_SCOPE, StoredDocument, StoredSource
@@ -77,6 +77,27 @@ def same_document(new: StoredDocument, old: StoredDocument) -> bool:
     if new.id == old.id or not new.symbols or new.language != old.language:
         return False
     return bool({symbol_key(s) for s in new.symbols} & {symbol_key(s) for s in old.symbols})
+
+
+def copies_index(docs: Iterable[StoredDocument]) -> dict[tuple[str, str], list[StoredDocument]]:
+    """Documents by (symbol key, language): one pass, so each upload's look-up is cheap."""
+    index: dict[tuple[str, str], list[StoredDocument]] = {}
+    for d in docs:
+        for s in d.symbols:
+            index.setdefault((symbol_key(s), d.language or ""), []).append(d)
+    return index
+
+
+def copies_of(
+    new: StoredDocument, index: dict[tuple[str, str], list[StoredDocument]]
+) -> list[StoredDocument]:
+    """The indexed documents that are copies of `new` (same_document), each once."""
+    found: dict[int, StoredDocument] = {}
+    for s in new.symbols:
+        for d in index.get((symbol_key(s), new.language or ""), []):
+            if same_document(new, d):
+                found.setdefault(d.id, d)
+    return list(found.values())
 
 
 def same_text(a: Sequence[str], b: Sequence[str]) -> bool:
