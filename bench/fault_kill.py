@@ -64,6 +64,9 @@ BULK_SCOPE = "guild:9001"
 def bulk_files(limit: int | None) -> list[tuple[str, bytes]]:
     """(file name, bytes) of the bulk resolutions, one document each."""
     out: list[tuple[str, bytes]] = []
+    # A resolution the bundled corpus holds is already visible in every server: an upload of
+    # it is refused ("already loaded as"), so it is no new document to load.
+    bundled = {p.name for p in DATA.rglob("S_RES_*")}
     if BULK.is_file():
         with BULK.open(encoding="utf-8") as f:
             for line in f:
@@ -71,6 +74,8 @@ def bulk_files(limit: int | None) -> list[tuple[str, bytes]]:
                     continue
                 row = json.loads(line)
                 name = f"S_RES_{int(row['res_no'])}_{row['year']}.txt"
+                if name in bundled:
+                    continue
                 out.append((name, row["text"].encode("utf-8")))
     else:  # no ../shared: copies of data/ under other names, so there is still a bulk to load
         files = sorted(p for p in DATA.rglob("*.txt") if p.name.lower() != "readme.md")

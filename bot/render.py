@@ -45,6 +45,7 @@ LABELS: dict[str, dict[str, str]] = {
         "agenda": "Agenda",
         "annex": "Annex",
         "key": "Key points",
+        "contents": "Contents",
         "resolutions": "Resolutions cited",
         "none_cited": "No resolution cited.",
         "signed": "Signed",
@@ -85,6 +86,7 @@ LABELS: dict[str, dict[str, str]] = {
         "agenda": "Ordre du jour",
         "annex": "Annexe",
         "key": "Points clés",
+        "contents": "Sommaire",
         "resolutions": "Résolutions citées",
         "none_cited": "Aucune résolution citée.",
         "signed": "Signé",
@@ -326,10 +328,11 @@ def render_error(answer: Answer) -> str:
     msg = escape(answer.error or "something went wrong")
     msg = msg[0].upper() + msg[1:] if msg else msg
     if answer.candidates and answer.intent == "clarify":
+        shown = answer.candidates[:CANDIDATES_SHOWN]
         lines = [
             f"**{i}.** {escape(d.label)}{f' · {d.date}' if d.date else ''} — "
-            f"{escape(_shorten(d.title or d.source, 90))}"
-            for i, d in enumerate(answer.candidates[:CANDIDATES_SHOWN], 1)
+            f"{escape(_shorten(d.title or d.source, 90))}{_told_apart(d, shown)}"
+            for i, d in enumerate(shown, 1)
         ]
         if len(answer.candidates) > CANDIDATES_SHOWN:
             lines.append(message(answer.lang, "more", n=len(answer.candidates) - CANDIDATES_SHOWN))
@@ -341,6 +344,17 @@ def render_error(answer: Answer) -> str:
         )
         return f"{msg}. {label(answer.lang, 'did_you_mean')}:\n{names}"
     return msg if msg.endswith((".", "?", "!", ")")) else msg + "."
+
+
+def _told_apart(doc: StoredDocument, among: list[StoredDocument]) -> str:
+    """ " (fr, S_2025_74.fr.pdf, loaded here)" where another candidate reads the same: its
+    language, file and scope tell them apart."""
+    same = [d for d in among if (d.label, d.date, d.title) == (doc.label, doc.date, doc.title)]
+    if len(same) < 2:
+        return ""
+    where = "bundled" if doc.scope == "corpus" else "loaded here"
+    bits = [b for b in (doc.language, doc.source, where) if b]
+    return f" ({escape(', '.join(bits))})"
 
 
 def record_dates(rec: dict[str, Any], lang: str) -> list[str]:
@@ -409,6 +423,9 @@ def render_summary(s: Summary, lang: str) -> str:
         where = [b.get("body") for b in rec.get("bodies") or [] if b.get("body")]
         meta.append(f"{L('circulate')} " + (" / ".join(where) if where else "ONU / UN"))
     lines.extend(meta)
+    if s.contents:  # a long report's sections, one line: the structure the key points come from
+        lines.append(f"\n**{L('contents')}**")
+        lines.append(escape(contents_line(s.contents, CONTENTS_CHARS)))
     if s.key_points:
         lines.append(f"\n**{L('key')}**")
         lines.extend(f"• {escape(p)}" for p in s.key_points)
@@ -418,6 +435,23 @@ def render_summary(s: Summary, lang: str) -> str:
     else:
         lines.append(L("none_cited"))
     return "\n".join(lines)
+
+
+CONTENTS_CHARS = 700  # the "Contents" line of a summary, at most
+
+
+def contents_line(sections: list[str], limit: int) -> str:
+    """ "I. Introduction · II. Mandate · …": whole sections (each cut at 90) while they fit."""
+    out: list[str] = []
+    size = 0
+    for i, section in enumerate(sections):
+        part = _shorten(section, 90)
+        if size + len(part) + 3 > limit - (2 if i < len(sections) - 1 else 0):
+            out.append("…")
+            break
+        out.append(part)
+        size += len(part) + 3
+    return " · ".join(out)
 
 
 def _resolution_link(symbol: str) -> str:
@@ -548,6 +582,8 @@ def load_lines(r: LoadReport, lang: str = "en", strong: bool = False) -> list[st
             )
         if d.replaces:
             lines.append(f"  ↳ {replaced_line(d.replaces, lang)}")
+        lines.extend(f"  ⚠️ {escape(w)}" for w in d.warnings)
+    lines.extend(f"☑️ {escape(name)}: {escape(reason)}" for name, reason in r.already)
     lines.extend(f"❌ {escape(name)}: {escape(reason)}" for name, reason in r.failed)
     if r.unchanged:
         lines.append(f"{r.unchanged} unchanged")

@@ -70,10 +70,17 @@ def test_console_repl_on_piped_stdin(db: Path) -> None:
 
 def test_load_needs_the_moderator_right_in_the_chat(db: Path, tmp_path: Path) -> None:
     letter = tmp_path / "letter.txt"
-    letter.write_text((ROOT / "data/corpus/en/S_2025_182.txt").read_text())
+    # A copy of a bundled letter with a line added: another version, kept beside it.
+    bundled = (ROOT / "data/corpus/en/S_2025_182.txt").read_text()
+    letter.write_text(bundled + "\nA line the moderator added.\n")
     out = _run(["ask", f"!load {letter}", "!asmod", f"!load {letter}"], db)
     assert "only moderators" in out.stdout.lower()
     assert "✅ S/2025/182" in out.stdout
+    assert "another version of S/2025/182 is in the bundled corpus" in out.stdout
+    # The bundled text itself is already here, whatever the file's name.
+    letter.write_text(bundled)
+    out = _run(["ask", "!asmod", f"!load {letter}"], db)
+    assert "☑️ letter.txt: already loaded as S/2025/182" in out.stdout, out.stdout
 
 
 def test_extract_prints_eval_records_and_lines(tmp_path: Path) -> None:

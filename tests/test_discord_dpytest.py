@@ -190,15 +190,24 @@ async def test_cooldown_says_seconds_left(bot: Rapporteur) -> None:
     assert "again in" in msgs[-1].content and " s." in msgs[-1].content
 
 
-async def test_moderator_uploads_a_real_letter(bot: Rapporteur, library: Library) -> None:
+async def test_moderator_uploads_a_real_letter(
+    bot: Rapporteur, library: Library, tmp_path: Path
+) -> None:
     config = dpytest.get_config()
     guild, channel, alice = config.guilds[0], config.channels[0], config.members[0]
     role = dpytest.backend.make_role("Moderator", guild)
     await dpytest.add_role(alice, role)
-    letter = sorted((DATA / "corpus" / "en").glob("A_79_7*-S_2025_*.txt"))[0]
+    bundled = sorted((DATA / "corpus" / "en").glob("A_79_7*-S_2025_*.txt"))[0]
+    # The bundled letter itself is already here: not stored twice, and the reply says as what.
+    await message_with_files("!load", alice, channel, [bundled])
+    body = everything(dpytest.get_message())
+    assert "0 ✅ · 1 ☑️ · 0 ❌" in body and "already loaded as A/79/7" in body, body
+    # A changed copy is another version: kept in this server, with a word about the other.
+    letter = tmp_path / bundled.name
+    letter.write_text(bundled.read_text(encoding="utf-8") + "\nAdded.\n", encoding="utf-8")
     await message_with_files("!load", alice, channel, [letter])
     body = everything(dpytest.get_message())
-    assert "✅" in body and "paragraphs" in body
+    assert "✅" in body and "paragraphs" in body and "another version of" in body, body
     docs = await library.documents([guild_scope(guild.id)])
     assert [d.source for d in docs] == [letter.name]
     # Visible in this server only: it is not in the corpus scope.
@@ -211,7 +220,7 @@ async def test_moderator_uploads_a_real_letter(bot: Rapporteur, library: Library
 
 
 async def test_a_moderator_uploads_several_letters_at_once(
-    bot: Rapporteur, library: Library, monkeypatch: pytest.MonkeyPatch
+    bot: Rapporteur, library: Library, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     """Four files or more parse in worker processes, which start while the files download."""
     config = dpytest.get_config()
@@ -226,15 +235,20 @@ async def test_a_moderator_uploads_several_letters_at_once(
         return await real_warm()
 
     monkeypatch.setattr(library, "warm_parsers", warm)
-    letters = sorted((DATA / "corpus" / "en").glob("S_2025_*.txt"))[:4]
+    letters = []
+    for bundled in sorted((DATA / "corpus" / "en").glob("S_2025_*.txt"))[:4]:
+        # Bundled letters with a line added: other versions (the bundled ones are refused).
+        letters.append(tmp_path / bundled.name)
+        letters[-1].write_bytes(bundled.read_bytes() + b"\nA line added here.\n")
     await message_with_files("!load", alice, channel, letters)
     body = everything(dpytest.get_message())
     assert "4 ✅ · 0 ❌" in body and body.count("✅") == 5, body
     assert len(warmed) == 1 and library.parsing_processes >= 1
     docs = await library.documents([guild_scope(guild.id)])
     assert sorted(d.source for d in docs) == [p.name for p in letters]
+    letters[0].write_bytes(letters[0].read_bytes() + b"\nAnd another.\n")
     await message_with_files("!load", alice, channel, letters[:1])  # one file: a thread
-    assert "✅" in everything(dpytest.get_message()) and len(warmed) == 1
+    assert "1 ✅ · 0 ❌" in everything(dpytest.get_message()) and len(warmed) == 1
 
 
 async def test_bad_attachment_is_refused_with_its_reason(bot: Rapporteur, tmp_path: Path) -> None:
@@ -466,7 +480,7 @@ async def test_uploads_never_replace_or_drop_a_file_without_a_word(
     (tmp_path / "again.txt").write_bytes((two / "letter.txt").read_bytes())
     await message_with_files("!load", first, channel, [tmp_path / "again.txt"])
     body = everything(dpytest.get_message())
-    assert "0 ✅ · 1 ❌" in body and "S/2099/402" in body, body
+    assert "0 ✅ · 1 ☑️ · 0 ❌" in body and "S/2099/402" in body, body
 
 
 async def test_remove_takes_the_number_docs_shows(

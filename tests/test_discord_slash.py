@@ -258,7 +258,8 @@ async def test_slash_load_by_a_moderator(rbot: Rapporteur, library: Library) -> 
     guild_id = 31337
     ctx = make_context(rbot, guild=make_guild(guild_id), author=make_member(7, manage_guild=True))
     letter = sorted((DATA / "corpus" / "en").glob("*S_2025_4*.txt"))[0]
-    good = make_attachment(letter)
+    # A bundled letter with a line added: another version (the bundled text itself is refused).
+    good = make_attachment(filename=letter.name, data=letter.read_bytes() + b"\nAdded.\n")
     exe = make_attachment(filename="virus.exe", data=b"MZ...")
     huge = make_attachment(filename="big.pdf", data=b"%PDF", size=500 * 1024 * 1024)
     await cog.load.callback(cog, ctx, good, exe, huge)

@@ -238,3 +238,31 @@ def test_an_annex_title_is_a_title_not_the_start_of_its_text() -> None:
         "Biographical information on candidates nominated for election to the International "
         "Narcotics Control Board"
     )
+
+
+# --- titles are bounded (issue 12, item 4) -----------------------------------------------------
+
+
+def test_a_huge_first_paragraph_gives_a_bounded_title() -> None:
+    from bot.core.parse import TITLE_MAX, bounded_title
+
+    first = "Report of the Working Group on the matter before it. " + "It goes on and on " * 2300
+    assert len(first) > 40_000
+    assert bounded_title(first) == "Report of the Working Group on the matter before it"
+    words = "word " * 9000
+    cut = bounded_title(words)
+    assert cut is not None and len(cut) <= TITLE_MAX and cut.endswith("…")
+    real = "Letter dated 6 February 2025 from the President of the Council " + "x" * 300
+    assert bounded_title(real) == real  # a long real title (383 characters) is kept whole
+
+
+@needs_shared
+def test_a_letter_run_into_its_first_paragraph_keeps_the_text_in_the_body() -> None:
+    from bot.core.ingest import prepare
+    from bot.core.parse import TITLE_MAX
+
+    pdf = CORPUS / "pdf-2025" / "FCCC_SBSTA_2011_Misc.14.en.pdf"
+    rec = prepare(pdf.name, pdf.read_bytes())
+    assert rec.title and len(rec.title) <= TITLE_MAX
+    assert rec.title.startswith("Letter dated 2 November 2011")
+    assert "agenda item 5 - Research and Systematic Observation" in rec.text

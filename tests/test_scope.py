@@ -178,9 +178,9 @@ async def test_an_upload_of_the_same_name_says_what_it_replaces(lib: Library) ->
 async def test_an_upload_with_content_already_here_is_refused_naming_it(lib: Library) -> None:
     await lib.load_files(DECOYS[:1], A, MOD)
     report = await lib.load_files([("renamed.txt", DECOYS[0][1])], A, OTHER_MOD)
-    assert not report.loaded
-    ((name, reason),) = report.failed
-    assert name == "renamed.txt" and "S/2099/100 (decoy0.txt)" in reason
+    assert not report.loaded and not report.failed
+    ((name, reason),) = report.already
+    assert name == "renamed.txt" and "already loaded as S/2099/100 (decoy0.txt)" in reason
     assert [d.source for d in await lib.documents([A])] == ["decoy0.txt"]
     # Another server holding the same content is no business of this one.
     assert len((await lib.load_files([("renamed.txt", DECOYS[0][1])], B, MOD)).loaded) == 1

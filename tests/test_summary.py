@@ -117,3 +117,52 @@ def test_the_body_resumes_after_footnotes_in_pdf_text() -> None:
     numbered = [p for p in rec.paragraphs if p.text[:4].rstrip(" .").isdigit()]
     assert len(numbered) > 30  # 6 before: the rest were taken as notes
     assert all(p.section == "body" for p in numbered if not p.text.startswith(("1 ", "2 ")))
+
+
+# --- "Contents": a long report's outline in its summary (issue 12, item 4) ---------------------
+
+
+def test_contents_are_the_top_level_sections_cleaned() -> None:
+    from bot.core.summary import contents
+
+    texts = [
+        "Contents",
+        "II. Methodology and response rates for surveys ... 71 iv",  # the printed contents
+        "I. Introduction",
+        "1. The present report is submitted pursuant to the request of the Council.",
+        "II. Conflict dynamics",
+        "A. In the north",
+        "III. Violence across Darfur46",  # a footnote mark glued to the heading
+        "IV. Recommendations",
+    ]
+    paras = [Paragraph(i, t) for i, t in enumerate(texts)]
+    assert contents(paras) == [
+        "I. Introduction",
+        "II. Conflict dynamics",
+        "III. Violence across Darfur",
+        "IV. Recommendations",
+    ]
+    assert contents(paras[:5]) == []  # two sections: nothing worth a "Contents"
+
+
+@needs_shared
+async def test_a_long_reports_summary_shows_its_contents(tmp_path) -> None:
+    from bot.core.library import Actor, Library
+    from bot.discord.embeds import summary_embed
+    from bot.render import render_summary
+
+    pdf = SHARED / "corpus" / "pdf-2025" / "E_2025_8.en.pdf"
+    async with Library(tmp_path / "s.db") as lib:
+        await lib.load_files([(pdf.name, pdf.read_bytes())], "guild:1", Actor("m", True))
+        doc = await lib.resolve("E/2025/8", ["guild:1"])
+        s = await lib.summary(doc, ["guild:1"])
+    assert s.contents[0] == "I. Introduction" and s.contents[-1] == "VIII. Conclusion"
+    text = render_summary(s, "en")
+    assert "**Contents**\nI. Introduction · II. " in text
+    assert text.index("**Contents**") < text.index("**Key points**")
+    field = next(f for f in summary_embed(s, "en").fields if f.name == "Contents")
+    assert field.value.startswith("I. Introduction") and len(field.value) <= 1024
+    # A letter has no contents to show.
+    assert "**Contents**" not in render_summary(
+        type(s)(s.doc, s.record, s.key_points, s.resolutions, s.paragraphs), "en"
+    )

@@ -28,6 +28,7 @@ except ImportError:  # not on Windows: the wall-clock kill in the parent still h
     resource = None  # type: ignore[assignment]
 
 from bot.core.models import Citation, DocumentRecord, Paragraph
+from bot.core.ocr_quality import poor_ocr_warning
 from bot.core.parse import parse_document
 from bot.core.readers import UnreadableDocument, read_document
 from bot.core.vocab_index import index_terms
@@ -44,6 +45,13 @@ def prepare(source: str, data: bytes) -> DocumentRecord:
     record = parse_document(result.text, filename=source)
     if not record.paragraphs:
         raise UnreadableDocument("no text: the file holds no paragraphs of text", reason="empty")
+    # What the reader noticed (a guessed encoding, scanned pages), then the parser's own.
+    record.warnings[:0] = result.warnings
+    if result.format == "pdf":
+        scanned = any("OCR" in w for w in result.warnings)  # pages that are scans: less to prove
+        poor = poor_ocr_warning(result.text, scanned)
+        if poor:
+            record.warnings.append(poor)
     return record
 
 

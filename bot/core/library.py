@@ -25,11 +25,11 @@ from bot.core.fairness import (
     detail_rows,
     group_citations,
     start_worker_threads,
-    summary_points,
 )
 from bot.core.glossary import TRANSLATED_WEIGHT, translation_words
 from bot.core.loading import PARALLEL_MIN_FILES as PARALLEL_MIN_FILES
 from bot.core.loading import LoadPipeline, Progress
+from bot.core.models import Paragraph
 from bot.core.parse_pool import Parsers
 from bot.core.readers import SUPPORTED_EXTENSIONS, repair_surrogates
 from bot.core.results import (
@@ -40,6 +40,7 @@ from bot.core.results import (
     DocList,
     FindHit,
     FindResult,
+    LoadedDocument,
     LoadReport,
     Removed,
     Replaced,
@@ -47,9 +48,18 @@ from bot.core.results import (
     Summary,
 )
 from bot.core.search import Hit, find_sync
-from bot.core.storage import CORPUS_SCOPE, Store, StoredDocument
+from bot.core.storage import CORPUS_SCOPE, Store, StoredDocument, StoredSource
+from bot.core.summary import contents, key_sentences
 from bot.core.symbols import symbol_key
-from bot.core.uploads import Twins, distinct_names
+from bot.core.uploads import (
+    ALREADY,
+    Twins,
+    copies_index,
+    copies_of,
+    distinct_names,
+    same_text,
+    where,
+)
 from bot.core.vocab_index import fts_tokens
 
 log = logging.getLogger(__name__)
@@ -188,17 +198,64 @@ class Library(LoadPipeline):
         (a corrected version), and the report names what it replaced, who loaded it and when.
         """
         existing = await self.store.sources(scope)
+        bundled = await self.store.sources(CORPUS_SCOPE) if scope != CORPUS_SCOPE else {}
         named, renamed = distinct_names(files, existing)
         known = {source: s.sha256 for source, s in existing.items()}
-        report = await self._load(
-            named, scope, loaded_by, known, progress, force=True, twins=Twins(existing)
-        )
+        twins = Twins(existing, bundled)
+        report = await self._load(named, scope, loaded_by, known, progress, force=True, twins=twins)
         for d in report.loaded:
             d.renamed_from = renamed.get(d.source)
             old = existing.get(d.source)
             if old is not None:
                 d.replaces = Replaced(old.label, old.source, old.loaded_by, old.loaded_at)
+        report.already = [(n, why) for n, why in report.failed if why.startswith(ALREADY)]
+        report.failed = [(n, why) for n, why in report.failed if not why.startswith(ALREADY)]
+        if report.loaded:
+            await self._versions(report, scope, existing)
         return report
+
+    async def _versions(
+        self, report: LoadReport, scope: str, existing: dict[str, StoredSource]
+    ) -> None:
+        """Uploaded documents that are another copy of one already visible here (a symbol in
+        common, same language): the same text is not stored twice (the reply names the one
+        held); a changed version of this server's own copy replaces it, saying so; beside a
+        bundled document of other content it is kept, and wins inside this server (refs)."""
+        ours = {s.id for s in existing.values()}
+        docs = await self.store.documents(visible_scopes(scope))
+        by_id = {d.id: d for d in docs}
+        # What was visible before this upload (its own files are not versions of each other).
+        held = copies_index(d for d in docs if d.id in ours or d.scope != scope)
+        kept: list[LoadedDocument] = []
+        gone: set[int] = set()
+        for loaded in report.loaded:
+            new = by_id.get(loaded.doc_id or -1)
+            olds = [d for d in copies_of(new, held) if d.id not in gone] if new else []
+            text = [p.text for p in await self.store.paragraphs(new.id)] if new and olds else []
+            twin = None
+            for old in olds:
+                if same_text(text, [p.text for p in await self.store.paragraphs(old.id)]):
+                    twin = old
+                    break
+            if new is not None and twin is not None:
+                await self.store.delete_document(new.id)
+                why = f"{ALREADY} {where(twin)}: the same text, not stored twice"
+                report.already.append((loaded.source, why))
+                continue
+            for old in olds:
+                if old.scope == scope:
+                    await self.store.delete_document(old.id)
+                    gone.add(old.id)  # two files of the upload replacing it: the first does
+                    src = existing.get(old.source)
+                    who, when = (src.loaded_by, src.loaded_at) if src else (None, None)
+                    loaded.replaces = Replaced(old.label, old.source, who, when)
+                else:
+                    loaded.warnings.append(
+                        f"another version of {old.label} is in the bundled corpus ({old.source});"
+                        " in this server, answers use this copy"
+                    )
+            kept.append(loaded)
+        report.loaded = kept
 
     @property
     def parsing_processes(self) -> int:
@@ -328,9 +385,10 @@ class Library(LoadPipeline):
     async def summary(self, doc: StoredDocument, scopes: Sequence[str]) -> Summary:
         # Key points from the first SUMMARY_CHARS of the text (a 19 MB upload's would take 10 s),
         # in the read call, so the asking server's share of the read pool bounds this CPU too.
-        points, count = await self.store.run_read(summary_points, doc.id, SUMMARY_CHARS)
+        points, sections, count = await self.store.run_read(_summary_parts, doc.id, SUMMARY_CHARS)
         cited = await self._cited(doc, scopes)
-        return Summary(doc, doc.record, points, [c for c in cited if c.kind == "resolution"], count)
+        resolutions = [c for c in cited if c.kind == "resolution"]
+        return Summary(doc, doc.record, points, resolutions, count, sections)
 
     @asker_reads
     async def resolutions(self, doc: StoredDocument, scopes: Sequence[str]) -> Resolutions:
@@ -369,6 +427,9 @@ class Library(LoadPipeline):
                 continue
             passage = await self.store.paragraph_text(doc_id, para) if para is not None else ""
             items.append(CitingDocument(doc, mentions, para, passage))
+        # A server's copy beside the bundled one is one letter: counted once, the server's.
+        keep = {id(d) for d in refs.distinct_copies([i.doc for i in items])}
+        items = [i for i in items if id(i.doc) in keep]
         loaded = await self.store.loaded_symbols([symbol_key(symbol)], scopes)
         own = await self.store.document(next(iter(loaded.values())), scopes) if loaded else None
         return Cites(symbol, items, own, inferred)
@@ -471,6 +532,16 @@ def _find_with_documents(
             d = cache[("doc", row[0])] = Store._doc(row)
             docs[row[0]] = d
     return hits, docs, later
+
+
+def _summary_parts(
+    conn: sqlite3.Connection, doc_id: int, max_chars: int
+) -> tuple[list[str], list[str], int]:
+    """Key sentences and the "Contents" of the first `max_chars` of a document, and its
+    paragraph count, from one read of its paragraphs."""
+    rows, count, _ = detail_rows(conn, doc_id, max_chars, max_chars)
+    paragraphs = [Paragraph(idx, text, section) for idx, section, text in rows]
+    return key_sentences(paragraphs), contents(paragraphs), count
 
 
 def _symbol_sort(symbol: str) -> tuple:

@@ -125,6 +125,7 @@ def _loaded(ids: list[int], stored: list[tuple[str, str, DocumentRecord]]) -> li
             paragraphs=len(record.paragraphs),
             citations=len(record.citations),
             doc_id=doc_id,
+            warnings=list(record.warnings),
         )
         for doc_id, (name, _, record) in zip(ids, stored, strict=True)
     ]

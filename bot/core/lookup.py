@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 
 from bot.core.countries import codes_in, english_name
 from bot.core.intents import RefSlots
+from bot.core.refs import distinct_copies
 from bot.core.storage import StoredDocument
 from bot.core.symbols import symbol_key
 from bot.core.textnorm import STOPWORDS, tokens
@@ -128,6 +129,7 @@ def find_document(
     pool = list(docs)
     if slots.symbol:
         found = by_symbol(slots.symbol, pool)
+        found = distinct_copies(found)
         if len(found) == 1:
             return Lookup(found[0])
         if found:
@@ -157,7 +159,7 @@ def find_document(
     best = max(s for s, _ in scored)
     if words and best < 0.5 and not (slots.senders or slots.kind or slots.year or slots.month):
         return Lookup(reason="no_match")
-    top = [d for s, d in scored if s >= best - 1e-9]
+    top = distinct_copies([d for s, d in scored if s >= best - 1e-9])
     if len(top) == 1:
         return Lookup(top[0])
     return Lookup(candidates=_oldest_first(top))
@@ -245,7 +247,8 @@ def _near(w: str, have: frozenset[str]) -> bool:
 
 
 def _oldest_first(docs: list[StoredDocument]) -> list[StoredDocument]:
-    return sorted(docs, key=lambda d: d.date or "9999")
+    # Two copies of one document (a server's beside the bundled one) are one candidate.
+    return sorted(distinct_copies(docs), key=lambda d: d.date or "9999")
 
 
 def pick_in(

@@ -68,7 +68,26 @@ def parse_metadata(
     rec.signatories = _signatories(pairs)
     rec.request_to_circulate = rec.kind != "resolution" and _asks_circulation(covering)
     rec.annexes = _annexes(pairs, rec)
+    rec.title = bounded_title(rec.title)
     return rec
+
+
+TITLE_MAX = 400  # longest gold title: 282 characters; a longer "title" is a paragraph
+_SENTENCE_END_RE = re.compile(r"[.;:!?](?=\s)")
+
+
+def bounded_title(title: str | None) -> str | None:
+    """A title of at most TITLE_MAX characters: a document whose first paragraph is huge gets
+    its first sentence (else its first words, marked cut) as title; the paragraph itself stays
+    whole in the body."""
+    if title is None or len(title) <= TITLE_MAX:
+        return title
+    head = title[: TITLE_MAX + 1]
+    ends = [m.start() for m in _SENTENCE_END_RE.finditer(head) if m.start() >= 40]
+    if ends:
+        return head[: ends[0]].rstrip()
+    cut = head[:TITLE_MAX].rsplit(" ", 1)[0] if " " in head[:TITLE_MAX] else head[: TITLE_MAX - 1]
+    return cut.rstrip(" ,;:-–—") + "…"
 
 
 # --- symbols, kind, language -------------------------------------------------------------

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from bot.core.countries import canonical_word
-from bot.core.storage import StoredDocument
+from bot.core.storage import CORPUS_SCOPE, StoredDocument
 from bot.core.symbols import normalize_symbol, symbol_key
 from bot.core.textnorm import STOPWORDS, fold, tokens
 
@@ -196,6 +196,26 @@ def list_number(ref: str) -> int | None:
     return int(number.group(1)) if number else None
 
 
+def _copy_key(doc: StoredDocument) -> tuple:
+    """What makes two documents copies of one: their symbols (else file name and title) and
+    language."""
+    symbols = tuple(sorted(symbol_key(s) for s in doc.symbols))
+    return (symbols or (doc.file_stem.lower(), doc.title or ""), doc.language or "")
+
+
+def distinct_copies(docs: Sequence[StoredDocument]) -> list[StoredDocument]:
+    """One document per copy set, in the order given: a server's own copy over the bundled
+    one (inside the server it is the one that counts), else the first. No answer offers two
+    candidates a reader cannot tell apart, nor counts one letter twice."""
+    best: dict[tuple, StoredDocument] = {}
+    for d in docs:
+        key = _copy_key(d)
+        held = best.get(key)
+        if held is None or (held.scope == CORPUS_SCOPE and d.scope != CORPUS_SCOPE):
+            best[key] = d
+    return list(best.values())
+
+
 def resolve(ref: str, docs: Sequence[StoredDocument]) -> Resolved:
     """Find the one document `ref` names among `docs` (in listing order)."""
     ref = ref.strip().strip("\"'«»“”")
@@ -221,7 +241,7 @@ def _by_symbol(ref: str, docs: Sequence[StoredDocument]) -> Resolved | None:
                 return Resolved(document=d)
         return None
     wanted = [symbol_key(p) for p in re.split(r"\s*[–—-]\s*(?=[A-Za-z]+/)", ref) if p.strip()]
-    exact = [d for d in docs if any(symbol_key(s) in wanted for s in d.symbols)]
+    exact = distinct_copies([d for d in docs if any(symbol_key(s) in wanted for s in d.symbols)])
     if len(exact) == 1:
         return Resolved(document=exact[0])
     if len(exact) > 1:
@@ -263,6 +283,7 @@ def _by_words(ref: str, docs: Sequence[StoredDocument]) -> Resolved:
     words = [w for w in words if w not in GENERIC and w not in STOPWORDS and len(w) > 1]
     pool = [d for d in docs if flt.matches(d)] if flt else list(docs)
     if not words:
+        pool = distinct_copies(pool)
         if flt and len(pool) == 1:
             return Resolved(document=pool[0])
         if flt and pool:
@@ -295,6 +316,8 @@ def _by_words(ref: str, docs: Sequence[StoredDocument]) -> Resolved:
     if not scored:
         return Resolved(reason=f"no document matches “{ref}”")
     scored.sort(key=lambda x: -x[0])
+    keep = {id(d) for d in distinct_copies([d for _, d in scored])}
+    scored = [(s, d) for s, d in scored if id(d) in keep]
     best = scored[0][0]
     top = [d for s, d in scored if s >= best - 1e-9]
     if best < 0.5:

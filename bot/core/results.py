@@ -30,6 +30,7 @@ class Summary:
     key_points: list[str]
     resolutions: list[CitedResolution]
     paragraphs: int
+    contents: list[str] = field(default_factory=list)  # a long report's top-level sections
 
 
 @dataclass(slots=True)
@@ -117,6 +118,8 @@ class LoadedDocument:
     doc_id: int | None = None
     replaces: Replaced | None = None  # a document of this server with the same file name
     renamed_from: str | None = None  # another file of the upload had this name first
+    # What the reader should know: a damaged symbol, a poor OCR layer, another version here.
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -125,6 +128,8 @@ class LoadReport:
     unchanged: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     removed: int = 0
+    # (file, "already loaded as S/2025/74 (…)"): content visible here already, not stored twice.
+    already: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)

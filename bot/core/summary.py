@@ -197,6 +197,23 @@ def outline(paragraphs: Sequence[Paragraph]) -> list[str]:
     return [p.text for p in paragraphs if _is_heading(p.text) and _TOP_HEADING.match(p.text)]
 
 
+CONTENTS_MIN = 3  # fewer top-level sections: no "Contents" worth showing
+CONTENTS_MAX = 15
+_HEADING_MARK = re.compile(r"(?<=[a-z)])\d{1,3}$")  # "Darfur46": a footnote mark, glued
+
+
+def contents(paragraphs: Sequence[Paragraph]) -> list[str]:
+    """The outline as a summary shows it: the top-level sections of a long report, without
+    the printed table of contents' leaders and page numbers or footnote marks; [] when the
+    document has fewer than CONTENTS_MIN of them."""
+    out: dict[str, None] = {}
+    for heading in outline(paragraphs):
+        if "..." in heading or "…" in heading:
+            continue  # a line of the printed table of contents ("... 71 iv")
+        out.setdefault(_HEADING_MARK.sub("", " ".join(heading.split())), None)
+    return list(out)[:CONTENTS_MAX] if len(out) >= CONTENTS_MIN else []
+
+
 def _is_heading(text: str) -> bool:
     return (
         len(text) <= 160 and not text.rstrip().endswith((".", ";", ":", ",")) and "...." not in text

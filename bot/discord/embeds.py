@@ -15,7 +15,7 @@ from bot.core.results import CitedResolution, LoadReport, Summary
 from bot.core.storage import StoredDocument
 from bot.core.symbols import undocs_url
 from bot.messages import counted
-from bot.render import escape, label, load_lines, record_agenda, record_dates
+from bot.render import contents_line, escape, label, load_lines, record_agenda, record_dates
 
 # Discord's documented limits (https://discord.com/developers/docs/resources/message).
 MESSAGE_CHARS = 2000
@@ -228,6 +228,8 @@ def summary_embed(s: Summary, lang: str, prefix: str = "!") -> discord.Embed:
         e.add_field(name=L("annex"), value="\n".join(annexes), inline=False)
     if rec.get("signatories"):
         e.add_field(name=L("signed"), value=escape(", ".join(rec["signatories"])), inline=False)
+    if s.contents:  # within a field's 1,024 characters
+        e.add_field(name=L("contents"), value=escape(contents_line(s.contents, 900)), inline=False)
     if s.key_points:
         points = [f"• {escape(cut(p, 400))}" for p in s.key_points]
         e.add_field(name=L("key"), value=fit_lines(points, FIELD_VALUE_CHARS), inline=False)
@@ -280,9 +282,10 @@ def _resolution_links(
 
 def load_embed(r: LoadReport, lang: str) -> discord.Embed:
     lines = load_lines(r, lang, strong=True)
-    colour = UN_BLUE if r.loaded or not r.failed else ERROR_RED
+    colour = UN_BLUE if r.loaded or r.already or not r.failed else ERROR_RED
     e = make_embed(
         text(lang, "loaded_title"), description=fit_lines(lines, DESCRIPTION_BUDGET), colour=colour
     )
-    e.set_footer(text=f"{len(r.loaded)} ✅ · {len(r.failed)} ❌")
+    held = f" · {len(r.already)} ☑️" if r.already else ""  # already loaded: not stored twice
+    e.set_footer(text=f"{len(r.loaded)} ✅{held} · {len(r.failed)} ❌")
     return fit_embed(e)
