@@ -118,12 +118,34 @@ def _decide(raw: str, t: str, lang: str, lexs: list[Lexicon]) -> Request:
         if meta is None and _has(lexs, intent, t):
             if intent == "resolutions" and slots.kind == "resolution":
                 slots.kind = None  # "which resolutions does X cite": not a resolution's own
-            return _with_ref(Request(intent), slots, pick)
+            req = _with_ref(Request(intent), slots, pick)
+            req.or_list = intent == "summary" and _open_in_number(t, lexs, slots, pick)
+            return req
     if meta is not None:
         return _with_ref(Request("meta", field=meta), slots, pick)
     if pick is not None or slots.one or not (slots.empty() or _just_words(slots)):
-        return _with_ref(Request("summary", implicit=True), slots, pick)
+        req = _with_ref(Request("summary", implicit=True), slots, pick)
+        req.or_list = _open_in_number(t, lexs, slots, pick)
+        return req
     return Request("decline")  # no verb and no document named: never a search of the message
+
+
+def _open_in_number(t: str, lexs: list[Lexicon], slots: RefSlots, pick: int | None) -> bool:
+    """ "what did Denmark send in 2025?": no "letter", no exact day; one document or several."""
+    singular = any(
+        not lex.search("plural_kinds", t[m.start() : m.end()])
+        for lex in lexs
+        for m, _ in lex.lookup("kinds", t)
+    )
+    sent = _has(lexs, "sent_what", t)
+    if sent is None:
+        return False
+    rest = t[: sent.start()] + " " * (sent.end() - sent.start()) + t[sent.end() :]
+    if _has(lexs, "summary", rest):
+        return False  # "summarize what Sudan wrote": one document, asked to be summarized
+    return bool(slots.senders or slots.addressee) and not (
+        singular or slots.day or slots.symbol or pick is not None
+    )
 
 
 def _just_words(slots: RefSlots) -> bool:
@@ -437,6 +459,7 @@ def _topic_words(t: str, spans: list[tuple[int, int]], lexs: list[Lexicon]) -> l
     for lex in lexs:
         for key in (
             "summary",
+            "sent_what",
             "resolutions",
             "doc",
             "docs",

@@ -40,6 +40,10 @@ LEX = {
         "describe", "who wrote", "who sent", "in short", "in a nutshell", "short version",
         "boil down", "digest", "sum up", "break down", "catch me up",
     ],
+    # "what did X send (in 2025)?": open in number, a list when X sent several documents
+    "sent_what": ["what did ~ send", "what did ~ submit", "what has ~ sent", "what have ~ sent",
+                  "what ~ sent", "what did ~ write", "what has ~ written", "anything from",
+                  "what came from", "what do we have from", "what's there from"],
     "doc": [
         "paste the text", "read me", "the actual text", "full version", "entire document", "whole document", "show the text",
         "show me", "show", "open", "display", "full text", "whole text", "entire text",
@@ -169,7 +173,7 @@ LEX = {
         "something one ones thing stuff bit part lol hey hi ok okay thanks thank cool quick "
         "quickly real really kindly maybe think probably like actually again now still exactly "
         "they them their he she his her him doc document documents text texts library "
-        "written wrote write sent sends sending submitted latest recent dated date issued "
+        "written wrote write sent sends sending submitted came come comes latest recent dated date issued "
         "note verbale notes letter letters report reports said says say ask asked signed sign"
     ).split(),
 }

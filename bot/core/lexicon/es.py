@@ -29,6 +29,8 @@ LEX = {
         "de que trata", "de que va", "que dice", "que contiene", "explica", "explicame",
         "describe", "que es", "tl;dr", "tldr", "quien escribio", "que envio", "que mando",
     ],
+    "sent_what": ["que envio", "que mando", "que ha enviado", "que han enviado", "que presento",
+                  "que escribio", "que hay de", "que tenemos de"],
     "doc": [
         "muestra", "muestrame", "ensename", "abre", "texto completo", "texto integro",
         "todo el texto", "el texto de", "leer", "quiero leer", "ver el texto",
