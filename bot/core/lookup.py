@@ -163,6 +163,29 @@ def find_document(
     return Lookup(candidates=_oldest_first(top))
 
 
+def _heading(doc: StoredDocument) -> frozenset[str]:
+    """The words of what the document calls itself: its title and the first line of its
+    subject ("Déclaration universelle des droits de l'homme"), folded."""
+    subject = str(doc.record.get("subject") or "").split(";")[0]
+    text = f"{doc.title or ''} {subject if len(subject) <= 160 else ''}"
+    return frozenset(_arabic_bare(t) for t in tokens(text) if t not in STOPWORDS)
+
+
+def by_title(docs: Sequence[StoredDocument], words: Sequence[str], lang: str) -> list[StoredDocument]:
+    """The documents whose title holds every one of these words (two at least), accents and case
+    aside; where the same text is held in several languages, the asker's."""
+    wanted = [_arabic_bare(w) for w in words if w not in STOPWORDS and not w.isdigit()]
+    if len(wanted) < 2:
+        return []
+    found = []
+    for d in docs:
+        have = _heading(d)
+        if all(w in have or (len(w) >= 5 and _near(w, have)) for w in wanted):
+            found.append(d)
+    theirs = [d for d in found if d.language == lang]
+    return theirs or found
+
+
 def body_terms(words: Sequence[str]) -> list[tuple[str, str]]:
     """(word, FTS5 query) for the words to look up in the documents' text: a prefix for long
     words, so "декларации" finds "декларация" and "letters" finds "letter"."""

@@ -443,6 +443,9 @@ def _month_may(raw: str, t: str, m: re.Match[str]) -> bool:
     """ "may" is a month when capitalised or next to a number ("in May", "May 2025", "2 May")."""
     if raw[m.start() : m.end()] == "May" and m.start() > 0:
         return True
+    # "from may", "the letter of may": after a preposition of time it is not the verb
+    if re.search(r"(?:^|\s)(?:from|of|in|since|until|till|during|dated|early|late|mid|last|this)\s+$", t[: m.start()]):
+        return True
     return _near_number(t, m)
 
 
