@@ -346,7 +346,7 @@ _MORE_ADJECTIVES: dict[str, list[str]] = {
     "SY": ["syrian", "syrienne", "syrien", "sirio", "siria"],
     "SA": ["saudi", "saoudien", "saoudienne", "saudi"],
     "AE": ["emirati", "emirien", "emirienne", "emirati"],
-    "KR": ["korean", "coreen"],
+    "KR": ["korean", "coreen", "coreano", "coreana"],
     "VN": ["vietnamese", "vietnamien"],
     "GB": ["british", "britannique", "britanico", "britanica"],
     "US": ["american", "americain", "americaine", "estadounidense"],
@@ -358,6 +358,70 @@ _MORE_ADJECTIVES: dict[str, list[str]] = {
     "IL": ["israeli", "israelien", "israelienne", "israeli", "israeli"],
 }
 
+# Forms the endings (see _adjective_code) cannot reach: the name changed between state and
+# adjective, or the adjective has two words.
+_IRREGULAR: dict[str, list[str]] = {
+    "TG": ["togoles", "togolesa"],
+    "CH": ["suizo", "helvetique"],
+    "RS": ["serbe", "serbio", "serbia"],
+    "GH": ["ghanes", "ghanesa", "ghaneen", "ghaneenne"],
+    "ML": ["malien", "malienne", "maliense"],
+    "IN": ["indien", "indienne", "indio", "india", "indian"],
+    "SE": ["sueco", "sueca"],
+    "BE": ["belge", "belga"],
+    "FJ": ["fijian", "fidjien", "fidjienne", "fiyiano", "fiyiana"],
+    "TO": ["tongan", "tongien", "tongienne"],
+    "WS": ["samoan"],
+    "TL": ["timorese", "timorais", "timoraise", "timorense", "east timorese"],
+    "PE": ["peruano", "peruana"],
+    "CU": ["cubano", "cubana", "cubain", "cubaine"],
+    "RU": ["ruso", "rusa", "russe"],
+    "LY": ["libio", "libia", "libyen", "libyenne"],
+    "DK": ["danes", "danesa", "danish", "danois", "danoise"],
+    "NL": ["neerlandais", "neerlandaise", "neerlandes", "neerlandesa", "holandes", "holandesa",
+           "hollandais", "hollandaise"],
+    "CZ": ["checo", "checa", "tcheque"],
+    "GR": ["griego", "griega", "hellenic", "hellenique"],
+    "TR": ["turc", "turque", "turco", "turca"],
+    "IQ": ["iraqui", "irakien", "irakienne"],
+    "EG": ["egipcio", "egipcia"],
+    "TN": ["tunecino", "tunecina"],
+    "MA": ["marroqui", "marroquies"],
+    "CD": ["congolese", "congolais", "congolaise", "congoleno", "congolena"],
+    "CI": ["ivorian", "ivoirien", "ivoirienne", "marfileno", "marfilena", "ivoriense"],
+    "PK": ["paquistani", "pakistani", "pakistanais", "pakistanaise"],
+    "LK": ["sri lankan", "sri-lankan", "sri-lankais", "sri lankais", "sri-lankaise",
+           "srilanques", "srilanquesa", "esrilanques"],
+    "NZ": ["new zealand", "neozelandais", "neozelandaise", "neozelandes", "neozelandesa",
+           "kiwi"],
+    "EC": ["ecuatoriano", "ecuatoriana", "equatorien", "equatorienne", "ecuadorian"],
+    "CR": ["costa rican", "costaricien", "costaricienne", "costarricense"],
+    "DO": ["dominican", "dominicain", "dominicaine", "dominicano", "dominicana"],
+    "DM": ["dominiquais", "dominiquaise", "dominiques"],
+    "SL": ["sierra leonean", "sierra-leonais", "sierra-leonaise", "sierraleones",
+           "sierraleonesa"],
+    "BF": ["burkinabe", "burkinais", "burkines", "burkinesa"],
+    "MG": ["malagasy", "malgache", "malgaches"],
+    "MU": ["mauritian", "mauricien", "mauricienne", "mauriciano", "mauriciana"],
+    "MR": ["mauritanian", "mauritanien", "mauritanienne", "mauritano", "mauritana"],
+    "ZA": ["south african", "sud-africain", "sud-africaine", "sudafricano", "sudafricana"],
+    "SS": ["south sudanese", "sud-soudanais", "sud-soudanaise", "sursudanes", "sursudanesa"],
+    "KP": ["north korean", "nord-coreen", "nord-coreenne", "norcoreano", "norcoreana"],
+    "KR": ["south korean", "sud-coreen", "sud-coreenne", "surcoreano", "surcoreana",
+           "coreenne"],
+    "NE": ["nigerien", "nigerienne", "nigerino", "nigerina"],
+    "NG": ["nigerian", "nigeriane", "nigeriano", "nigeriana"],
+    "GB": ["anglais", "anglaise", "ingles", "inglesa", "english"],
+    "CV": ["cape verdean", "cap-verdien", "caboverdiano", "caboverdiana"],
+    "BA": ["bosnien", "bosnienne", "bosnio", "bosnia", "bosnian"],
+    "US": ["norteamericano", "norteamericana", "etats-unien", "etats-unienne"],
+    "MM": ["burmese", "birman", "birmane", "birmano", "birmana", "myanmarais"],
+    "CY": ["chypriote", "chipriota", "cypriote"],
+    "PH": ["filipino", "filipina", "philippin", "philippine"],
+    "VA": ["vatican"],
+    "BY": ["bielorusse", "belarusse"],
+}
+
 
 def _adjective_codes(en_index: dict[str, str]) -> dict[str, str]:
     out: dict[str, str] = {}
@@ -365,9 +429,10 @@ def _adjective_codes(en_index: dict[str, str]) -> dict[str, str]:
         code = en_index.get(word)
         if code:
             out[adj] = code
-    for code, adjs in _MORE_ADJECTIVES.items():
-        for a in adjs:
-            out.setdefault(fold(a), code)
+    for table in (_MORE_ADJECTIVES, _IRREGULAR):
+        for code, adjs in table.items():
+            for a in adjs:
+                out.setdefault(fold(a), code)
     return out
 
 
@@ -459,32 +524,44 @@ def find_countries(text: str) -> list[CountryMention]:
     return sorted(out, key=lambda m: m.start)
 
 
-_ADJ_ENDING = re.compile(
-    r"(?:ese|ians?|eans?|ans?|is|ish|aises?|ais|iennes?|ien|eennes?|een|enses?|esas?|es|"
-    r"enos?|enas?|anos?|anas?|inos?|inas?|ois|oise)$"
+# Adjective endings in English, French and Spanish, longest first: "guyan|ese", "dan|oise",
+# "ruman|o", "slovaqu|e". What is left must begin exactly one state's one-word name.
+_ADJ_ENDINGS = sorted(
+    (
+        "ese ians ian eans ean ans an ish ic i "  # English
+        "iennes ienne ien eennes eenne een aises aise ais oises oise ois aines aine ain "
+        "ines ine in ota ote ite ique que ole ol onne on enne en ande and e "  # French
+        "enses ense esas esa eses es enos enas eno ena anos anas ano ana inos inas ino ina "
+        "ianos iano iana acos aco aca teco teca teque ita os as io ia o a"  # Spanish
+    ).split(),
+    key=len,
+    reverse=True,
 )
 
 
 @lru_cache(maxsize=8192)
 def _adjective_code(word: str) -> str | None:
-    """ "Guyanese", "panaméen", "guyanés": a state's name with an adjective ending, when exactly
-    one state's one-word name starts with what is left."""
-    if len(word) < 6 or not word.isascii() or word in _NOT_ADJECTIVES:
+    """ "Guyanese", "danoise", "panaméen", "rumano": a state's name with an adjective ending,
+    when exactly one state's one-word name (in any of the six languages) starts with the rest."""
+    if len(word) < 5 or not word.isascii() or word in _NOT_ADJECTIVES:
         return None
-    m = _ADJ_ENDING.search(word)
-    if m is None:
-        return None
-    stem = word[: m.start()]
     names = _single_names()
-    for cut in range(0, 3):
-        part = stem[: len(stem) - cut] if cut else stem
-        if len(part) < 4:
-            break
-        codes = {code for name, code in names if name.startswith(part)}
-        if len(codes) == 1:
-            return codes.pop()
-        if len(codes) > 1:
-            return None
+    for ending in [""] + [e for e in _ADJ_ENDINGS if word.endswith(e)]:
+        stem = word[: len(word) - len(ending)] if ending else word
+        if ending == "" and len(word) < 5:
+            continue
+        if len(stem) < (3 if len(ending) >= 3 else 5):
+            continue  # "autr|es" is not Austria
+        # A letter or two more may be cut ("mozambic|ain" -> "mozamb"), never below five:
+        # "lettr|e" must not become "lett", the start of Latvia.
+        shortest = 4 if len(ending) >= 3 else 5
+        cuts = (stem[: len(stem) - c] for c in range(3) if len(stem) - c >= shortest or c == 0)
+        for part in dict.fromkeys(cuts):
+            codes = {code for name, code in names if name.startswith(part)}
+            if len(codes) == 1:
+                return codes.pop()
+            if len(codes) > 1:
+                break
     return None
 
 
