@@ -20,6 +20,7 @@ from bot.core.intents import RefSlots, Request
 from bot.core.library import Library, visible_scopes
 from bot.core.lookup import (
     Lookup,
+    _oldest_first,
     addressed_to,
     body_hits,
     body_terms,
@@ -31,7 +32,6 @@ from bot.core.lookup import (
     pick_in,
     senders_of,
 )
-from bot.core.lookup import _oldest_first
 from bot.core.results import DocList
 from bot.core.storage import StoredDocument
 from bot.messages import message
@@ -189,7 +189,9 @@ class Dialogue:
                 raise Ambiguous(message(lang, "several"), found.candidates)
         if req.pick is None and _only_words(slots) and len(slots.words) >= 2:
             # "la declaration universelle des droits de l'homme": a document named by its title
-            titled = by_title(await self.library.documents(visible_scopes(scope)), slots.words, lang)
+            titled = by_title(
+                await self.library.documents(visible_scopes(scope)), slots.words, lang
+            )
             if len(titled) == 1:
                 return titled[0]
             if titled:

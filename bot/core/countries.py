@@ -195,6 +195,8 @@ def canonical_word(word: str) -> str:
 import re  # noqa: E402
 from functools import lru_cache  # noqa: E402
 
+from bot.core.groups import GROUP_BY_CODE  # noqa: E402
+from bot.core.lexicon.adjectives import IRREGULAR as _IRREGULAR  # noqa: E402
 from bot.core.textnorm import fold  # noqa: E402
 
 LANGS = ("en", "fr", "es", "ru", "ar", "zh")
@@ -358,70 +360,6 @@ _MORE_ADJECTIVES: dict[str, list[str]] = {
     "IL": ["israeli", "israelien", "israelienne", "israeli", "israeli"],
 }
 
-# Forms the endings (see _adjective_code) cannot reach: the name changed between state and
-# adjective, or the adjective has two words.
-_IRREGULAR: dict[str, list[str]] = {
-    "TG": ["togoles", "togolesa"],
-    "CH": ["suizo", "helvetique"],
-    "RS": ["serbe", "serbio", "serbia"],
-    "GH": ["ghanes", "ghanesa", "ghaneen", "ghaneenne"],
-    "ML": ["malien", "malienne", "maliense"],
-    "IN": ["indien", "indienne", "indio", "india", "indian"],
-    "SE": ["sueco", "sueca"],
-    "BE": ["belge", "belga"],
-    "FJ": ["fijian", "fidjien", "fidjienne", "fiyiano", "fiyiana"],
-    "TO": ["tongan", "tongien", "tongienne"],
-    "WS": ["samoan"],
-    "TL": ["timorese", "timorais", "timoraise", "timorense", "east timorese"],
-    "PE": ["peruano", "peruana"],
-    "CU": ["cubano", "cubana", "cubain", "cubaine"],
-    "RU": ["ruso", "rusa", "russe"],
-    "LY": ["libio", "libia", "libyen", "libyenne"],
-    "DK": ["danes", "danesa", "danish", "danois", "danoise"],
-    "NL": ["neerlandais", "neerlandaise", "neerlandes", "neerlandesa", "holandes", "holandesa",
-           "hollandais", "hollandaise"],
-    "CZ": ["checo", "checa", "tcheque"],
-    "GR": ["griego", "griega", "hellenic", "hellenique"],
-    "TR": ["turc", "turque", "turco", "turca"],
-    "IQ": ["iraqui", "irakien", "irakienne"],
-    "EG": ["egipcio", "egipcia"],
-    "TN": ["tunecino", "tunecina"],
-    "MA": ["marroqui", "marroquies"],
-    "CD": ["congolese", "congolais", "congolaise", "congoleno", "congolena"],
-    "CI": ["ivorian", "ivoirien", "ivoirienne", "marfileno", "marfilena", "ivoriense"],
-    "PK": ["paquistani", "pakistani", "pakistanais", "pakistanaise"],
-    "LK": ["sri lankan", "sri-lankan", "sri-lankais", "sri lankais", "sri-lankaise",
-           "srilanques", "srilanquesa", "esrilanques"],
-    "NZ": ["new zealand", "neozelandais", "neozelandaise", "neozelandes", "neozelandesa",
-           "kiwi"],
-    "EC": ["ecuatoriano", "ecuatoriana", "equatorien", "equatorienne", "ecuadorian"],
-    "CR": ["costa rican", "costaricien", "costaricienne", "costarricense"],
-    "DO": ["dominican", "dominicain", "dominicaine", "dominicano", "dominicana"],
-    "DM": ["dominiquais", "dominiquaise", "dominiques"],
-    "SL": ["sierra leonean", "sierra-leonais", "sierra-leonaise", "sierraleones",
-           "sierraleonesa"],
-    "BF": ["burkinabe", "burkinais", "burkines", "burkinesa"],
-    "MG": ["malagasy", "malgache", "malgaches"],
-    "MU": ["mauritian", "mauricien", "mauricienne", "mauriciano", "mauriciana"],
-    "MR": ["mauritanian", "mauritanien", "mauritanienne", "mauritano", "mauritana"],
-    "ZA": ["south african", "sud-africain", "sud-africaine", "sudafricano", "sudafricana"],
-    "SS": ["south sudanese", "sud-soudanais", "sud-soudanaise", "sursudanes", "sursudanesa"],
-    "KP": ["north korean", "nord-coreen", "nord-coreenne", "norcoreano", "norcoreana"],
-    "KR": ["south korean", "sud-coreen", "sud-coreenne", "surcoreano", "surcoreana",
-           "coreenne"],
-    "NE": ["nigerien", "nigerienne", "nigerino", "nigerina"],
-    "NG": ["nigerian", "nigeriane", "nigeriano", "nigeriana"],
-    "GB": ["anglais", "anglaise", "ingles", "inglesa", "english"],
-    "CV": ["cape verdean", "cap-verdien", "caboverdiano", "caboverdiana"],
-    "BA": ["bosnien", "bosnienne", "bosnio", "bosnia", "bosnian"],
-    "US": ["norteamericano", "norteamericana", "etats-unien", "etats-unienne"],
-    "MM": ["burmese", "birman", "birmane", "birmano", "birmana", "myanmarais"],
-    "CY": ["chypriote", "chipriota", "cypriote"],
-    "PH": ["filipino", "filipina", "philippin", "philippine"],
-    "VA": ["vatican"],
-    "BY": ["bielorusse", "belarusse"],
-}
-
 
 def _adjective_codes(en_index: dict[str, str]) -> dict[str, str]:
     out: dict[str, str] = {}
@@ -527,7 +465,7 @@ def find_countries(text: str) -> list[CountryMention]:
 # Adjective endings in English, French and Spanish, longest first: "guyan|ese", "dan|oise",
 # "ruman|o", "slovaqu|e". What is left must begin exactly one state's one-word name.
 _ADJ_ENDINGS = sorted(
-    (
+    (  # noqa: SIM905
         "ese ians ian eans ean ans an ish ic i "  # English
         "iennes ienne ien eennes eenne een aises aise ais oises oise ois aines aine ain "
         "ines ine in ota ote ite ique que ole ol onne on enne en ande and e "  # French
@@ -550,8 +488,8 @@ def _adjective_code(word: str) -> str | None:
         stem = word[: len(word) - len(ending)] if ending else word
         if ending == "" and len(word) < 5:
             continue
-        if len(stem) < (3 if len(ending) >= 3 else 5):
-            continue  # "autr|es" is not Austria
+        if len(stem) < (4 if len(ending) >= 3 else 5):
+            continue  # "autr|es" is not Austria, "ban|ana" not Bangladesh
         # A letter or two more may be cut ("mozambic|ain" -> "mozamb"), never below five:
         # "lettr|e" must not become "lett", the start of Latvia.
         shortest = 4 if len(ending) >= 3 else 5
@@ -586,6 +524,10 @@ _NOT_ADJECTIVES = frozenset(
         "committees",
         "ministers",
         "partners",
+        "camera",
+        "cameras",
+        "indiana",
+        "montana",
     ]
 )
 
@@ -626,9 +568,12 @@ def english_name(code: str) -> str:
 
 
 def country_name(code: str, lang: str = "en") -> str:
-    """A state's name in the asker's language (CLDR)."""
+    """A state's name in the asker's language (CLDR); a group by its abbreviation."""
     from babel import Locale
 
+    if code in GROUP_BY_CODE:
+        g = GROUP_BY_CODE[code]
+        return g.abbreviations[0] if g.abbreviations else g.names[0].title()
     try:
         return Locale(lang).territories.get(code, code)
     except (ValueError, TypeError):

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from bot.core.countries import codes_in, english_name
+from bot.core.groups import group_name, group_senders, is_group
 from bot.core.intents import RefSlots
 from bot.core.storage import StoredDocument
 from bot.core.symbols import symbol_key
-from bot.core.textnorm import STOPWORDS, tokens
+from bot.core.textnorm import STOPWORDS, fold, tokens
 
 _BODIES = frozenset({"SG", "SC", "GA", "HRC"})
 _BODY_NAMES = {"SC": "security council", "GA": "general assembly", "HRC": "human rights council"}
@@ -63,6 +64,8 @@ def senders_of(doc: StoredDocument) -> frozenset[str]:
     for code, name in _BODY_NAMES.items():
         if entity.lower().startswith(name):
             out.add(code)
+    # "the E3 letter": France, Germany and the UK signed it; or it was sent for the G77
+    out |= group_senders(frozenset(out), fold(f"{role} {entity} {doc.title or ''}"))
     return frozenset(out)
 
 
@@ -142,8 +145,12 @@ def find_document(
         sent = [d for d in pool if senders_of(d) & set(slots.senders)]
         if sent:
             pool = sent
-        elif slots.kind in ("letter", "note verbale") and not set(slots.senders) & _BODIES:
-            return Lookup(reason="no_sender")  # "the letter from Cuba": none was sent by Cuba
+        elif (slots.kind in ("letter", "note verbale") and not set(slots.senders) & _BODIES) or all(
+            is_group(s) for s in slots.senders
+        ):
+            return Lookup(
+                reason="no_sender"
+            )  # "the P5's letter": no letter of theirs is loaded  # "the letter from Cuba": none was sent by Cuba
         else:  # nobody by that name wrote one: the name is then what it is about
             words += [w for c in slots.senders for w in _name_words(c)]
     words += [w for c in slots.topics for w in _name_words(c)]
@@ -171,7 +178,9 @@ def _heading(doc: StoredDocument) -> frozenset[str]:
     return frozenset(_arabic_bare(t) for t in tokens(text) if t not in STOPWORDS)
 
 
-def by_title(docs: Sequence[StoredDocument], words: Sequence[str], lang: str) -> list[StoredDocument]:
+def by_title(
+    docs: Sequence[StoredDocument], words: Sequence[str], lang: str
+) -> list[StoredDocument]:
     """The documents whose title holds every one of these words (two at least), accents and case
     aside; where the same text is held in several languages, the asker's."""
     wanted = [_arabic_bare(w) for w in words if w not in STOPWORDS and not w.isdigit()]
@@ -219,7 +228,12 @@ def body_hits(conn: sqlite3.Connection, terms: list[tuple[str, str]]) -> dict[in
 
 
 def _name_words(code: str) -> list[str]:
-    name = _BODY_NAMES.get(code) or ("secretary-general" if code == "SG" else english_name(code))
+    name = (
+        _BODY_NAMES.get(code)
+        or ("secretary-general" if code == "SG" else None)
+        or group_name(code)
+        or english_name(code)
+    )
     return [w for w in tokens(name) if w not in STOPWORDS]
 
 

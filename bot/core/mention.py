@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from bot.core.countries import find_countries
+from bot.core.groups import find_groups
 from bot.core.intents import RefSlots, Request, parse_command
 from bot.core.lexicon import Lexicon, detect, lexicon
 from bot.core.textnorm import STOPWORDS, fold
@@ -317,7 +318,7 @@ def slots_of(raw: str, t: str, lexs: list[Lexicon], for_list: bool = False) -> R
     s.kind = next((k for k in kinds if k != "resolution"), kinds[0] if kinds else None)
     about = _markers(lexs, "about", t)
     to = _markers(lexs, "to", t)
-    for c in find_countries(raw):
+    for c in sorted(find_groups(raw) + find_countries(raw), key=lambda m: m.start):
         if any(a <= c.start < b for a, b in spans):
             continue  # "in French" is a language
         before = t[max(0, c.start - 30) : c.start]
@@ -444,7 +445,10 @@ def _month_may(raw: str, t: str, m: re.Match[str]) -> bool:
     if raw[m.start() : m.end()] == "May" and m.start() > 0:
         return True
     # "from may", "the letter of may": after a preposition of time it is not the verb
-    if re.search(r"(?:^|\s)(?:from|of|in|since|until|till|during|dated|early|late|mid|last|this)\s+$", t[: m.start()]):
+    if re.search(
+        r"(?:^|\s)(?:from|of|in|since|until|till|during|dated|early|late|mid|last|this)\s+$",
+        t[: m.start()],
+    ):
         return True
     return _near_number(t, m)
 
