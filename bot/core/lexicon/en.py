@@ -166,7 +166,7 @@ LEX = {
     "resolution_words": ["resolution", "resolutions", "res", "unscr", "scr", "unsc resolution",
                          "ga resolution"],
     "filler": (
-        "a an the of for to in on at by from with about and or but so then also just please pls "
+        "a an the of for to in on at by from with about and or but so then also just please pls every each "
         "plz can could would will you u me my i we us our your give tell get send show let "
         "is are was were be been being do does did have has had it its this that these those "
         "there here what which who whom whose where when how why any some all anything "

@@ -144,7 +144,7 @@ LEX = {
                   "en arabe": "ar", "en chinois": "zh", "francaise": "fr", "anglaise": "en"},
     "resolution_words": ["resolution", "resolutions", "res"],
     "filler": (
-        "le la les l un une des de du d au aux a en et ou mais donc sur dans par pour avec "
+        "le la les l un une des de du d au aux chaque a en et ou mais donc sur dans par pour avec "
         "ce cet cette ces celle celui ca cela c est sont etait qui que quoi qu quel quelle "
         "quels quelles tu te toi vous moi me m mon ma mes ton ta tes s il elle ils elles y "
         "peux peut pourrais pouvez stp svp plait merci ok bon alors fais fait faire dis donne "
