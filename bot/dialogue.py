@@ -187,7 +187,7 @@ class Dialogue:
                 return found.document
             if found.candidates:
                 raise Ambiguous(message(lang, "several"), found.candidates)
-        if req.pick is None and _only_words(slots) and len(slots.words) >= 2:
+        if req.pick is None and _only_words(slots) and slots.words:
             # "la declaration universelle des droits de l'homme": a document named by its title
             titled = by_title(
                 await self.library.documents(visible_scopes(scope)), slots.words, lang

@@ -304,6 +304,7 @@ def listed(answer: Answer) -> list[str]:
         ("¿qué mandó Grecia?", ["S/2025/301", "A/79/972"], []),
         ("ماذا أرسلت كينيا؟", ["S/2025/402", "S/2025/472"], []),
         ("ما الوثائق التي أرسلتها أرمينيا؟", ["A/79/730", "A/79/798"], ["A/79/729"]),
+        ("أي الوثائق أرسلتها الدنمارك في 2025؟", ["S/2025/141", "S/2025/526"], ["S/2025/513"]),
         ("что прислала Кения?", ["S/2025/402", "S/2025/472"], []),
         ("肯尼亚发了什么？", ["S/2025/402", "S/2025/472"], []),
     ],
@@ -412,6 +413,8 @@ async def test_it_during_an_unanswered_clarify_offers_the_candidates_again(
         ("резюме всеобщей декларации прав человека", "A_RES_217_A_III_UDHR_ru"),
         ("اعرض الإعلان العالمي لحقوق الإنسان", "A_RES_217_A_III_UDHR_ar"),
         ("summarize the universal declaration of human rights", "A_RES_217_A_III_UDHR_en"),
+        ("概括一下世界人权宣言", "A_RES_217_A_III_UDHR_zh"),
+        ("把世界人权宣言的全文给我看看", "A_RES_217_A_III_UDHR_zh"),
     ],
 )
 async def test_a_document_named_by_its_title_in_the_askers_language(

@@ -270,6 +270,9 @@ UN_NAMES: dict[str, list[str]] = {
         "刚果金",
     ],
     "CG": ["republic of the congo", "congo-brazzaville"],
+    # Arabic spellings in common use beside CLDR's
+    "DK": ["الدنمارك"],
+    "CL": ["شيلي"],
     "TR": ["turkey", "turkiye", "türkiye", "turquia", "турция", "тюркийе", "تركيا", "土耳其"],
     "RU": [
         "russian federation",

@@ -184,15 +184,20 @@ def by_title(
     """The documents whose title holds every one of these words (two at least), accents and case
     aside; where the same text is held in several languages, the asker's."""
     wanted = [_arabic_bare(w) for w in words if w not in STOPWORDS and not w.isdigit()]
-    if len(wanted) < 2:
-        return []
+    if len(wanted) < 2 and not (wanted and len(wanted[0]) >= 4 and wanted[0][0] >= "\u4e00"):
+        return []  # one word is a subject, not a title; a Chinese run of four is a title
     found = []
     for d in docs:
         have = _heading(d)
-        if all(w in have or (len(w) >= 5 and _near(w, have)) for w in wanted):
+        if all(w in have or (len(w) >= 5 and _near(w, have)) or _holds(w, have) for w in wanted):
             found.append(d)
     theirs = [d for d in found if d.language == lang]
     return theirs or found
+
+
+def _holds(run: str, have: frozenset[str]) -> bool:
+    """A Chinese run of characters holds a title of four characters or more."""
+    return "\u4e00" <= run[:1] <= "\u9fff" and any(len(h) >= 4 and h in run for h in have)
 
 
 def body_terms(words: Sequence[str]) -> list[tuple[str, str]]:

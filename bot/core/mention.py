@@ -494,7 +494,11 @@ def _topic_words(t: str, spans: list[tuple[int, int]], lexs: list[Lexicon]) -> l
         if "-" in w and all(p in filler or len(p) < 2 for p in w.split("-")):
             continue  # "peux-tu", "montre-moi"
         if lexs[0].lang == "zh":
-            continue  # Chinese words are not split by spaces: the names and dates carry the ref
+            # Chinese words are not split by spaces: the names and dates carry the ref, and a
+            # long run left over may be a title ("世界人权宣言")
+            if len(w) >= 4 and _UNSPACED.fullmatch(w[0]):
+                out.append(w)
+            continue
         out.append(w)
     return out
 
