@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.core.textnorm import fold
 
@@ -141,17 +142,15 @@ def find_groups(text: str) -> list[GroupMention]:
     whose code is the group's (E3, P5, NORDIC, GCC, G77, EU, AU, OIC, ASEAN, CARICOM, LAS, NAM).
     Positions are in the folded text, as find_countries gives them."""
     t = fold(text).replace("’", "'")
-    out: list[GroupMention] = []
-    for g in GROUPS:
-        for name in g.names:
-            lead = r"(?<!\w)" if re.match(r"\w", name) and not _UNSPACED_NAME.match(name) else ""
-            tail = r"(?!\w)" if not _UNSPACED_NAME.search(name[-1:]) else ""
-            for m in re.finditer(lead + re.escape(name) + tail, t):
-                out.append(GroupMention(g.code, m.start(), m.end()))
-        for abbr in g.abbreviations:
-            for m in re.finditer(rf"(?<!\w){re.escape(abbr)}(?!\w)", text):
-                if len(text) == len(t):  # same positions in the folded text
-                    out.append(GroupMention(g.code, m.start(), m.end()))
+    names, abbreviations = _patterns()
+    out = [
+        GroupMention(code_of[m.group(0)], m.start(), m.end())
+        for code_of, pat in [names]
+        for m in pat.finditer(t)
+    ]
+    if len(text) == len(t):  # capitals are read in the text as typed: same positions
+        code_of, pat = abbreviations
+        out += [GroupMention(code_of[m.group(0)], m.start(), m.end()) for m in pat.finditer(text)]
     out.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[GroupMention] = []
     for m in out:
@@ -163,16 +162,39 @@ def find_groups(text: str) -> list[GroupMention]:
 _UNSPACED_NAME = re.compile(r"[\u0600-\u06ff\u4e00-\u9fff]")
 
 
-def group_senders(states: frozenset[str], named: str) -> set[str]:
+def _bounded(name: str) -> str:
+    lead = r"(?<!\w)" if re.match(r"\w", name) and not _UNSPACED_NAME.match(name) else ""
+    tail = r"(?!\w)" if not _UNSPACED_NAME.search(name[-1:]) else ""
+    return lead + re.escape(name) + tail
+
+
+Patterns = tuple[dict[str, str], re.Pattern[str]]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[Patterns, Patterns]:
+    """One alternation for the names (folded text), one for the abbreviations (as typed)."""
+    names = {n: g.code for g in GROUPS for n in g.names}
+    abbreviations = {a: g.code for g in GROUPS for a in g.abbreviations}
+    by_length = sorted(names, key=len, reverse=True)
+    return (
+        (names, re.compile("|".join(_bounded(n) for n in by_length))),
+        (
+            abbreviations,
+            re.compile("|".join(rf"(?<!\w){re.escape(a)}(?!\w)" for a in abbreviations)),
+        ),
+    )
+
+
+@lru_cache(maxsize=65536)
+def group_senders(states: frozenset[str], named: str) -> frozenset[str]:
     """The groups a document's senders make up: all members signed it, or the sender or title
     (`named`, folded) names the group."""
-    out = set()
-    for g in GROUPS:
-        if (g.members and g.members <= states) or any(
-            re.search(rf"(?<!\w){re.escape(n)}(?!\w)", named) for n in g.names if len(n) > 4
-        ):
-            out.add(g.code)
-    return out
+    named_codes, _ = _patterns()
+    code_of, pat = named_codes
+    out = {g.code for g in GROUPS if g.members and g.members <= states}
+    out |= {code_of[m.group(0)] for m in pat.finditer(named) if len(m.group(0)) > 4}
+    return frozenset(out)
 
 
 def group_name(code: str) -> str | None:
