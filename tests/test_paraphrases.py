@@ -385,3 +385,27 @@ def test_documents_in_the_plural_are_a_list(message: str, sender: str) -> None:
     req = parse_mention(M + message)
     assert req.intent == "docs" and req.slots is not None, req
     assert req.slots.senders == [sender] and not req.slots.words, req.slots
+
+
+@pytest.mark.parametrize(
+    ("message", "query", "sender"),
+    [
+        ("does the Greek letter from May mention Libya?", "Libya", "GR"),
+        ("did the Danish letter mention Sudan?", "Sudan", "DK"),
+        ("search the Kenyan note from July for police", "police", "KE"),
+        ("cherche la lettre grecque de mai pour Libye", "Libye", "GR"),
+        ("search the library for ceasefire", "ceasefire", None),
+        ("look for weapons for peace", "weapons for peace", None),
+    ],
+)
+def test_a_find_names_its_document_and_its_words(
+    message: str, query: str, sender: str | None
+) -> None:
+    req = parse_mention(M + message)
+    assert (req.intent, req.query) == ("find", query), req
+    senders = req.slots.senders if req.slots is not None else []
+    assert senders == ([sender] if sender else []), req.slots
+
+
+def test_does_it_mention_resolutions_is_not_a_search() -> None:
+    assert parse_mention(M + "does it mention any resolutions?").intent == "resolutions"

@@ -346,6 +346,8 @@ def slots_of(raw: str, t: str, lexs: list[Lexicon], for_list: bool = False) -> R
     s.back = any(lex.search("back", t) for lex in lexs)
     s.one = any(lex.search("one", t) for lex in lexs) or _pick(t, lexs) is not None
     s.words = _topic_words(t, spans, lexs)
+    if lexs[0].lang == "zh" and (s.senders or s.topics or s.kind or s.year or s.month):
+        s.words = []  # what is left of a Chinese message naming a sender is not a title
     if not s.senders and s.topics and not for_list:
         s.senders, s.topics = s.topics[:1], s.topics[1:]  # "la lettre sur la Syrie" is rare
     return s
@@ -530,7 +532,11 @@ def _find(raw: str, t: str, lexs: list[Lexicon]) -> Request | None:
         cut = (min((mm.start() for mm in matches), default=0), len(t))
     if not query:
         return None
+    if _names_no_subject(query, lexs):
+        return None  # "does it mention any resolutions?": the resolutions it cites
     query, scope_tail = _split_scope(query, lexs)
+    if not scope_tail and not quoted:
+        query, scope_tail = _search_for(query, lexs)
     if quoted and not scope_tail:
         _, scope_tail = _split_scope("x " + raw[quoted.end() :].strip(" ?!."), lexs)
     src = raw if same else t
@@ -556,6 +562,29 @@ def _find(raw: str, t: str, lexs: list[Lexicon]) -> Request | None:
         req.refers_back = True
         req.slots = RefSlots(back=True)
     return req
+
+
+def _names_no_subject(query: str, lexs: list[Lexicon]) -> bool:
+    words = re.findall(r"\w+", fold(query))
+    filler = set().union(*(lex.filler for lex in lexs))
+    return bool(words) and all(
+        w in filler or w in STOPWORDS or _has(lexs, "resolution_words", w) or w == "any"
+        for w in words
+    )
+
+
+def _search_for(query: str, lexs: list[Lexicon]) -> tuple[str, str | None]:
+    """ "search the Kenyan note from July for police": a document, then what to look for."""
+    m = re.search(r"\s(?:for|pour|por)\s+(.+)$", query, re.IGNORECASE)
+    if m is None:
+        return query, None
+    head = query[: m.start()]
+    s = slots_of(head, fold(head), lexs)
+    if s.symbol or s.back or s.senders or (s.kind and (s.month or s.year)):
+        return m.group(1), head
+    if _names_no_subject(head, lexs):
+        return m.group(1), None  # "search the library for X", "search everything for X"
+    return query, None
 
 
 def _described(rest_raw: str, lexs: list[Lexicon]) -> str | None:

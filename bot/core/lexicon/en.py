@@ -71,7 +71,8 @@ LEX = {
         "where ~ mention", "where ~ discuss", "where ~ talk", "which paragraph",
         "which passage", "what paragraph", "the passage", "the paragraph", "the bit",
         "the part", "the section", "any mention of", "anything about", "anything on",
-        "does it say", "does it mention", "say anything", "show me where", "is there anything",
+        "does it say", "does it mention", "does ~ mention", "do ~ mention", "did ~ mention",
+        "does ~ talk about", "does ~ say anything about", "say anything", "show me where", "is there anything",
     ],
     # Words that introduce what to look for, after the find verb.
     "query_intro": [

@@ -121,6 +121,7 @@ LEX = {
     "resolution_words": ["resolucion", "resoluciones"],
     "filler": (
         "el la los las lo un una unos unas de del al a en y o pero sobre por para con que cada "
+        "enviadas enviados mando mandaron enviaron presentadas presentados remitio remitida "
         "cual cuales quien quienes como me mi mis te tu tus se su sus le les es son fue "
         "esta este esto ese esa eso hay puedes podrias puede favor porfa gracias dime dame "
         "carta cartas documento documentos texto textos informe informes nota verbal notas "
