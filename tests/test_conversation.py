@@ -422,3 +422,15 @@ async def test_a_document_named_by_its_title_in_the_askers_language(
 ) -> None:
     answer = await Console(corpus_lib).ask("@Rapporteur " + message)
     assert answer.doc is not None and answer.doc.file_stem == stem, (answer.intent, answer.error)
+
+
+@pytest.mark.parametrize(
+    ("message", "stem"),
+    [
+        ("affiche le texte de la DUDH", "A_RES_217_A_III_UDHR_fr"),
+        ("summarize the UDHR", "A_RES_217_A_III_UDHR_en"),
+    ],
+)
+async def test_a_title_by_its_initials(corpus_lib: Library, message: str, stem: str) -> None:
+    answer = await Console(corpus_lib).ask("@Rapporteur " + message)
+    assert answer.doc is not None and answer.doc.file_stem == stem, (answer.intent, answer.error)

@@ -10,6 +10,7 @@ import re
 import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -184,6 +185,12 @@ def by_title(
     """The documents whose title holds every one of these words (two at least), accents and case
     aside; where the same text is held in several languages, the asker's."""
     wanted = [_arabic_bare(w) for w in words if w not in STOPWORDS and not w.isdigit()]
+    if len(wanted) == 1 and 3 <= len(wanted[0]) <= 8 and wanted[0].isascii():
+        # "la DUDH", "the UDHR": the initials of the title's words
+        found = [d for d in docs if _initials(d) == wanted[0]]
+        theirs = [d for d in found if d.language == lang]
+        if found:
+            return theirs or found
     if len(wanted) < 2 and not (wanted and len(wanted[0]) >= 4 and wanted[0][0] >= "\u4e00"):
         return []  # one word is a subject, not a title; a Chinese run of four is a title
     found = []
@@ -193,6 +200,16 @@ def by_title(
             found.append(d)
     theirs = [d for d in found if d.language == lang]
     return theirs or found
+
+
+def _initials(doc: StoredDocument) -> str:
+    return _initials_of(str(doc.record.get("subject") or "").split(";")[0][:200])
+
+
+@lru_cache(maxsize=20_000)
+def _initials_of(subject: str) -> str:
+    words = [w for w in tokens(subject) if w not in STOPWORDS and len(w) > 1]
+    return "".join(w[0] for w in words) if 3 <= len(words) <= 8 else ""
 
 
 def _holds(run: str, have: frozenset[str]) -> bool:
