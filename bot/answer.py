@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.core.errors import Ambiguous, BadInput, NotFound, PermissionDenied, RapporteurError
 from bot.core.facts import fact
-from bot.core.intents import Request
+from bot.core.intents import RefSlots, Request
 from bot.core.library import Actor, Library, visible_scopes
 from bot.core.mention import list_slots
 from bot.core.results import Cites, DocList, FindResult
@@ -130,6 +130,17 @@ class Dispatcher:
             return None, []
         return (doc if doc is not None else last), []
 
+    async def _several(self, req: Request, asker: Asker, answer: Answer) -> bool:
+        """The list of what the words describe, when they describe more than one document."""
+        slots = req.slots or RefSlots()
+        docs = await self.library.documents(visible_scopes(asker.scope))
+        body = await self.dialogue.body_words(slots)
+        found = await asyncio.to_thread(docs_matching, docs, slots, "", body)
+        if len(found.items) < 2:
+            return False
+        answer.result = found
+        return True
+
     async def _run(self, req: Request, asker: Asker, answer: Answer) -> None:
         lib = self.library
         scopes = visible_scopes(asker.scope)
@@ -158,6 +169,8 @@ class Dispatcher:
         elif intent == "doc":
             answer.doc = await self._document(req, asker)
             answer.result = await lib.detail(answer.doc)
+        elif intent == "summary" and req.or_list and await self._several(req, asker, answer):
+            answer.intent = "docs"  # "what did X send in 2025?": X sent several
         elif intent == "summary":
             answer.doc = await self._document(req, asker)
             answer.result = await lib.summary(answer.doc, scopes)

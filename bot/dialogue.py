@@ -20,9 +20,11 @@ from bot.core.intents import RefSlots, Request
 from bot.core.library import Library, visible_scopes
 from bot.core.lookup import (
     Lookup,
+    _oldest_first,
     addressed_to,
     body_hits,
     body_terms,
+    by_title,
     date_matches,
     doc_words,
     find_document,
@@ -132,6 +134,15 @@ class Dialogue:
             back=False,
         )
 
+    async def _still_open(self, channel: str, scope: str | None, lang: str) -> None:
+        """ "who signed it?" while "which one?" is unanswered: "it" is one of those candidates,
+        so they are offered again, for the new question."""
+        if self.state(channel).pending is None:
+            return
+        candidates = await self.listing(channel, scope)
+        if len(candidates) > 1:
+            raise Ambiguous(message(lang, "several"), candidates)
+
     async def body_words(self, slots: RefSlots) -> dict[int, dict[str, int]]:
         """doc id -> the subject words its text holds ("Kosovo", "MINUSCA", "landmines")."""
         words = list(slots.words) + [w for c in slots.topics for w in _topic_words(c)]
@@ -162,6 +173,7 @@ class Dialogue:
         slots = req.slots or RefSlots()
         lang = req.lang
         if slots.back and slots.empty() and req.pick is None:
+            await self._still_open(channel, scope, lang)
             return None
         listing = await self.listing(channel, scope)
         body = await self.body_words(slots)
@@ -175,7 +187,17 @@ class Dialogue:
                 return found.document
             if found.candidates:
                 raise Ambiguous(message(lang, "several"), found.candidates)
+        if req.pick is None and _only_words(slots) and slots.words:
+            # "la declaration universelle des droits de l'homme": a document named by its title
+            titled = by_title(
+                await self.library.documents(visible_scopes(scope)), slots.words, lang
+            )
+            if len(titled) == 1:
+                return titled[0]
+            if titled:
+                raise Ambiguous(message(lang, "several"), _oldest_first(titled))
         if req.pick is None and _only_words(slots):
+            await self._still_open(channel, scope, lang)
             if has_last:
                 return None  # "who sent the statement?", "was it meant for the Assembly?"
             if slots.back:

@@ -195,6 +195,8 @@ def canonical_word(word: str) -> str:
 import re  # noqa: E402
 from functools import lru_cache  # noqa: E402
 
+from bot.core.groups import GROUP_BY_CODE  # noqa: E402
+from bot.core.lexicon.adjectives import IRREGULAR as _IRREGULAR  # noqa: E402
 from bot.core.textnorm import fold  # noqa: E402
 
 LANGS = ("en", "fr", "es", "ru", "ar", "zh")
@@ -268,6 +270,9 @@ UN_NAMES: dict[str, list[str]] = {
         "刚果金",
     ],
     "CG": ["republic of the congo", "congo-brazzaville"],
+    # Arabic spellings in common use beside CLDR's
+    "DK": ["الدنمارك"],
+    "CL": ["شيلي"],
     "TR": ["turkey", "turkiye", "türkiye", "turquia", "турция", "тюркийе", "تركيا", "土耳其"],
     "RU": [
         "russian federation",
@@ -346,7 +351,7 @@ _MORE_ADJECTIVES: dict[str, list[str]] = {
     "SY": ["syrian", "syrienne", "syrien", "sirio", "siria"],
     "SA": ["saudi", "saoudien", "saoudienne", "saudi"],
     "AE": ["emirati", "emirien", "emirienne", "emirati"],
-    "KR": ["korean", "coreen"],
+    "KR": ["korean", "coreen", "coreano", "coreana"],
     "VN": ["vietnamese", "vietnamien"],
     "GB": ["british", "britannique", "britanico", "britanica"],
     "US": ["american", "americain", "americaine", "estadounidense"],
@@ -365,9 +370,10 @@ def _adjective_codes(en_index: dict[str, str]) -> dict[str, str]:
         code = en_index.get(word)
         if code:
             out[adj] = code
-    for code, adjs in _MORE_ADJECTIVES.items():
-        for a in adjs:
-            out.setdefault(fold(a), code)
+    for table in (_MORE_ADJECTIVES, _IRREGULAR):
+        for code, adjs in table.items():
+            for a in adjs:
+                out.setdefault(fold(a), code)
     return out
 
 
@@ -459,32 +465,44 @@ def find_countries(text: str) -> list[CountryMention]:
     return sorted(out, key=lambda m: m.start)
 
 
-_ADJ_ENDING = re.compile(
-    r"(?:ese|ians?|eans?|ans?|is|ish|aises?|ais|iennes?|ien|eennes?|een|enses?|esas?|es|"
-    r"enos?|enas?|anos?|anas?|inos?|inas?|ois|oise)$"
+# Adjective endings in English, French and Spanish, longest first: "guyan|ese", "dan|oise",
+# "ruman|o", "slovaqu|e". What is left must begin exactly one state's one-word name.
+_ADJ_ENDINGS = sorted(
+    (  # noqa: SIM905
+        "ese ians ian eans ean ans an ish ic i "  # English
+        "iennes ienne ien eennes eenne een aises aise ais oises oise ois aines aine ain "
+        "ines ine in ota ote ite ique que ole ol onne on enne en ande and e "  # French
+        "enses ense esas esa eses es enos enas eno ena anos anas ano ana inos inas ino ina "
+        "ianos iano iana acos aco aca teco teca teque ita os as io ia o a"  # Spanish
+    ).split(),
+    key=len,
+    reverse=True,
 )
 
 
 @lru_cache(maxsize=8192)
 def _adjective_code(word: str) -> str | None:
-    """ "Guyanese", "panaméen", "guyanés": a state's name with an adjective ending, when exactly
-    one state's one-word name starts with what is left."""
-    if len(word) < 6 or not word.isascii() or word in _NOT_ADJECTIVES:
+    """ "Guyanese", "danoise", "panaméen", "rumano": a state's name with an adjective ending,
+    when exactly one state's one-word name (in any of the six languages) starts with the rest."""
+    if len(word) < 5 or not word.isascii() or word in _NOT_ADJECTIVES:
         return None
-    m = _ADJ_ENDING.search(word)
-    if m is None:
-        return None
-    stem = word[: m.start()]
     names = _single_names()
-    for cut in range(0, 3):
-        part = stem[: len(stem) - cut] if cut else stem
-        if len(part) < 4:
-            break
-        codes = {code for name, code in names if name.startswith(part)}
-        if len(codes) == 1:
-            return codes.pop()
-        if len(codes) > 1:
-            return None
+    for ending in [""] + [e for e in _ADJ_ENDINGS if word.endswith(e)]:
+        stem = word[: len(word) - len(ending)] if ending else word
+        if ending == "" and len(word) < 5:
+            continue
+        if len(stem) < (4 if len(ending) >= 3 else 5):
+            continue  # "autr|es" is not Austria, "ban|ana" not Bangladesh
+        # A letter or two more may be cut ("mozambic|ain" -> "mozamb"), never below five:
+        # "lettr|e" must not become "lett", the start of Latvia.
+        shortest = 4 if len(ending) >= 3 else 5
+        cuts = (stem[: len(stem) - c] for c in range(3) if len(stem) - c >= shortest or c == 0)
+        for part in dict.fromkeys(cuts):
+            codes = {code for name, code in names if name.startswith(part)}
+            if len(codes) == 1:
+                return codes.pop()
+            if len(codes) > 1:
+                break
     return None
 
 
@@ -509,6 +527,10 @@ _NOT_ADJECTIVES = frozenset(
         "committees",
         "ministers",
         "partners",
+        "camera",
+        "cameras",
+        "indiana",
+        "montana",
     ]
 )
 
@@ -549,9 +571,12 @@ def english_name(code: str) -> str:
 
 
 def country_name(code: str, lang: str = "en") -> str:
-    """A state's name in the asker's language (CLDR)."""
+    """A state's name in the asker's language (CLDR); a group by its abbreviation."""
     from babel import Locale
 
+    if code in GROUP_BY_CODE:
+        g = GROUP_BY_CODE[code]
+        return g.abbreviations[0] if g.abbreviations else g.names[0].title()
     try:
         return Locale(lang).territories.get(code, code)
     except (ValueError, TypeError):

@@ -128,6 +128,7 @@ class Request:
     slots: RefSlots | None = None  # the document described in words, for mentions
     implicit: bool = False  # no verb: the pending question (or a summary) is meant
     more: bool = False  # "more", "la suite": the next page of the last list
+    or_list: bool = False  # "what did X send?": one document's summary, or the list of several
 
 
 def guess_lang(text: str) -> str:

@@ -10,15 +10,17 @@ import re
 import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from bot.core.countries import codes_in, english_name
+from bot.core.groups import group_name, group_senders, is_group
 from bot.core.intents import RefSlots
 from bot.core.refs import distinct_copies
 from bot.core.storage import StoredDocument
 from bot.core.symbols import symbol_key
-from bot.core.textnorm import STOPWORDS, tokens
+from bot.core.textnorm import STOPWORDS, fold, tokens
 
 _BODIES = frozenset({"SG", "SC", "GA", "HRC"})
 _BODY_NAMES = {"SC": "security council", "GA": "general assembly", "HRC": "human rights council"}
@@ -64,6 +66,8 @@ def senders_of(doc: StoredDocument) -> frozenset[str]:
     for code, name in _BODY_NAMES.items():
         if entity.lower().startswith(name):
             out.add(code)
+    # "the E3 letter": France, Germany and the UK signed it; or it was sent for the G77
+    out |= group_senders(frozenset(out), fold(f"{role} {entity} {doc.title or ''}"))
     return frozenset(out)
 
 
@@ -144,8 +148,12 @@ def find_document(
         sent = [d for d in pool if senders_of(d) & set(slots.senders)]
         if sent:
             pool = sent
-        elif slots.kind in ("letter", "note verbale") and not set(slots.senders) & _BODIES:
-            return Lookup(reason="no_sender")  # "the letter from Cuba": none was sent by Cuba
+        elif (slots.kind in ("letter", "note verbale") and not set(slots.senders) & _BODIES) or all(
+            is_group(s) for s in slots.senders
+        ):
+            return Lookup(
+                reason="no_sender"
+            )  # "the P5's letter": no letter of theirs is loaded  # "the letter from Cuba": none was sent by Cuba
         else:  # nobody by that name wrote one: the name is then what it is about
             words += [w for c in slots.senders for w in _name_words(c)]
     words += [w for c in slots.topics for w in _name_words(c)]
@@ -163,6 +171,52 @@ def find_document(
     if len(top) == 1:
         return Lookup(top[0])
     return Lookup(candidates=_oldest_first(top))
+
+
+def _heading(doc: StoredDocument) -> frozenset[str]:
+    """The words of what the document calls itself: its title and the first line of its
+    subject ("Déclaration universelle des droits de l'homme"), folded."""
+    subject = str(doc.record.get("subject") or "").split(";")[0]
+    text = f"{doc.title or ''} {subject if len(subject) <= 160 else ''}"
+    return frozenset(_arabic_bare(t) for t in tokens(text) if t not in STOPWORDS)
+
+
+def by_title(
+    docs: Sequence[StoredDocument], words: Sequence[str], lang: str
+) -> list[StoredDocument]:
+    """The documents whose title holds every one of these words (two at least), accents and case
+    aside; where the same text is held in several languages, the asker's."""
+    wanted = [_arabic_bare(w) for w in words if w not in STOPWORDS and not w.isdigit()]
+    if len(wanted) == 1 and 3 <= len(wanted[0]) <= 8 and wanted[0].isascii():
+        # "la DUDH", "the UDHR": the initials of the title's words
+        found = [d for d in docs if _initials(d) == wanted[0]]
+        theirs = [d for d in found if d.language == lang]
+        if found:
+            return theirs or found
+    if len(wanted) < 2 and not (wanted and len(wanted[0]) >= 4 and wanted[0][0] >= "\u4e00"):
+        return []  # one word is a subject, not a title; a Chinese run of four is a title
+    found = []
+    for d in docs:
+        have = _heading(d)
+        if all(w in have or (len(w) >= 5 and _near(w, have)) or _holds(w, have) for w in wanted):
+            found.append(d)
+    theirs = [d for d in found if d.language == lang]
+    return theirs or found
+
+
+def _initials(doc: StoredDocument) -> str:
+    return _initials_of(str(doc.record.get("subject") or "").split(";")[0][:200])
+
+
+@lru_cache(maxsize=20_000)
+def _initials_of(subject: str) -> str:
+    words = [w for w in tokens(subject) if w not in STOPWORDS and len(w) > 1]
+    return "".join(w[0] for w in words) if 3 <= len(words) <= 8 else ""
+
+
+def _holds(run: str, have: frozenset[str]) -> bool:
+    """A Chinese run of characters holds a title of four characters or more."""
+    return "\u4e00" <= run[:1] <= "\u9fff" and any(len(h) >= 4 and h in run for h in have)
 
 
 def body_terms(words: Sequence[str]) -> list[tuple[str, str]]:
@@ -198,7 +252,12 @@ def body_hits(conn: sqlite3.Connection, terms: list[tuple[str, str]]) -> dict[in
 
 
 def _name_words(code: str) -> list[str]:
-    name = _BODY_NAMES.get(code) or ("secretary-general" if code == "SG" else english_name(code))
+    name = (
+        _BODY_NAMES.get(code)
+        or ("secretary-general" if code == "SG" else None)
+        or group_name(code)
+        or english_name(code)
+    )
     return [w for w in tokens(name) if w not in STOPWORDS]
 
 

@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from bot.core.countries import find_countries
+from bot.core.groups import find_groups
 from bot.core.intents import RefSlots, Request, parse_command
 from bot.core.lexicon import Lexicon, detect, lexicon
 from bot.core.textnorm import STOPWORDS, fold
@@ -118,12 +119,34 @@ def _decide(raw: str, t: str, lang: str, lexs: list[Lexicon]) -> Request:
         if meta is None and _has(lexs, intent, t):
             if intent == "resolutions" and slots.kind == "resolution":
                 slots.kind = None  # "which resolutions does X cite": not a resolution's own
-            return _with_ref(Request(intent), slots, pick)
+            req = _with_ref(Request(intent), slots, pick)
+            req.or_list = intent == "summary" and _open_in_number(t, lexs, slots, pick)
+            return req
     if meta is not None:
         return _with_ref(Request("meta", field=meta), slots, pick)
     if pick is not None or slots.one or not (slots.empty() or _just_words(slots)):
-        return _with_ref(Request("summary", implicit=True), slots, pick)
+        req = _with_ref(Request("summary", implicit=True), slots, pick)
+        req.or_list = _open_in_number(t, lexs, slots, pick)
+        return req
     return Request("decline")  # no verb and no document named: never a search of the message
+
+
+def _open_in_number(t: str, lexs: list[Lexicon], slots: RefSlots, pick: int | None) -> bool:
+    """ "what did Denmark send in 2025?": no "letter", no exact day; one document or several."""
+    singular = any(
+        not lex.search("plural_kinds", t[m.start() : m.end()])
+        for lex in lexs
+        for m, _ in lex.lookup("kinds", t)
+    )
+    sent = _has(lexs, "sent_what", t)
+    if sent is None:
+        return False
+    rest = t[: sent.start()] + " " * (sent.end() - sent.start()) + t[sent.end() :]
+    if _has(lexs, "summary", rest):
+        return False  # "summarize what Sudan wrote": one document, asked to be summarized
+    return bool(slots.senders or slots.addressee) and not (
+        singular or slots.day or slots.symbol or pick is not None
+    )
 
 
 def _just_words(slots: RefSlots) -> bool:
@@ -295,7 +318,7 @@ def slots_of(raw: str, t: str, lexs: list[Lexicon], for_list: bool = False) -> R
     s.kind = next((k for k in kinds if k != "resolution"), kinds[0] if kinds else None)
     about = _markers(lexs, "about", t)
     to = _markers(lexs, "to", t)
-    for c in find_countries(raw):
+    for c in sorted(find_groups(raw) + find_countries(raw), key=lambda m: m.start):
         if any(a <= c.start < b for a, b in spans):
             continue  # "in French" is a language
         before = t[max(0, c.start - 30) : c.start]
@@ -323,6 +346,8 @@ def slots_of(raw: str, t: str, lexs: list[Lexicon], for_list: bool = False) -> R
     s.back = any(lex.search("back", t) for lex in lexs)
     s.one = any(lex.search("one", t) for lex in lexs) or _pick(t, lexs) is not None
     s.words = _topic_words(t, spans, lexs)
+    if lexs[0].lang == "zh" and (s.senders or s.topics or s.kind or s.year or s.month):
+        s.words = []  # what is left of a Chinese message naming a sender is not a title
     if not s.senders and s.topics and not for_list:
         s.senders, s.topics = s.topics[:1], s.topics[1:]  # "la lettre sur la Syrie" is rare
     return s
@@ -421,6 +446,12 @@ def _month_may(raw: str, t: str, m: re.Match[str]) -> bool:
     """ "may" is a month when capitalised or next to a number ("in May", "May 2025", "2 May")."""
     if raw[m.start() : m.end()] == "May" and m.start() > 0:
         return True
+    # "from may", "the letter of may": after a preposition of time it is not the verb
+    if re.search(
+        r"(?:^|\s)(?:from|of|in|since|until|till|during|dated|early|late|mid|last|this)\s+$",
+        t[: m.start()],
+    ):
+        return True
     return _near_number(t, m)
 
 
@@ -437,6 +468,7 @@ def _topic_words(t: str, spans: list[tuple[int, int]], lexs: list[Lexicon]) -> l
     for lex in lexs:
         for key in (
             "summary",
+            "sent_what",
             "resolutions",
             "doc",
             "docs",
@@ -464,7 +496,11 @@ def _topic_words(t: str, spans: list[tuple[int, int]], lexs: list[Lexicon]) -> l
         if "-" in w and all(p in filler or len(p) < 2 for p in w.split("-")):
             continue  # "peux-tu", "montre-moi"
         if lexs[0].lang == "zh":
-            continue  # Chinese words are not split by spaces: the names and dates carry the ref
+            # Chinese words are not split by spaces: the names and dates carry the ref, and a
+            # long run left over may be a title ("世界人权宣言")
+            if len(w) >= 4 and _UNSPACED.fullmatch(w[0]):
+                out.append(w)
+            continue
         out.append(w)
     return out
 
@@ -496,7 +532,11 @@ def _find(raw: str, t: str, lexs: list[Lexicon]) -> Request | None:
         cut = (min((mm.start() for mm in matches), default=0), len(t))
     if not query:
         return None
+    if _names_no_subject(query, lexs):
+        return None  # "does it mention any resolutions?": the resolutions it cites
     query, scope_tail = _split_scope(query, lexs)
+    if not scope_tail and not quoted:
+        query, scope_tail = _search_for(query, lexs)
     if quoted and not scope_tail:
         _, scope_tail = _split_scope("x " + raw[quoted.end() :].strip(" ?!."), lexs)
     src = raw if same else t
@@ -522,6 +562,29 @@ def _find(raw: str, t: str, lexs: list[Lexicon]) -> Request | None:
         req.refers_back = True
         req.slots = RefSlots(back=True)
     return req
+
+
+def _names_no_subject(query: str, lexs: list[Lexicon]) -> bool:
+    words = re.findall(r"\w+", fold(query))
+    filler = set().union(*(lex.filler for lex in lexs))
+    return bool(words) and all(
+        w in filler or w in STOPWORDS or _has(lexs, "resolution_words", w) or w == "any"
+        for w in words
+    )
+
+
+def _search_for(query: str, lexs: list[Lexicon]) -> tuple[str, str | None]:
+    """ "search the Kenyan note from July for police": a document, then what to look for."""
+    m = re.search(r"\s(?:for|pour|por)\s+(.+)$", query, re.IGNORECASE)
+    if m is None:
+        return query, None
+    head = query[: m.start()]
+    s = slots_of(head, fold(head), lexs)
+    if s.symbol or s.back or s.senders or (s.kind and (s.month or s.year)):
+        return m.group(1), head
+    if _names_no_subject(head, lexs):
+        return m.group(1), None  # "search the library for X", "search everything for X"
+    return query, None
 
 
 def _described(rest_raw: str, lexs: list[Lexicon]) -> str | None:

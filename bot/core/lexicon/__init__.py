@@ -141,4 +141,22 @@ def detect(text: str) -> str:
 @cache
 def _hints(lang: str) -> frozenset[str]:
     raw = lexicon(lang).raw
-    return frozenset(fold(w) for w in [*raw.get("hints", []), *raw.get("months", {})])
+    own = {fold(w) for w in [*raw.get("hints", []), *raw.get("months", {})]}
+    # One-word verbs of the main requests ("muestra", "affiche") belong to one language only
+    # when no other Latin-script lexicon uses them.
+    others = set().union(*(_verbs(x) | _plain(x) for x in ("en", "fr", "es") if x != lang))
+    return frozenset(own | (_verbs(lang) - others))
+
+
+@cache
+def _verbs(lang: str) -> frozenset[str]:
+    raw = lexicon(lang).raw
+    keys = ("summary", "doc", "docs", "find", "resolutions", "sent_what")
+    words = [fold(e) for k in keys for e in raw.get(k, []) if " " not in e and "*" not in e]
+    return frozenset(w for w in words if len(w) >= 4 and w.isalpha())
+
+
+@cache
+def _plain(lang: str) -> frozenset[str]:
+    raw = lexicon(lang).raw
+    return frozenset(fold(w) for w in [*raw.get("hints", []), *raw.get("filler", [])])

@@ -40,6 +40,10 @@ LEX = {
         "describe", "who wrote", "who sent", "in short", "in a nutshell", "short version",
         "boil down", "digest", "sum up", "break down", "catch me up",
     ],
+    # "what did X send (in 2025)?": open in number, a list when X sent several documents
+    "sent_what": ["what did ~ send", "what did ~ submit", "what has ~ sent", "what have ~ sent",
+                  "what ~ sent", "what did ~ write", "what has ~ written", "anything from",
+                  "what came from", "what do we have from", "what's there from"],
     "doc": [
         "paste the text", "read me", "the actual text", "full version", "entire document", "whole document", "show the text",
         "show me", "show", "open", "display", "full text", "whole text", "entire text",
@@ -67,7 +71,8 @@ LEX = {
         "where ~ mention", "where ~ discuss", "where ~ talk", "which paragraph",
         "which passage", "what paragraph", "the passage", "the paragraph", "the bit",
         "the part", "the section", "any mention of", "anything about", "anything on",
-        "does it say", "does it mention", "say anything", "show me where", "is there anything",
+        "does it say", "does it mention", "does ~ mention", "do ~ mention", "did ~ mention",
+        "does ~ talk about", "does ~ say anything about", "say anything", "show me where", "is there anything",
     ],
     # Words that introduce what to look for, after the find verb.
     "query_intro": [
@@ -162,14 +167,14 @@ LEX = {
     "resolution_words": ["resolution", "resolutions", "res", "unscr", "scr", "unsc resolution",
                          "ga resolution"],
     "filler": (
-        "a an the of for to in on at by from with about and or but so then also just please pls "
+        "a an the of for to in on at by from with about and or but so then also just please pls every each "
         "plz can could would will you u me my i we us our your give tell get send show let "
         "is are was were be been being do does did have has had it its this that these those "
         "there here what which who whom whose where when how why any some all anything "
         "something one ones thing stuff bit part lol hey hi ok okay thanks thank cool quick "
         "quickly real really kindly maybe think probably like actually again now still exactly "
         "they them their he she his her him doc document documents text texts library "
-        "written wrote write sent sends sending submitted latest recent dated date issued "
+        "written wrote write sent sends sending submitted came come comes latest recent dated date issued "
         "note verbale notes letter letters report reports said says say ask asked signed sign"
     ).split(),
 }

@@ -29,6 +29,8 @@ LEX = {
         "de que trata", "de que va", "que dice", "que contiene", "explica", "explicame",
         "describe", "que es", "tl;dr", "tldr", "quien escribio", "que envio", "que mando",
     ],
+    "sent_what": ["que envio", "que mando", "que ha enviado", "que han enviado", "que presento",
+                  "que escribio", "que hay de", "que tenemos de"],
     "doc": [
         "muestra", "muestrame", "ensename", "abre", "texto completo", "texto integro",
         "todo el texto", "el texto de", "leer", "quiero leer", "ver el texto",
@@ -118,7 +120,8 @@ LEX = {
                   "en arabe": "ar", "en chino": "zh"},
     "resolution_words": ["resolucion", "resoluciones"],
     "filler": (
-        "el la los las lo un una unos unas de del al a en y o pero sobre por para con que "
+        "el la los las lo un una unos unas de del al a en y o pero sobre por para con que cada "
+        "enviadas enviados mando mandaron enviaron presentadas presentados remitio remitida "
         "cual cuales quien quienes como me mi mis te tu tus se su sus le les es son fue "
         "esta este esto ese esa eso hay puedes podrias puede favor porfa gracias dime dame "
         "carta cartas documento documentos texto textos informe informes nota verbal notas "

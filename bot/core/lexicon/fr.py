@@ -35,6 +35,9 @@ LEX = {
         "qu'a ecrit", "qu'ont envoye", "ce que ~ a ecrit", "ce que ~ a envoye", "ce que dit",
         "fais-moi un point", "brief",
     ],
+    "sent_what": ["qu'a envoye", "qu'ont envoye", "qu'a ecrit", "qu'a transmis", "qu'a soumis",
+                  "qu'est-ce que ~ a envoye", "qu'est-ce que ~ ont envoye", "ce que ~ a envoye",
+                  "ce que ~ a ecrit", "qu'avons-nous de", "qu'a-t-on de"],
     "doc": [
         "montre", "montre-moi", "affiche", "ouvre", "texte integral", "texte complet",
         "tout le texte", "le texte de", "lire", "lis-moi", "voir le texte", "fais voir",
@@ -141,12 +144,12 @@ LEX = {
                   "en arabe": "ar", "en chinois": "zh", "francaise": "fr", "anglaise": "en"},
     "resolution_words": ["resolution", "resolutions", "res"],
     "filler": (
-        "le la les l un une des de du d au aux a en et ou mais donc sur dans par pour avec "
+        "le la les l un une des de du d au aux chaque a en et ou mais donc sur dans par pour avec "
         "ce cet cette ces celle celui ca cela c est sont etait qui que quoi qu quel quelle "
         "quels quelles tu te toi vous moi me m mon ma mes ton ta tes s il elle ils elles y "
         "peux peut pourrais pouvez stp svp plait merci ok bon alors fais fait faire dis donne "
         "as a ai avez ont chose document documents texte textes lettre lettres rapport "
-        "rapports note verbale notes verbales envoye envoyee envoyees ecrit ecrite date datee "
+        "rapports note verbale notes verbales envoye envoyee envoyees envoyes transmis transmise soumis soumise ecrit ecrite date datee "
         "bibliotheque juste vite exactement encore aussi deja ne pas plus tout tous toutes "
         "sais savoir veux voudrais aimerais ete signe signee signees distribue distribuee quand"
     ).split(),
