@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from bot.core.countries import find_countries
-from bot.core.groups import find_groups
+from bot.core.countries import CountryMention, find_countries
+from bot.core.groups import GroupMention, find_groups
 from bot.core.intents import RefSlots, Request, parse_command
 from bot.core.lexicon import Lexicon, detect, lexicon
 from bot.core.textnorm import STOPWORDS, fold
@@ -318,7 +318,8 @@ def slots_of(raw: str, t: str, lexs: list[Lexicon], for_list: bool = False) -> R
     s.kind = next((k for k in kinds if k != "resolution"), kinds[0] if kinds else None)
     about = _markers(lexs, "about", t)
     to = _markers(lexs, "to", t)
-    for c in sorted(find_groups(raw) + find_countries(raw), key=lambda m: m.start):
+    found: list[GroupMention | CountryMention] = [*find_groups(raw), *find_countries(raw)]
+    for c in sorted(found, key=lambda m: m.start):
         if any(a <= c.start < b for a, b in spans):
             continue  # "in French" is a language
         before = t[max(0, c.start - 30) : c.start]
