@@ -16,13 +16,17 @@ from bot.core.errors import Ambiguous, BadInput, NotFound, PermissionDenied, Rap
 from bot.core.facts import fact
 from bot.core.intents import RefSlots, Request
 from bot.core.library import Actor, Library, visible_scopes
-from bot.core.mention import list_slots
+from bot.core.mention import list_slots, parse_mention
 from bot.core.results import Cites, DocList, FindResult
 from bot.core.storage import StoredDocument
 from bot.dialogue import Dialogue, docs_matching, proper_names, visible_document
 from bot.messages import message
 
 CONTEXT_SECONDS = 15 * 60  # how long "it" keeps meaning the last document
+
+
+# One message a language, so each lexicon is read at start-up (any words would do).
+WARM_UP = ("summary of it", "résumé", "resumen", "резюме", "ملخص", "摘要")
 
 
 @dataclass(slots=True)
@@ -50,6 +54,10 @@ class Dispatcher:
         self.library = library
         self._last: dict[str, tuple[int, float]] = {}
         self.dialogue = Dialogue(library)  # lists, picks and pending questions per channel
+        # The lexicons, state names and patterns load on first use (~0.1 s): here, at start-up,
+        # rather than inside the first messages, where they would hold the event loop.
+        for sample in WARM_UP:
+            parse_mention(sample)
 
     def remember(self, channel: str, doc: StoredDocument) -> None:
         self._last[channel] = (doc.id, time.monotonic())

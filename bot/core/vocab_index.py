@@ -485,28 +485,34 @@ class IndexedVocabulary:
         self.conn = conn
         self.cache: dict = cache if cache is not None else {}
         want = tuple(sorted(set(scopes)))
-        if self.cache.get("\0scopes") != want:
-            self.cache.clear()
-            self.cache["\0scopes"] = want
+        # Finds of one server share this cache from several worker threads: the head is one
+        # value, read and written whole, and every look-up below keeps its own result, so a
+        # thread that clears the cache never leaves another with a missing key.
+        head = self.cache.get("\0head")
+        if head is None or head[0] != want:
             marks = ",".join("?" * len(want))
             rows = conn.execute(
                 f"SELECT id, paragraphs FROM vocab_scopes WHERE scope IN ({marks}) ORDER BY id",
                 want,
             ).fetchall()
-            self.cache["\0sids"] = [r[0] for r in rows]
-            self.cache["\0paragraphs"] = max(sum(r[1] for r in rows), 1)
-        self.sids: list[int] = self.cache["\0sids"]
-        self.paragraphs: int = self.cache["\0paragraphs"]
+            head = (want, [r[0] for r in rows], max(sum(r[1] for r in rows), 1))
+            if self.cache.get("\0head", head)[0] != want:
+                self.cache.clear()
+            self.cache["\0head"] = head
+        self.sids: list[int] = head[1]
+        self.paragraphs: int = head[2]
         self._in = f"sid IN ({','.join(map(str, self.sids))})"  # integers from the database
 
     def df_of(self, term: str) -> int:
         key = ("df", term)
-        if key not in self.cache:
+        df = self.cache.get(key)
+        if df is None:
             row = self.conn.execute(
                 f"SELECT SUM(df) FROM vocab WHERE {self._in} AND term = ?", (term,)
             ).fetchone()
-            self.cache[key] = int(row[0]) if row and row[0] else 0
-        return self.cache[key]
+            df = int(row[0]) if row and row[0] else 0
+            self.cache[key] = df
+        return df
 
     def idf(self, term: str) -> float:
         df = self.df_of(term)
@@ -514,22 +520,26 @@ class IndexedVocabulary:
 
     def expand(self, term: str) -> dict[str, float]:
         key = ("exp", term)
-        if key not in self.cache:
-            self.cache[key] = self._expand(term)
-        return self.cache[key]
+        out = self.cache.get(key)
+        if out is None:
+            out = self._expand(term)
+            self.cache[key] = out
+        return out
 
     def prefixed(self, term: str) -> list[str]:
         """Up to PREFIXES commonest longer terms that start with `term` (compounds)."""
         key = ("pre", term)
-        if key not in self.cache:
+        out = self.cache.get(key)
+        if out is None:
             hi = term + "\uffff"
             rows = self.conn.execute(
                 f"SELECT term FROM vocab WHERE {self._in} AND term > ? AND term < ?"
                 " AND length(term) > ? GROUP BY term ORDER BY SUM(df) DESC, term LIMIT ?",
                 (term, hi, len(term) + 2, PREFIXES),
             ).fetchall()
-            self.cache[key] = [r[0] for r in rows]
-        return self.cache[key]
+            out = [r[0] for r in rows]
+            self.cache[key] = out
+        return out
 
     def _lookup(self, keys: Iterable[str]) -> dict[str, int]:
         """term -> frequency in the scopes, for the terms filed under any of `keys`."""
