@@ -202,7 +202,7 @@ from bot.core.textnorm import fold  # noqa: E402
 LANGS = ("en", "fr", "es", "ru", "ar", "zh")
 
 # CLDR codes that are not states (continents, unions, "unknown region", outlying areas).
-_NOT_STATES = frozenset(
+NOT_STATES = frozenset(
     [
         "EU",
         "EZ",
@@ -402,7 +402,7 @@ def _tables() -> tuple[dict[str, str], dict[str, str], list[tuple[str, str]]]:
 
     for lang in LANGS:
         for code, name in Locale(lang).territories.items():
-            if len(code) == 2 and code.isalpha() and code not in _NOT_STATES:
+            if len(code) == 2 and code.isalpha() and code not in NOT_STATES:
                 add(name, code)
     for code, names in UN_NAMES.items():
         for name in names:

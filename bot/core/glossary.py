@@ -17,112 +17,9 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.core.countries import _NOT_STATES as NOT_STATES
-from bot.core.countries import country_name
+from bot.core.countries import NOT_STATES, country_name
 from bot.core.glossary_terms import LANGS, TERMS
 from bot.core.vocab_index import fts_tokens, unspaced
-
-# (English, French)
-PAIRS: list[tuple[str, str]] = [
-    # organs, offices and documents
-    ("security council", "conseil de securite"),
-    ("general assembly", "assemblee generale"),
-    ("secretary general", "secretaire general"),
-    ("human rights council", "conseil des droits de l homme"),
-    ("economic and social council", "conseil economique et social"),
-    ("international court of justice", "cour internationale de justice"),
-    ("international criminal court", "cour penale internationale"),
-    ("united nations", "nations unies"),
-    ("permanent representative", "representant permanent"),
-    ("permanent mission", "mission permanente"),
-    ("agenda item", "point de l ordre du jour"),
-    ("annex", "annexe"),
-    ("letter", "lettre"),
-    ("report", "rapport"),
-    # subjects
-    ("ceasefire", "cessez le feu"),
-    ("cease fire", "cessez le feu"),
-    ("peacekeeping operations", "operations de maintien de la paix"),
-    ("peacekeeping", "maintien de la paix"),
-    ("peace", "paix"),
-    ("security", "securite"),
-    ("human rights", "droits de l homme"),
-    ("international humanitarian law", "droit international humanitaire"),
-    ("international law", "droit international"),
-    ("humanitarian assistance", "assistance humanitaire"),
-    ("humanitarian aid", "aide humanitaire"),
-    ("humanitarian", "humanitaire"),
-    ("refugees", "refugies"),
-    ("internally displaced persons", "personnes deplacees"),
-    ("displaced persons", "personnes deplacees"),
-    ("territorial integrity", "integrite territoriale"),
-    ("sovereignty", "souverainete"),
-    ("armed forces", "forces armees"),
-    ("armed conflict", "conflit arme"),
-    ("armed groups", "groupes armes"),
-    ("war crimes", "crimes de guerre"),
-    ("crimes against humanity", "crimes contre l humanite"),
-    ("ethnic cleansing", "nettoyage ethnique"),
-    ("terrorism", "terrorisme"),
-    ("terrorist", "terroriste"),
-    ("nuclear weapons", "armes nucleaires"),
-    ("weapons", "armes"),
-    ("disarmament", "desarmement"),
-    ("landmines", "mines terrestres"),
-    ("civilians", "civils"),
-    ("civilian population", "population civile"),
-    ("children", "enfants"),
-    ("women", "femmes"),
-    ("negotiations", "negociations"),
-    ("peace process", "processus de paix"),
-    ("climate change", "changements climatiques"),
-    ("sustainable development", "developpement durable"),
-    ("shelling", "bombardements"),
-    ("attacks", "attaques"),
-    ("attack", "attaque"),
-    ("army", "armee"),
-    ("government", "gouvernement"),
-    ("republic", "republique"),
-    ("occupied territories", "territoires occupes"),
-    # states and places whose names differ
-    ("azerbaijan", "azerbaidjan"),
-    ("armenia", "armenie"),
-    ("nagorno karabakh", "haut karabakh"),
-    ("russian federation", "federation de russie"),
-    ("syrian arab republic", "republique arabe syrienne"),
-    ("syria", "syrie"),
-    ("lebanon", "liban"),
-    ("state of palestine", "etat de palestine"),
-    ("democratic republic of the congo", "republique democratique du congo"),
-    ("central african republic", "republique centrafricaine"),
-    ("libya", "libye"),
-    ("somalia", "somalie"),
-    ("south sudan", "soudan du sud"),
-    ("sudan", "soudan"),
-    ("cyprus", "chypre"),
-    ("greece", "grece"),
-    ("turkey", "turquie"),
-    ("western sahara", "sahara occidental"),
-    ("georgia", "georgie"),
-    ("morocco", "maroc"),
-    ("algeria", "algerie"),
-    ("ethiopia", "ethiopie"),
-    ("eritrea", "erythree"),
-    ("colombia", "colombie"),
-    ("mexico", "mexique"),
-    ("germany", "allemagne"),
-    ("china", "chine"),
-    ("united states", "etats unis"),
-    ("united kingdom", "royaume uni"),
-    ("spain", "espagne"),
-    ("egypt", "egypte"),
-    ("jordan", "jordanie"),
-    ("saudi arabia", "arabie saoudite"),
-    ("bahrain", "bahrein"),
-    ("indonesia", "indonesie"),
-    ("denmark", "danemark"),
-    ("chile", "chili"),
-]
 
 FUZZY_MIN = 6  # a single word this long may differ by one edit ("ceasfire")
 # A hit for the translated query weighs a little less than one for the words typed: a passage in
@@ -131,17 +28,13 @@ TRANSLATED_WEIGHT = 0.85
 
 
 def _rows() -> list[dict[str, tuple[str, ...]]]:
-    """One row a concept: language -> its folded words. The six-language terms first, then the
-    English-French pairs they lack, then every state's name in the six languages (CLDR)."""
+    """One row a concept: language -> its folded words. The six-language terms first, then
+    every state's name in the six languages (CLDR)."""
     rows: list[dict[str, tuple[str, ...]]] = []
     for term in TERMS:
         rows.append({lang: tuple(fts_tokens(t)) for lang, t in zip(LANGS, term, strict=True) if t})
     for names in state_names():
         rows.append({lang: tuple(fts_tokens(n)) for lang, n in names.items()})
-    english = {r.get("en") for r in rows}
-    for en, fr in PAIRS:
-        if tuple(fts_tokens(en)) not in english:
-            rows.append({"en": tuple(fts_tokens(en)), "fr": tuple(fts_tokens(fr))})
     return rows
 
 

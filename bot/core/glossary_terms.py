@@ -74,4 +74,8 @@ TERMS: list[tuple[str, str, str, str, str, str | None]] = [
     ("syrian arab republic", "république arabe syrienne", "república árabe siria", "сирийской арабской республики", "الجمهورية العربية السورية", "阿拉伯叙利亚共和国"),
     ("state of palestine", "état de palestine", "estado de palestina", "государства палестина", "دولة فلسطين", "巴勒斯坦国"),
     ("democratic republic of the congo", "république démocratique du congo", "república democrática del congo", "демократической республики конго", "جمهورية الكونغو الديمقراطية", "刚果民主共和国"),
+    ("displaced persons", "personnes déplacées", "personas desplazadas", "перемещенные лица", "المشردين", "流离失所者"),
+    ("terrorist", "terroriste", "terrorista", "террорист", "إرهابي", "恐怖分子"),
+    ("attack", "attaque", "ataque", "нападение", "هجوم", "袭击"),
+    ("turkey", "turquie", "turquía", "турция", "تركيا", "土耳其"),  # CLDR now writes Türkiye
 ]  # fmt: skip
