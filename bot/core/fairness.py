@@ -17,10 +17,8 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from bot.core.models import Paragraph
 from bot.core.results import CitedResolution
 from bot.core.storage import StoredCitation, read_scope
-from bot.core.summary import key_sentences
 
 
 def asker_reads(method: Callable[..., Any]) -> Callable[..., Any]:
@@ -96,12 +94,6 @@ def group_citations(rows: Iterable[StoredCitation]) -> dict[str, CitedResolution
             seen.add((c.symbol, c.paragraph))
             item.paragraphs.append(c.paragraph)
     return items
-
-
-def summary_points(conn: sqlite3.Connection, doc_id: int, max_chars: int) -> tuple[list[str], int]:
-    """Key sentences of the first `max_chars` of a document, and its paragraph count."""
-    rows, count, _ = detail_rows(conn, doc_id, max_chars, max_chars)
-    return key_sentences([Paragraph(idx, text, section) for idx, section, text in rows]), count
 
 
 async def start_worker_threads() -> None:
