@@ -91,6 +91,7 @@ async def test_a_database_indexed_with_whole_runs_is_reindexed_in_pairs(tmp_path
         "INSERT INTO vocab_del (sid, key, term_id) VALUES (?, ?, ?)",
         [(sid, k, tid) for sid, tid, t in terms for k in term_keys(t)],
     )
+    conn.execute("DROP TABLE guild_settings")  # migration 009's
     conn.execute("PRAGMA user_version = 7")
     assert "人权" not in {r[0] for r in conn.execute("SELECT term FROM vocab")}
     conn.close()

@@ -241,6 +241,7 @@ def _downgrade_to_v005(db: Path) -> None:
             PRIMARY KEY (key, term_id)) WITHOUT ROWID;
         CREATE TABLE vocab_stats (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
         INSERT INTO vocab_stats VALUES ('paragraphs', 0), ('ready', 0);
+        DROP TABLE guild_settings;
         PRAGMA user_version = 5;
         COMMIT;
         """

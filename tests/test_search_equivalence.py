@@ -318,6 +318,7 @@ async def test_a_database_indexed_before_migration_5_is_reindexed_without_arabic
         INSERT INTO vocab (term, df) SELECT term, doc FROM paragraphs_vocab;
         INSERT INTO vocab_del (key, term_id) SELECT term, id FROM vocab;
         DELETE FROM vocab_stats; INSERT INTO vocab_stats VALUES ('paragraphs', 3), ('ready', 1);
+        DROP TABLE guild_settings;
         PRAGMA user_version = 4;
         """
     )

@@ -25,6 +25,7 @@ from bot.core.storage_write import (
     Writer,
     _delete_docs_sync,
     _delete_sources_sync,
+    _set_guild_roles_sync,
     document_search_text,
     save_stream,
 )
@@ -229,7 +230,24 @@ class Store:
                 self.generation += 1
         return n
 
+    async def set_guild_roles(self, guild_id: str, roles: list[str]) -> None:
+        """A server's own moderator role names (an empty list is kept: the server has none)."""
+        assert self._write is not None
+        async with self._write_lock:
+            await self._write.transaction(
+                _set_guild_roles_sync, str(guild_id), json.dumps(list(roles), ensure_ascii=False)
+            )
+
     # ---- reads --------------------------------------------------------------------------
+
+    async def guild_roles(self) -> dict[str, list[str]]:
+        """Every server's own moderator role names, by server id (read once at start)."""
+        rows = await self._rows(
+            "SELECT guild_id, mod_roles FROM guild_settings ORDER BY guild_id",
+            (),
+            lambda r: (r[0], json.loads(r[1])),
+        )
+        return {gid: [str(r) for r in roles] for gid, roles in rows}
 
     _DOC_COLS = "id, scope, source, symbols, title, kind, language, date, record, search_text"
 

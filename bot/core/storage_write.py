@@ -337,6 +337,14 @@ def _delete_docs_sync(conn: sqlite3.Connection, doc_ids: Sequence[int]) -> int:
     return len(doc_ids)
 
 
+def _set_guild_roles_sync(conn: sqlite3.Connection, guild_id: str, roles_json: str) -> None:
+    conn.execute(
+        "INSERT INTO guild_settings (guild_id, mod_roles) VALUES (?, ?)"
+        " ON CONFLICT (guild_id) DO UPDATE SET mod_roles = excluded.mod_roles",
+        (guild_id, roles_json),
+    )
+
+
 def _delete_sources_sync(conn: sqlite3.Connection, scope: str, sources: Sequence[str]) -> int:
     ids = []
     for source in sources:
