@@ -65,11 +65,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _common_options(p: argparse.ArgumentParser, default: object) -> None:
-    """--db, -v and --pager: accepted before the sub-command and after it."""
+    """--db, --shards, -v and --pager: accepted before the sub-command and after it."""
     p.add_argument(
         "--db",
         default=default,
         help="database file (default: RAPPORTEUR_DB or the user data dir)",
+    )
+    p.add_argument(
+        "--shards",
+        default=default,
+        help="Discord shards this process runs, e.g. 0-3/8 (default: RAPPORTEUR_SHARDS, or all)",
     )
     verbose_default = False if default is None else default
     p.add_argument("-v", "--verbose", action="store_true", default=verbose_default)
@@ -91,14 +96,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _command(args: argparse.Namespace) -> int:
-    settings = Settings.from_env(args.db)
+    settings = Settings.from_env(args.db, args.shards)
     command = args.command or ("discord" if settings.token else "console")
     if command == "console":
         from bot.console import run_repl
 
         return asyncio.run(run_repl(settings, args.pager))
     if command == "discord":
-        problem = settings.token_problem()
+        problem = settings.shards_problem() or settings.token_problem()
         if problem:
             return _fail(problem, args.verbose, 2)
         return _discord(settings, args.verbose)

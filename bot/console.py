@@ -21,6 +21,7 @@ except ImportError:  # not on Windows: no claim on the database there
     fcntl = None  # type: ignore[assignment]
 
 from bot.answer import Answer, Asker, Dispatcher
+from bot.core.dbfile import is_server_url
 from bot.core.errors import DatabaseBusy, database_error
 from bot.core.intents import parse_command, parse_mention
 from bot.core.library import Actor, Library
@@ -115,8 +116,8 @@ def claim_database(db_path: Path) -> IO[str] | None:
     """Lock a file beside the database for as long as the returned file stays open, so a second
     bot or chat on the same database stops at once with a reason, instead of both answering and
     fighting over SQLite's write lock. One-shot commands (ask, load) do not claim it."""
-    if fcntl is None or str(db_path) == ":memory:":
-        return None
+    if fcntl is None or str(db_path) == ":memory:" or is_server_url(db_path):
+        return None  # a PostgreSQL server: many processes may share it (shards), no file lock
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
         lock = open(db_path.with_name(db_path.name + ".lock"), "a")  # noqa: SIM115

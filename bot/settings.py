@@ -8,6 +8,8 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from bot.shards import BadShards, ShardSpec, parse_shards
+
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -29,9 +31,10 @@ class Settings:
     mod_role_names: frozenset[str] = frozenset({"moderator", "mod", "modérateur"})
     max_upload_bytes: int = 20 * 1024 * 1024
     test_guild: int | None = None
+    shards: str | None = None  # "0-3/8": the shard ids this process runs (bot/shards.py)
 
     @classmethod
-    def from_env(cls, db: str | None = None) -> Settings:
+    def from_env(cls, db: str | None = None, shards: str | None = None) -> Settings:
         env = os.environ
         s = cls()
         s.token = (env.get("DISCORD_TOKEN") or "").strip() or None  # a .env line's newline
@@ -47,7 +50,20 @@ class Settings:
             )
         guild = env.get("RAPPORTEUR_TEST_GUILD", "")
         s.test_guild = int(guild) if guild.isdigit() else None
+        s.shards = (shards or env.get("RAPPORTEUR_SHARDS") or "").strip() or None
         return s
+
+    def shard_spec(self) -> ShardSpec | None:
+        """The shards to run; None: all of them, as many as Discord asks. BadShards if wrong."""
+        return parse_shards(self.shards) if self.shards else None
+
+    def shards_problem(self) -> str | None:
+        """What is wrong with RAPPORTEUR_SHARDS / --shards, before anything starts."""
+        try:
+            self.shard_spec()
+        except BadShards as e:
+            return str(e)
+        return None
 
     def token_problem(self) -> str | None:
         """Why the token cannot be one Discord would accept, before trying to log in with it."""

@@ -18,6 +18,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.answer import Answer
+from bot.core.errors import StoreError
 from bot.core.intents import Request
 from bot.core.library import PARALLEL_MIN_FILES, Actor, guild_scope
 from bot.core.readers import UnreadableDocument, check_upload, safe_filename
@@ -224,17 +225,24 @@ class Moderation(commands.Cog):
             await ctx.send("Which role? e.g. `modrole add Editors`", ephemeral=True)
             return
         everyone = role_for_everyone(guild, name) if action == "add" else None
+        done = False
+        try:
+            if action == "add" and everyone is None:
+                done = await config.add(guild.id, name)
+            elif action == "remove":
+                done = await config.remove(guild.id, name)
+        except StoreError as e:  # disk full, database gone: nothing changed, say so
+            await ctx.send(f"Not saved: {e}.", ephemeral=True)
+            return
         if everyone is not None:
             msg = f"Not added: {everyone}. Pick a role that only moderators hold."
         elif action == "add":
-            done = config.add(guild.id, name)
             msg = (
                 f"Members with the role “{name}” are now moderators here."
                 if done
                 else (f"“{name}” is already a moderator role here.")
             )
         elif action == "remove":
-            done = config.remove(guild.id, name)
             msg = (
                 f"“{name}” is no longer a moderator role here."
                 if done

@@ -27,7 +27,7 @@ from bot.discord.moderators import NotModerator, is_moderator
 
 @pytest_asyncio.fixture
 async def bot(library: Library, tmp_path: Path) -> AsyncIterator[Rapporteur]:
-    b = create_bot(make_settings(tmp_path), library)
+    b = create_bot(make_settings(tmp_path), library, sharded=False)  # dpytest: unsharded
     await configure_dpytest(b, members=["alice", "bob"])
     await b.setup_hook()
     yield b
@@ -336,7 +336,7 @@ def _letter(word: str, symbol: str) -> str:
 
 @pytest_asyncio.fixture
 async def two_servers(library: Library, tmp_path: Path) -> AsyncIterator[Rapporteur]:
-    b = create_bot(make_settings(tmp_path), library)
+    b = create_bot(make_settings(tmp_path), library, sharded=False)  # dpytest: unsharded
     await configure_dpytest(b, members=["mallory", "bea"], guilds=2)
     await b.setup_hook()
     # These tests send more than a member's cooldown allows; cooldowns have their own test.
@@ -441,7 +441,7 @@ async def test_modrole_refuses_everyone(two_servers: Rapporteur) -> None:
     await dpytest.message("!modrole add Server Booster", member=owner)
     assert "Not added" in dpytest.get_message().content
     # A settings file written before this check cannot make @everyone count either.
-    two_servers.guild_config.add(guild.id, "@everyone")
+    await two_servers.guild_config.add(guild.id, "@everyone")
     assert not is_moderator(two_servers, guild.get_member(bea.id), guild)
     # A role only some members hold is still accepted.
     await dpytest.message("!modrole add Editors", member=owner)

@@ -283,9 +283,10 @@ async def test_moderator_right(rbot: Rapporteur) -> None:
     assert check(rbot, make_member(2, roles=("Moderator",)), guild)
     assert not check(rbot, make_member(3, roles=("Member",)), guild)
     assert check(rbot, make_member(4242), guild)  # a bot owner
-    rbot.guild_config.add(1, "Editors")
+    await rbot.guild_config.add(1, "Editors")
     assert check(rbot, make_member(3, roles=("editors",)), guild)
     assert not check(rbot, make_member(3, roles=("editors",)), make_guild(2))
+    assert await rbot.guild_config.remove(1, "Editors")  # the library (and store) is shared
 
 
 # ---- buttons ---------------------------------------------------------------------------------

@@ -196,7 +196,7 @@ async def test_one_scope_cannot_take_every_read_connection(tmp_path: Path) -> No
 
 @pytest_asyncio.fixture
 async def bot(library: Library, tmp_path: Path) -> AsyncIterator[Rapporteur]:
-    b = create_bot(make_settings(tmp_path), library)
+    b = create_bot(make_settings(tmp_path), library, sharded=False)  # dpytest: unsharded
     await configure_dpytest(b, members=["alice"])
     await b.setup_hook()
     yield b

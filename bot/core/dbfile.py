@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
 from bot.core.errors import NotADatabase, SchemaTooNew
+
+_SERVER_URL = re.compile(r"postgres(?:ql)?(?:\+\w+)?:/", re.IGNORECASE)
+
+
+def is_server_url(target: str | Path) -> bool:
+    """A database server's URL (`postgresql://…`), not a SQLite file: no lock file, nothing
+    beside it. Also true of such a URL that went through Path (which makes `//` one `/`)."""
+    return _SERVER_URL.match(str(target)) is not None
 
 
 def probe(path: str, known: int) -> None:

@@ -18,6 +18,7 @@ from discord.ext import commands
 from rapidfuzz import fuzz, process
 
 from bot.answer import Dispatcher
+from bot.core.dbfile import is_server_url
 from bot.core.library import Library
 from bot.discord.moderators import GuildConfig, NotModerator
 from bot.render import escape
@@ -50,8 +51,18 @@ def make_intents() -> discord.Intents:
 
 
 class Rapporteur(commands.Bot):
+    """The bot's behaviour, on one connection. What runs is ShardedRapporteur; this plain
+    form is what dpytest can drive (it refuses sharded clients)."""
+
+    sharded = False
+
     def __init__(self, settings: Settings, library: Library | None = None) -> None:
+        spec = settings.shard_spec()
+        shards: dict[str, Any] = {}
+        if self.sharded and spec is not None:
+            shards = {"shard_ids": list(spec.ids), "shard_count": spec.count}
         super().__init__(
+            **shards,
             command_prefix=commands.when_mentioned_or(settings.prefix),
             intents=make_intents(),
             help_command=None,
@@ -66,9 +77,7 @@ class Rapporteur(commands.Bot):
         self.library: Library = library  # type: ignore[assignment]  # opened in setup_hook
         self._owns_library = library is None
         self.dispatcher: Dispatcher = None  # type: ignore[assignment]
-        self.guild_config = GuildConfig(
-            settings.db_path.with_name("guild_settings.json"), settings.mod_role_names
-        )
+        self.guild_config = GuildConfig(settings.mod_role_names)  # filled in setup_hook
         self.failed_extensions: dict[str, str] = {}
         self._answers: OrderedDict[int, int] = OrderedDict()
 
@@ -78,6 +87,10 @@ class Rapporteur(commands.Bot):
 
             self.library = await prepare_library(self.settings)
         self.dispatcher = Dispatcher(self.library)
+        # Roles a server added used to live in a JSON file beside a SQLite database.
+        db = self.settings.db_path
+        legacy = None if is_server_url(db) else db.with_name("guild_settings.json")
+        await self.guild_config.load(self.library.store, legacy)
         self.tree.error(self.on_app_command_error)  # the public way to set tree.on_error
         for name in EXTENSIONS:
             try:
@@ -93,10 +106,12 @@ class Rapporteur(commands.Bot):
 
     async def on_ready(self) -> None:
         log.info(
-            "logged in as %s (%s) in %d servers",
+            "logged in as %s (%s) in %d servers, shards %s of %s",
             self.user,
             getattr(self.user, "id", "?"),
             len(self.guilds),
+            ",".join(map(str, sorted(getattr(self, "shards", {})))) or "-",
+            self.shard_count,
         )
 
     async def process_commands(self, message: discord.Message) -> None:
@@ -230,9 +245,20 @@ def user_error_message(ctx: commands.Context[Any], error: BaseException, prefix:
     return None
 
 
-def create_bot(settings: Settings, library: Library | None = None) -> Rapporteur:
-    """The configured bot, not connected. With `library`, setup_hook uses it as given."""
-    return Rapporteur(settings, library)
+class ShardedRapporteur(Rapporteur, commands.AutoShardedBot):
+    """The bot as it runs: discord.py's sharding under the same behaviour. Every shard Discord
+    asks for (one below 2,500 servers), or those of RAPPORTEUR_SHARDS (`0-3/8`) when several
+    processes share the servers."""
+
+    sharded = True
+
+
+def create_bot(
+    settings: Settings, library: Library | None = None, *, sharded: bool = True
+) -> Rapporteur:
+    """The configured bot, not connected. With `library`, setup_hook uses it as given.
+    `sharded=False`: a plain one-connection bot (dpytest cannot drive a sharded one)."""
+    return (ShardedRapporteur if sharded else Rapporteur)(settings, library)
 
 
 def run_discord(settings: Settings) -> int:

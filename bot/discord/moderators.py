@@ -3,10 +3,10 @@ the error it raises. Imported by the client and the cogs; it imports neither (no
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import os
-import tempfile
 from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -35,23 +35,35 @@ class NotModerator(commands.CheckFailure):
     pass
 
 
+class RoleStore(Protocol):
+    """The store's side of GuildConfig (the SQLite Store and the PostgreSQL one both have it)."""
+
+    async def guild_roles(self) -> dict[str, list[str]]: ...
+    async def set_guild_roles(self, guild_id: str, roles: list[str]) -> None: ...
+
+
 class GuildConfig:
-    """Per-server moderator role names, in a small JSON file beside the database.
+    """Per-server moderator role names, kept in the store and cached here.
 
     A role counts when its name is in the defaults from the environment (RAPPORTEUR_MOD_ROLES)
-    or in the names a server added with `!modrole add`. Writes are atomic (temp file + rename).
+    or in the names a server added with `!modrole add`. The cache is read once at start
+    (`load`) and written through: each server is served by the one process owning its shard,
+    so no other process changes its roles behind this one's back.
     """
 
-    def __init__(self, path: Path | None, default_roles: Iterable[str]) -> None:
-        self.path = path
+    def __init__(self, default_roles: Iterable[str]) -> None:
         self.defaults = frozenset(r.lower() for r in default_roles)
         self._roles: dict[str, list[str]] = {}
-        if path is not None and path.is_file():
-            try:
-                data = json.loads(path.read_text("utf-8"))
-                self._roles = {str(k): list(v) for k, v in data.get("mod_roles", {}).items()}
-            except (OSError, ValueError, AttributeError):
-                log.exception("could not read %s; starting with no per-server roles", path)
+        self._store: RoleStore | None = None
+        self._lock = asyncio.Lock()  # two `!modrole add` at once must not lose one
+
+    async def load(self, store: RoleStore, legacy: Path | None = None) -> None:
+        """Read every server's roles; first import `legacy` (guild_settings.json) if present."""
+        self._store = store
+        roles = await store.guild_roles()
+        if legacy is not None and legacy.is_file():
+            await import_legacy(store, legacy, roles)
+        self._roles = roles
 
     def mod_roles(self, guild_id: int) -> frozenset[str]:
         return self.defaults | {r.lower() for r in self._roles.get(str(guild_id), [])}
@@ -59,31 +71,53 @@ class GuildConfig:
     def server_roles(self, guild_id: int) -> list[str]:
         return list(self._roles.get(str(guild_id), []))
 
-    def add(self, guild_id: int, role: str) -> bool:
-        roles = self._roles.setdefault(str(guild_id), [])
-        if role.lower() in (r.lower() for r in roles):
-            return False
-        roles.append(role)
-        self._save()
-        return True
+    async def add(self, guild_id: int, role: str) -> bool:
+        async with self._lock:
+            roles = self.server_roles(guild_id)
+            if role.lower() in (r.lower() for r in roles):
+                return False
+            await self._save(guild_id, [*roles, role])
+            return True
 
-    def remove(self, guild_id: int, role: str) -> bool:
-        roles = self._roles.get(str(guild_id), [])
-        kept = [r for r in roles if r.lower() != role.lower()]
-        if len(kept) == len(roles):
-            return False
-        self._roles[str(guild_id)] = kept
-        self._save()
-        return True
+    async def remove(self, guild_id: int, role: str) -> bool:
+        async with self._lock:
+            roles = self.server_roles(guild_id)
+            kept = [r for r in roles if r.lower() != role.lower()]
+            if len(kept) == len(roles):
+                return False
+            await self._save(guild_id, kept)
+            return True
 
-    def _save(self) -> None:
-        if self.path is None:
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".guild_settings.")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump({"mod_roles": self._roles}, f, ensure_ascii=False, indent=1)
-        os.replace(tmp, self.path)
+    async def _save(self, guild_id: int, roles: list[str]) -> None:
+        if self._store is not None:
+            await self._store.set_guild_roles(str(guild_id), roles)
+        self._roles[str(guild_id)] = roles  # only once stored: a failed write changes nothing
+
+
+async def import_legacy(store: RoleStore, path: Path, roles: dict[str, list[str]]) -> None:
+    """Bring the roles of an old guild_settings.json into the store, once: the file is renamed
+    to *.imported after. Only servers the store does not know yet are taken, so a file left
+    in place (the rename failed) never undoes a later `!modrole`. An unreadable file is
+    logged and left alone; the bot starts without it. `roles` is updated in place."""
+    try:
+        table = json.loads(path.read_text("utf-8")).get("mod_roles", {})
+        if not isinstance(table, dict) or not all(isinstance(v, list) for v in table.values()):
+            raise ValueError("mod_roles is not {server id: [role names]}")
+        found = {str(gid): [str(r) for r in names] for gid, names in table.items()}
+    except (OSError, ValueError, AttributeError) as e:
+        log.error("could not import %s (%s); left in place, per-server roles not imported", path, e)
+        return
+    for gid, names in found.items():
+        if gid not in roles:
+            await store.set_guild_roles(gid, names)
+            roles[gid] = names
+    done = path.with_name(path.name + ".imported")
+    try:
+        os.replace(path, done)
+    except OSError as e:
+        log.warning("imported %s but could not rename it (%s)", path, e)
+        return
+    log.info("imported the moderator roles of %d servers from %s (now %s)", len(found), path, done)
 
 
 def is_moderator(bot: ModeratedBot, user: discord.abc.User, guild: discord.Guild | None) -> bool:
