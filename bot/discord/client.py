@@ -262,19 +262,21 @@ def create_bot(
 
 
 def run_discord(settings: Settings) -> int:
-    """Connect and run until stopped; logs to the console and a rotating file beside the DB."""
+    """Connect and run until stopped; logs to the console and a rotating file beside the DB
+    (a SQLite one; with a PostgreSQL URL to the console only: journald or docker keep it)."""
     if not settings.token:
         log.error("DISCORD_TOKEN is not set")
         return 2
-    settings.db_path.parent.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(
-        settings.db_path.with_name("rapporteur-discord.log"),
-        maxBytes=5 * 1024 * 1024,
-        backupCount=3,
-        encoding="utf-8",
-    )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.getLogger().addHandler(handler)
+    if not is_server_url(settings.db_path):  # a server's URL has no folder: the console only
+        settings.db_path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            settings.db_path.with_name("rapporteur-discord.log"),
+            maxBytes=5 * 1024 * 1024,
+            backupCount=3,
+            encoding="utf-8",
+        )
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        logging.getLogger().addHandler(handler)
     logging.getLogger().setLevel(min(logging.getLogger().level or logging.INFO, logging.INFO))
     bot = create_bot(settings)
     try:
