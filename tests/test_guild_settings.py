@@ -14,6 +14,7 @@ import pytest
 from discord_fakes import configure_dpytest, make_guild, make_member, make_settings
 
 from bot.core import storage
+from bot.core.errors import DiskFull
 from bot.core.library import Library
 from bot.discord.client import create_bot
 from bot.discord.moderators import GuildConfig, is_moderator
@@ -151,7 +152,15 @@ async def test_the_bot_imports_the_file_beside_its_database_at_start(tmp_path: P
         assert await lib.store.guild_roles() == {"111": ["Editors"]}
 
 
-async def test_modrole_changes_survive_a_restart(tmp_path: Path) -> None:
+async def _disk_full(guild_id: str, roles: list[str]) -> None:
+    raise DiskFull(
+        "disk full: the database could not grow, so nothing was changed; free some space and retry"
+    )
+
+
+async def test_modrole_changes_survive_a_restart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = tmp_path / "rapporteur.db"
     async with Library(db) as lib:
         bot = create_bot(make_settings(tmp_path), lib, sharded=False)  # dpytest: unsharded
@@ -169,6 +178,13 @@ async def test_modrole_changes_survive_a_restart(tmp_path: Path) -> None:
             replies.append(dpytest.get_message().content)
         assert "now moderators" in replies[0] and "no longer" in replies[2], replies
         assert "Not added" in replies[3], replies
+        # A write that fails (a full disk) changes nothing, says so, and the bot goes on.
+        monkeypatch.setattr(lib.store, "set_guild_roles", _disk_full)
+        await dpytest.message("!modrole add Clerks", member=owner)
+        reply = dpytest.get_message().content
+        assert reply.startswith("Not saved: disk full") and "free some space" in reply, reply
+        assert bot.guild_config.server_roles(guild.id) == ["Editors"]
+        monkeypatch.undo()
         await dpytest.empty_queue()
     # A new process on the same database: what `!modrole` did is there, @everyone is not.
     async with Library(db) as lib:
