@@ -21,13 +21,12 @@ import re
 import statistics
 import tempfile
 import time
-import unicodedata
 from pathlib import Path
 from typing import Any
 
 from bot.core.library import Library
 from bot.core.models import DocumentRecord, Paragraph
-from bot.core.textnorm import STOPWORDS
+from bot.core.textnorm import STOPWORDS, strip_accents
 
 LANGS = ("ar", "en", "es", "fr", "ru", "zh")
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
@@ -49,8 +48,7 @@ def _content(word: str) -> bool:
 
 
 def _drop_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return strip_accents(text)
 
 
 def _typo(word: str, rng: random.Random) -> str:

@@ -12,14 +12,16 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
 
-from bot.core.textnorm import fold
+# The module, not its names: textnorm reads its stop words from this package (lexicon.words),
+# so either may be imported first.
+from bot.core import textnorm
 
 LANGS = ("en", "fr", "es", "ru", "ar", "zh")
 _SPACED = frozenset({"en", "fr", "es", "ru"})
 
 
 def _compile(entry: str, spaced: bool) -> str:
-    e = fold(entry).replace("’", "'")
+    e = textnorm.fold(entry).replace("’", "'")
     out = []
     for i, part in enumerate(e.split(" ~ ")):
         if i:
@@ -111,7 +113,7 @@ def lexicon(lang: str) -> Lexicon:
         "date",
     ]
     lex.meta = [(f, _alternation(raw["meta"][f], spaced)) for f in order if f in raw["meta"]]
-    lex.filler = frozenset(fold(w) for w in raw.get("filler", []))
+    lex.filler = frozenset(textnorm.fold(w) for w in raw.get("filler", []))
     return lex
 
 
@@ -130,7 +132,7 @@ def detect(text: str) -> str:
     best = max(counts, key=lambda k: counts[k])
     if counts[best] >= 2:
         return best
-    words = re.findall(r"\w+", fold(text))
+    words = re.findall(r"\w+", textnorm.fold(text))
     score = {lang: sum(w in _hints(lang) for w in words) for lang in ("en", "fr", "es")}
     score["es"] += 2 * len(_ES_MARKS.findall(text))
     score["fr"] += len(_FR_MARKS.findall(text))
@@ -141,7 +143,7 @@ def detect(text: str) -> str:
 @cache
 def _hints(lang: str) -> frozenset[str]:
     raw = lexicon(lang).raw
-    own = {fold(w) for w in [*raw.get("hints", []), *raw.get("months", {})]}
+    own = {textnorm.fold(w) for w in [*raw.get("hints", []), *raw.get("months", {})]}
     # One-word verbs of the main requests ("muestra", "affiche") belong to one language only
     # when no other Latin-script lexicon uses them.
     others = set().union(*(_verbs(x) | _plain(x) for x in ("en", "fr", "es") if x != lang))
@@ -152,11 +154,13 @@ def _hints(lang: str) -> frozenset[str]:
 def _verbs(lang: str) -> frozenset[str]:
     raw = lexicon(lang).raw
     keys = ("summary", "doc", "docs", "find", "resolutions", "sent_what")
-    words = [fold(e) for k in keys for e in raw.get(k, []) if " " not in e and "*" not in e]
+    words = [
+        textnorm.fold(e) for k in keys for e in raw.get(k, []) if " " not in e and "*" not in e
+    ]
     return frozenset(w for w in words if len(w) >= 4 and w.isalpha())
 
 
 @cache
 def _plain(lang: str) -> frozenset[str]:
     raw = lexicon(lang).raw
-    return frozenset(fold(w) for w in [*raw.get("hints", []), *raw.get("filler", [])])
+    return frozenset(textnorm.fold(w) for w in [*raw.get("hints", []), *raw.get("filler", [])])

@@ -1,0 +1,36 @@
+"""The words the core knows, per language: data read by code (the conversation's phrases are
+in the language modules beside this one)."""
+
+from __future__ import annotations
+
+# ruff: noqa: SIM905  (word lists are data: one string per list reads best)
+
+# Function words that carry no meaning on their own in a query (folded), per language.
+QUERY_STOPWORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "a an and are as at be by for from has have in into is it its of on or that the their this "
+        "to was were which with not no all any can did does do what where who whom whose how about".split()
+    ),
+    "fr": frozenset(
+        "le la les l un une des de du d et en au aux a par pour sur dans que qui quoi ou ne pas se "
+        "sa son ses leur leurs ce cet cette ces il elle est sont avec sans plus".split()
+    ),
+}
+STOPWORDS = frozenset().union(*QUERY_STOPWORDS.values())
+
+# The commonest function words of running text, as printed (lower case, accents kept): they tell
+# the Latin-script languages apart (bot.core.lang).
+TEXT_FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "the of and to in is that for with by on as are this be which from at it has have its was "
+        "were or not an shall".split()
+    ),
+    "fr": frozenset(
+        "le la les des du de et à en un une est que qui dans pour par sur au aux ce cette sont ont "
+        "avec l' d' qu' ne pas".split()
+    ),
+    "es": frozenset(
+        "el la los las del de y en un una es que por para con su sus se al lo como ha han son este "
+        "esta".split()
+    ),
+}
