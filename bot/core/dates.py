@@ -5,26 +5,16 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from bot.core.lexicon.words import MONTH_NAMES, MONTH_VARIANTS
+from bot.core.textnorm import fold
+
+# Each month as printed and without its accents ("février", "fevrier"), in the three languages
+# whose documents write months in words.
 _MONTHS: dict[str, int] = {}
-for _i, _names in enumerate(
-    [
-        "january janvier enero",
-        "february février fevrier febrero",
-        "march mars marzo",
-        "april avril abril",
-        "may mai mayo",
-        "june juin junio",
-        "july juillet julio",
-        "august août aout agosto",
-        "september septembre septiembre setiembre",
-        "october octobre octubre",
-        "november novembre noviembre",
-        "december décembre decembre diciembre",
-    ],
-    start=1,
-):
-    for _n in _names.split():
-        _MONTHS[_n] = _i
+for _lang in ("en", "fr", "es"):
+    for _i, _name in enumerate(MONTH_NAMES[_lang], start=1):
+        _MONTHS[_name] = _MONTHS[fold(_name)] = _i
+    _MONTHS.update(MONTH_VARIANTS.get(_lang, {}))
 # Short forms ("Sept.", "Dec.") and OCR damage ("Apri]") fall back on a 3-letter prefix;
 # French "juin"/"juillet" share "jui", so those two need four letters.
 _PREFIX: dict[str, int] = {}

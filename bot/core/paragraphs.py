@@ -6,6 +6,7 @@ import re
 
 from bot.core.dates import is_date_line
 from bot.core.layout import ADDRESSEE_END_RE, CONTINUES_RE, JOIN_WORDS, group_headings, join_lines
+from bot.core.lexicon.words import MONTH_NAMES
 from bot.core.models import Paragraph
 from bot.core.text import Prepared, prepare
 
@@ -344,8 +345,7 @@ _NUMERIC_START_RE = re.compile(r"^\(?\d[\d,.]*\)?(?:\s|,|$)(?!\s*[A-Z][a-z]+\s+(
 
 
 _MONTH_START_RE = re.compile(
-    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b"
+    "^(?:" + "|".join([*(m.capitalize() for m in MONTH_NAMES["en"]), *MONTH_NAMES["fr"]]) + r")\b"
 )
 # Preambular paragraphs open with a participle: "Recalling", "Deeply concerned", "Rappelant".
 _PREAMBLE_RE = re.compile(

@@ -9,56 +9,16 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from bot.core.countries import canonical_word
+from bot.core.lexicon.words import MONTH_NAMES, MONTH_SHORT
 from bot.core.storage import CORPUS_SCOPE, StoredDocument
 from bot.core.symbols import normalize_symbol, symbol_key
 from bot.core.textnorm import STOPWORDS, fold, tokens
 
+# Month words of a typed reference (folded): English and French names, English short forms.
 MONTHS: dict[str, int] = {
-    **{
-        m: i + 1
-        for i, m in enumerate(
-            [
-                "january",
-                "february",
-                "march",
-                "april",
-                "may",
-                "june",
-                "july",
-                "august",
-                "september",
-                "october",
-                "november",
-                "december",
-            ]
-        )
-    },
-    **{
-        m: i + 1
-        for i, m in enumerate(
-            [
-                "janvier",
-                "fevrier",
-                "mars",
-                "avril",
-                "mai",
-                "juin",
-                "juillet",
-                "aout",
-                "septembre",
-                "octobre",
-                "novembre",
-                "decembre",
-            ]
-        )
-    },
-    **{
-        m: i + 1
-        for i, m in enumerate(
-            ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        )
-    },
-    "sept": 9,
+    **{m: i for i, m in enumerate(MONTH_NAMES["en"], start=1)},
+    **{fold(m): i for i, m in enumerate(MONTH_NAMES["fr"], start=1)},
+    **MONTH_SHORT["en"],
 }
 
 # Words that describe what kind of thing is meant, not which one.

@@ -34,3 +34,27 @@ TEXT_FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "esta".split()
     ),
 }
+
+# The twelve months as documents print them (lower case, accents kept), January first. The
+# conversation's month words (folded, with the short forms people type) are in each language's
+# LEX["months"].
+MONTH_NAMES: dict[str, tuple[str, ...]] = {
+    "en": tuple(
+        "january february march april may june july august september october november december".split()
+    ),
+    "fr": tuple(
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
+    ),
+    "es": tuple(
+        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split()
+    ),
+}
+# Other spellings documents use: Latin American Spanish "setiembre".
+MONTH_VARIANTS: dict[str, dict[str, int]] = {"es": {"setiembre": 9}}
+# The short forms of English months ("Jan", "Sept").
+MONTH_SHORT: dict[str, dict[str, int]] = {
+    "en": {
+        **{name[:3]: i for i, name in enumerate(MONTH_NAMES["en"], start=1)},
+        "sept": 9,
+    }
+}
