@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.core.lexicon.words import signed_markers
 from bot.core.storage import StoredDocument, StoredParagraph
 
 FIELDS = (
@@ -24,9 +25,7 @@ FIELDS = (
     "kind",
 )
 
-_SIGNED = re.compile(
-    r"^\s*(?:\(signed\)|\(signé\)|\(firmado\)|\(подпись\)|/-/|\(توقيع\))\s*(.+)$", re.IGNORECASE
-)
+_SIGNED = re.compile(rf"^\s*(?:\((?:{signed_markers()})\)|/-/)\s*(.+)$", re.IGNORECASE)
 _ADDRESSED = re.compile(r"\baddressed to (?:the )?(.+?)(?:$|,| and the )", re.IGNORECASE)
 _TRANSMIT = re.compile(r"\b(?:transmit|enclose|attach|annex)\w*\b", re.IGNORECASE)
 BODY_NAMES = {

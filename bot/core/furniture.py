@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core.lexicon.words import LANGUAGE_NAMES
 from bot.core.symbols import MASTHEAD_SYMBOL_RE, split_joint_symbol
 
 # Job numbers: `25-01355 (E) 050225 060225`, `24-22638X (E) 091224`, `25-10794* (E)`,
@@ -19,10 +20,7 @@ _CONTINUED_RE = re.compile(r"^/\s?\.\s?\.\s?\.$")
 _PAGE_RE = re.compile(r"^(?:Page|Pág\.|Página)\s+\d{1,3}$")
 _RULE_RE = re.compile(r"^(?:-{3,}|[\ue000-\uf8ff\s]+)$")  # rules; barcodes in a symbol font
 _BARE_NUMBER_RE = re.compile(r"^\d{1,3}$")
-LANGUAGE_WORDS = (
-    "english|french|spanish|russian|arabic|chinese|français|anglais|espagnol|russe|arabe|"
-    "chinois|español|inglés|francés|ruso|árabe|chino"
-)
+LANGUAGE_WORDS = "|".join(name for names in LANGUAGE_NAMES.values() for name in names)
 _LANGUAGE_LINE_RE = re.compile(rf"^(?:{LANGUAGE_WORDS})$", re.I)
 _SYMBOL_LINE_RE = re.compile(
     rf"^(?:United Nations\s+)?((?:{MASTHEAD_SYMBOL_RE.pattern})(?:\s?[-–—]\s?(?:{MASTHEAD_SYMBOL_RE.pattern}))*)\s*$"

@@ -6,13 +6,13 @@ import re
 
 from bot.core.dates import is_date_line
 from bot.core.layout import ADDRESSEE_END_RE, CONTINUES_RE, JOIN_WORDS, group_headings, join_lines
-from bot.core.lexicon.words import MONTH_NAMES
+from bot.core.lexicon.words import MONTH_NAMES, signed_markers
 from bot.core.models import Paragraph
 from bot.core.text import Prepared, prepare
 
 _NUMBER_LINE_RE = re.compile(r"^(?:\d{1,3}\.|\(\d{1,3}\)|\([a-z]{1,4}\)|[IVXLC]{1,6}\.|[A-Z]\.?)$")
 _BULLET_RE = re.compile(r"^(?:[•▪●◦○■□\-–—]\s|\([a-z]{1,4}\)\s|[a-z]\)\s|\d{1,3}\.\s+[A-Z(])")
-_SIGNED_RE = re.compile(r"^\((?:Signed|Signé|Signée|Firmado|Firmada)\)", re.I)
+_SIGNED_RE = re.compile(rf"^\((?:{signed_markers('en', 'fr', 'es')})\)", re.I)
 ANNEX_HEADING_RE = re.compile(
     r"^(?:(?:Annex|ANNEX|Annexe|ANNEXE|Anexo|ANEXO)(?:\s+(?:[IVX]{1,5}|\d{1,2}|[A-H]))?"
     r"(?:\s+(?:to|à|al|de)\b.*)?|Enclosure|ENCLOSURE|Pièce jointe)$"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from bot.core.countries import canonical_word
-from bot.core.lexicon.words import MONTH_NAMES, MONTH_SHORT
+from bot.core.lexicon.words import MONTH_NAMES, MONTH_SHORT, REFERENCE_GENERIC
 from bot.core.storage import CORPUS_SCOPE, StoredDocument
 from bot.core.symbols import normalize_symbol, symbol_key
 from bot.core.textnorm import STOPWORDS, fold, tokens
@@ -22,69 +22,7 @@ MONTHS: dict[str, int] = {
 }
 
 # Words that describe what kind of thing is meant, not which one.
-GENERIC = frozenset(
-    [
-        "letter",
-        "letters",
-        "lettre",
-        "lettres",
-        "document",
-        "documents",
-        "doc",
-        "note",
-        "verbale",
-        "verbal",
-        "text",
-        "texte",
-        "texts",
-        "textes",
-        "dated",
-        "datee",
-        "date",
-        "from",
-        "sent",
-        "send",
-        "envoyee",
-        "envoye",
-        "written",
-        "wrote",
-        "ecrit",
-        "ecrite",
-        "by",
-        "par",
-        "de",
-        "des",
-        "du",
-        "the",
-        "of",
-        "in",
-        "en",
-        "dans",
-        "il",
-        "y",
-        "mission",
-        "permanent",
-        "representative",
-        "representant",
-        "permanente",
-        "me",
-        "moi",
-        "about",
-        "sur",
-        "ce",
-        "cette",
-        "that",
-        "this",
-        "those",
-        "un",
-        "une",
-        "one",
-        "annex",
-        "annexe",
-        "report",
-        "rapport",
-    ]
-)
+GENERIC = frozenset().union(*REFERENCE_GENERIC.values())
 
 _SYMBOLISH = re.compile(r"^[A-Za-z]{1,6}\s*/", re.ASCII)
 _NUMBER = re.compile(r"^#?(\d{1,4})$")

@@ -58,3 +58,60 @@ MONTH_SHORT: dict[str, dict[str, int]] = {
         "sept": 9,
     }
 }
+
+# The word printed in brackets before a signatory's name: "(Signed) Vassily Nebenzia".
+SIGNED_MARKERS: dict[str, tuple[str, ...]] = {
+    "en": ("signed",),
+    "fr": ("signé", "signée"),
+    "es": ("firmado", "firmada"),
+    "ru": ("подпись",),
+    "ar": ("توقيع",),
+}
+
+
+def signed_markers(*langs: str) -> str:
+    """A regex alternation of the signature markers of `langs` (all languages when none)."""
+    return "|".join(m for lang in (langs or SIGNED_MARKERS) for m in SIGNED_MARKERS.get(lang, ()))
+
+
+# Language names as mastheads and running headers print them ("English", "Français"), per
+# language of the document, with the language they name.
+LANGUAGE_NAMES: dict[str, dict[str, str]] = {
+    "en": {"english": "en", "french": "fr", "spanish": "es", "russian": "ru", "arabic": "ar",
+           "chinese": "zh"},
+    "fr": {"anglais": "en", "français": "fr", "espagnol": "es", "russe": "ru", "arabe": "ar",
+           "chinois": "zh"},
+    "es": {"inglés": "en", "francés": "fr", "español": "es", "ruso": "ru", "árabe": "ar",
+           "chino": "zh"},
+}  # fmt: skip
+
+# How a title opens, per language, and the kind of document it makes (bot.core.parse._kind).
+TITLE_KINDS: dict[str, dict[str, str]] = {
+    "en": {"identical letters": "identical letters", "note verbale": "note verbale",
+           "notes verbales": "note verbale", "letter": "letter", "resolution": "resolution",
+           "report": "report"},
+    "fr": {"lettres identiques": "identical letters", "note verbale": "note verbale",
+           "notes verbales": "note verbale", "lettre": "letter", "résolution": "resolution",
+           "rapport": "report"},
+    "es": {"cartas idénticas": "identical letters", "nota verbal": "note verbale",
+           "carta": "letter", "resolución": "resolution", "informe": "report"},
+}  # fmt: skip
+
+
+def title_openings(kind: str) -> tuple[str, ...]:
+    """Every title opening (lower case) that gives `kind`, in all languages."""
+    return tuple(o for table in TITLE_KINDS.values() for o, k in table.items() if k == kind)
+
+
+# Words of a typed reference that say what kind of thing is meant, not which one (folded).
+REFERENCE_GENERIC: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        "letter letters document documents doc note verbale verbal text texts dated date from "
+        "sent send written wrote by the of in mission permanent representative me about that "
+        "this those one annex report".split()
+    ),
+    "fr": frozenset(
+        "lettre lettres texte textes datee envoyee envoye ecrit ecrite par de des du en dans il "
+        "y representant permanente moi sur ce cette un une annexe rapport".split()
+    ),
+}
