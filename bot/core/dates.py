@@ -16,12 +16,13 @@ for _lang in ("en", "fr", "es"):
         _MONTHS[_name] = _MONTHS[fold(_name)] = _i
     _MONTHS.update(MONTH_VARIANTS.get(_lang, {}))
 # Short forms ("Sept.", "Dec.") and OCR damage ("Apri]") fall back on a 3-letter prefix;
-# French "juin"/"juillet" share "jui", so those two need four letters.
+# months whose first three letters are shared by another (French "juin"/"juillet") need four.
 _PREFIX: dict[str, int] = {}
+_SHARED = {_n[:3] for _n, _i in _MONTHS.items() if _PREFIX.setdefault(_n[:3], _i) != _i}
 for _n, _i in _MONTHS.items():
-    _PREFIX.setdefault(_n[:3], _i)
-_PREFIX.pop("jui", None)
-_PREFIX.update({"juin": 6, "juil": 7, "sept": 9})
+    if _n[:3] in _SHARED:
+        _PREFIX.pop(_n[:3], None)
+        _PREFIX[_n[:4]] = _i
 
 _WORD = r"[A-Za-zÀ-ÿ\]]{3,10}\.?"
 # "17 January 2025", "1er avril 2020", "13 de abril de 2020", "3 rd March 2025"
