@@ -120,6 +120,10 @@ LEX = {
         "that report", "there", "in there", "in it", "they",
         "them", "the above", "this note", "that note", "this resolution", "that resolution",
     ],
+    # `!resolutions it`: a command's argument that means the last document.
+    "command_back": ["it", "this", "that", "this letter", "this document"],
+    # Articles that may stand between a marker word and what it introduces.
+    "articles": ["the"],
     "back_find": ["it", "its", "they", "there", "in there", "in it", "this letter", "that letter", "this document", "that document", "this report", "that report", "this one", "that one", "this note", "that note", "this resolution", "that resolution", "the same"],
     "more": ["more", "next", "next page", "show more", "more please", "the rest", "and the rest", "keep going", "go on", "continue"],
     # "which documents mention X": a search for X in every document

@@ -83,6 +83,7 @@ LEX = {
         "este documento", "ese documento", "este informe", "la misma", "el mismo", "ahi",
         "alli", "en ella", "en el",
     ],
+    "articles": ["el", "la", "los", "las", "del"],
     "back_find": ["esta carta", "esa carta", "este documento", "ese documento", "este informe", "ahi", "alli", "en ella", "la misma"],
     "more": ["mas", "siguientes", "los siguientes", "pagina siguiente", "el resto", "sigue", "continua"],
     # "which documents mention X": a search for X in every document

@@ -101,6 +101,8 @@ LEX = {
         "ce texte", "cette note", "dedans", "y", "cette resolution", "la-dedans", "en",
         "cite-t-elle", "cite-t-il",
     ],
+    "command_back": ["cette lettre", "ce document", "celle-ci", "celui-ci", "la", "le"],
+    "articles": ["le", "la", "les", "l'", "du", "des", "de la", "de l'"],
     "back_find": ["cette lettre", "ce document", "ce rapport", "ce texte", "cette note", "cette resolution", "dedans", "la-dedans", "celle-ci", "celui-ci", "la meme", "le meme", "y parle", "elle"],
     "more": ["la suite", "suite", "suivants", "les suivants", "page suivante", "encore", "continue", "plus"],
     # "which documents mention X": a search for X in every document
