@@ -115,3 +115,15 @@ REFERENCE_GENERIC: dict[str, frozenset[str]] = {
         "y representant permanente moi sur ce cette un une annexe rapport".split()
     ),
 }
+
+# The Organization's name and its principal organs as mastheads print them (lower case), with
+# the code the record uses.
+UN_NAMES: dict[str, str] = {"en": "united nations", "fr": "nations unies", "es": "naciones unidas"}
+ORGANS: dict[str, dict[str, str]] = {
+    "en": {"general assembly": "GA", "security council": "SC",
+           "economic and social council": "ECOSOC"},
+    "fr": {"assemblée générale": "GA", "conseil de sécurité": "SC",
+           "conseil économique et social": "ECOSOC"},
+    "es": {"asamblea general": "GA", "consejo de seguridad": "SC",
+           "consejo económico y social": "ECOSOC"},
+}  # fmt: skip
