@@ -6,7 +6,7 @@ import re
 
 from bot.core.dates import is_date_line
 from bot.core.layout import ADDRESSEE_END_RE, CONTINUES_RE, JOIN_WORDS, group_headings, join_lines
-from bot.core.lexicon.words import MONTH_NAMES, signed_markers
+from bot.core.lexicon.words import CONTINUING_WORDS, MONTH_NAMES, signed_markers
 from bot.core.models import Paragraph
 from bot.core.text import Prepared, prepare
 
@@ -338,8 +338,7 @@ def _footnote_line(b: _Builder, s: str, gap: bool) -> None:
 
 
 _FUNCTION_END_RE = re.compile(
-    r"\b(?:of|the|and|to|in|by|for|with|its|their|a|an|on|at|from|under|de|du|des|la|le|les|"
-    r"et|à|au|aux|par|pour|sur|dans|en|y|el|los|las|con|por|para)$"
+    r"\b(?:" + "|".join(w for words in CONTINUING_WORDS.values() for w in words) + ")$"
 )
 _NUMERIC_START_RE = re.compile(r"^\(?\d[\d,.]*\)?(?:\s|,|$)(?!\s*[A-Z][a-z]+\s+(?:the|that)\b)")
 

@@ -127,3 +127,11 @@ ORGANS: dict[str, dict[str, str]] = {
     "es": {"asamblea general": "GA", "consejo de seguridad": "SC",
            "consejo económico y social": "ECOSOC"},
 }  # fmt: skip
+
+# Function words a printed line ends on only when its sentence goes on to the next line (at most
+# five letters: paragraphs looks at a line's last eight characters).
+CONTINUING_WORDS: dict[str, tuple[str, ...]] = {
+    "en": tuple("of the and to in by for with its their a an on at from under".split()),
+    "fr": tuple("de du des la le les et à au aux par pour sur dans en".split()),
+    "es": tuple("y el los las con por para".split()),
+}
