@@ -124,6 +124,8 @@ LEX = {
     "command_back": ["it", "this", "that", "this letter", "this document"],
     # Articles that may stand between a marker word and what it introduces.
     "articles": ["the"],
+    # Words dropped from the front of what to look for ("the ceasefire").
+    "determiners": ["the", "a", "an"],
     "back_find": ["it", "its", "they", "there", "in there", "in it", "this letter", "that letter", "this document", "that document", "this report", "that report", "this one", "that one", "this note", "that note", "this resolution", "that resolution", "the same"],
     "more": ["more", "next", "next page", "show more", "more please", "the rest", "and the rest", "keep going", "go on", "continue"],
     # "which documents mention X": a search for X in every document

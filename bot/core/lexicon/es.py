@@ -84,6 +84,7 @@ LEX = {
         "alli", "en ella", "en el",
     ],
     "articles": ["el", "la", "los", "las", "del"],
+    "determiners": ["el", "la", "los", "las"],
     "back_find": ["esta carta", "esa carta", "este documento", "ese documento", "este informe", "ahi", "alli", "en ella", "la misma"],
     "more": ["mas", "siguientes", "los siguientes", "pagina siguiente", "el resto", "sigue", "continua"],
     # "which documents mention X": a search for X in every document
