@@ -15,6 +15,7 @@ from importlib import import_module
 # The module, not its names: textnorm reads its stop words from this package (lexicon.words),
 # so either may be imported first.
 from bot.core import textnorm
+from bot.core.lexicon.words import MONTH_NAMES, MONTH_SHORT, MONTH_VARIANTS
 
 LANGS = ("en", "fr", "es", "ru", "ar", "zh")
 _SPACED = frozenset({"en", "fr", "es", "ru"})
@@ -41,6 +42,17 @@ def _compile(entry: str, spaced: bool) -> str:
     lead = r"(?<!\w)" if re.match(r"\w", e) else ""
     tail = r"(?!\w)" if re.search(r"\w$", e) else ""
     return lead + body + tail
+
+
+def month_words(lang: str) -> dict[str, int]:
+    """The month words of a language's LEX (folded): each month's name as documents print it,
+    its other spellings and its short forms, month by month (lexicon.words holds them)."""
+    out: dict[str, int] = {}
+    for i, name in enumerate(MONTH_NAMES[lang], start=1):
+        out[textnorm.fold(name)] = i
+        for table in (MONTH_VARIANTS.get(lang, {}), MONTH_SHORT.get(lang, {})):
+            out.update({w: n for w, n in table.items() if n == i})
+    return out
 
 
 @dataclass(slots=True)

@@ -4,6 +4,8 @@ Entries are folded (lower case, no accents). In a phrase, `*` ends a word that m
 ("summar*" = summary, summarize, summarise), and `~` stands for up to eight words between two parts.
 """
 
+from bot.core.lexicon import month_words
+
 # ruff: noqa: SIM905  (word lists are data: one string per list reads best)
 # fmt: off
 LEX = {
@@ -148,12 +150,7 @@ LEX = {
         "report": "report", "reports": "report", "resolution": "resolution",
         "resolutions": "resolution", "concept note": "letter",
     },
-    "months": {
-        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-        "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-        "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
-        "nov": 11, "december": 12, "dec": 12,
-    },
+    "months": month_words("en"),  # lexicon.words: the one month table
     "bodies": {
         "security council": "SC", "the council": "SC", "council": "SC", "unsc": "SC",
         "general assembly": "GA", "the assembly": "GA", "unga": "GA", "ga": "GA",

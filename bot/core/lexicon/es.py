@@ -1,5 +1,7 @@
 """Spanish: the words and phrases people use when they ask Rapporteur something (folded)."""
 
+from bot.core.lexicon import month_words
+
 # ruff: noqa: SIM905  (word lists are data: one string per list reads best)
 # fmt: off
 LEX = {
@@ -103,11 +105,7 @@ LEX = {
         "informes": "report", "resolucion": "resolution", "resoluciones": "resolution",
         "nota conceptual": "letter",
     },
-    "months": {
-        "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
-        "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
-        "diciembre": 12,
-    },
+    "months": month_words("es"),  # lexicon.words: the one month table
     "bodies": {
         "consejo de seguridad": "SC", "el consejo": "SC", "consejo": "SC",
         "asamblea general": "GA", "la asamblea": "GA", "secretario general": "SG",

@@ -36,8 +36,8 @@ TEXT_FUNCTION_WORDS: dict[str, frozenset[str]] = {
 }
 
 # The twelve months as documents print them (lower case, accents kept), January first. The
-# conversation's month words (folded, with the short forms people type) are in each language's
-# LEX["months"].
+# conversation's month words are these, folded, with the short forms (lexicon.month_words);
+# Russian, Arabic and Chinese ones are only in their LEX["months"].
 MONTH_NAMES: dict[str, tuple[str, ...]] = {
     "en": tuple(
         "january february march april may june july august september october november december".split()
@@ -51,12 +51,13 @@ MONTH_NAMES: dict[str, tuple[str, ...]] = {
 }
 # Other spellings documents use: Latin American Spanish "setiembre".
 MONTH_VARIANTS: dict[str, dict[str, int]] = {"es": {"setiembre": 9}}
-# The short forms of English months ("Jan", "Sept").
+# Short forms of the months ("Jan", "Sept", "janv."), folded.
 MONTH_SHORT: dict[str, dict[str, int]] = {
     "en": {
         **{name[:3]: i for i, name in enumerate(MONTH_NAMES["en"], start=1)},
         "sept": 9,
-    }
+    },
+    "fr": {"janv": 1, "fev": 2, "avr": 4, "juil": 7, "sept": 9, "oct": 10, "nov": 11, "dec": 12},
 }
 
 # The word printed in brackets before a signatory's name: "(Signed) Vassily Nebenzia".
