@@ -17,6 +17,21 @@ QUERY_STOPWORDS: dict[str, frozenset[str]] = {
     ),
 }
 STOPWORDS = frozenset().union(*QUERY_STOPWORDS.values())
+# Function words of the languages find does not treat as stop words (its queries keep them);
+# the find evaluation leaves them out of the queries it makes.
+MORE_FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "es": frozenset(
+        "el los las del al y o que se su sus por para con una uno como es son lo mas este esta "
+        "estos estas sobre entre sin ha han".split()
+    ),
+    "ru": frozenset(
+        "и в во не на с со по к о об от до за из что как это его ее их для или а но же бы был "
+        "была были быть также при".split()
+    ),
+    "ar": frozenset(
+        "في من على إلى عن أن إن التي الذي الذين مع هذا هذه ذلك تلك كان و أو ما لا قد".split()
+    ),
+}
 
 # The commonest function words of running text, as printed (lower case, accents kept): they tell
 # the Latin-script languages apart (bot.core.lang).
@@ -135,4 +150,12 @@ CONTINUING_WORDS: dict[str, tuple[str, ...]] = {
     "en": tuple("of the and to in by for with its their a an on at from under".split()),
     "fr": tuple("de du des la le les et à au aux par pour sur dans en".split()),
     "es": tuple("y el los las con por para".split()),
+}
+
+# Words that never stand between a resolution keyword and its number (Arabic puts the body's
+# name there: قرار مجلس الأمن 1325); one of them means the number belongs to something else.
+CITATION_GAP_WORDS: dict[str, frozenset[str]] = {
+    "ar": frozenset(
+        "في الذي التي الذين اللذين من على إلى عن عام لعام العام سنة لسنة الساعة المؤرخ المؤرخة بتاريخ يوم مع أو كل بعد قبل منذ حتى الفقرة الفقرتين الفقرات المادة المواد البند".split()
+    ),
 }
