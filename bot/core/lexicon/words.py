@@ -143,6 +143,13 @@ ORGANS: dict[str, dict[str, str]] = {
     "es": {"asamblea general": "GA", "consejo de seguridad": "SC",
            "consejo económico y social": "ECOSOC"},
 }  # fmt: skip
+# The record's codes of the bodies and the names answers give them.
+ORGAN_NAMES = {
+    "GA": "General Assembly",
+    "SC": "Security Council",
+    "ECOSOC": "Economic and Social Council",
+    "HRC": "Human Rights Council",
+}
 
 # Function words a printed line ends on only when its sentence goes on to the next line (at most
 # five letters: paragraphs looks at a line's last eight characters).
