@@ -181,3 +181,16 @@ def test_signature_markers_live_only_in_the_lexicon() -> None:
         and markers & {w.lower() for w in code_words(path.read_text(encoding="utf-8"))}
     ]
     assert not offenders, offenders
+
+
+def test_lexicon_modules_hold_data_not_patterns() -> None:
+    """Words are data that code reads (patterns are built from them elsewhere)."""
+    data_modules = [p for p in (CORE / "lexicon").glob("*.py") if p.name != "__init__.py"]
+    assert len(data_modules) >= 7  # six languages and the core's words
+    offenders = [
+        p.name
+        for p in data_modules
+        if any(m == "re" or m.startswith("re.") for m in imports(p))
+        or "re.compile" in p.read_text(encoding="utf-8")
+    ]
+    assert not offenders, offenders
