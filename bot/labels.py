@@ -48,6 +48,22 @@ LABELS: dict[str, dict[str, str]] = {
         "in": "in",
         "session": "session",
         "year": "year",
+        # The Discord pages, buttons and attached files.
+        "page": "Page",
+        "only_asker": "Only the person who asked can use these buttons.",
+        "dates": "Dates",
+        "cited_here": "Resolutions cited in this message",
+        "none_here": "I see no resolution cited in that message.",
+        "more": "… and {n} more: `{prefix}resolutions {ref}`",
+        "loading": "Loading",
+        "loaded_title": "Loaded in this server",
+        "removed": "Removed",
+        "help": "Help",
+        "no_text": "(no text)",
+        "attached": "The whole text is attached.",
+        "first_pages": "The first {n} pages are here; the whole text is attached.",
+        "too_big": "The whole text ({size}) is over Discord's {limit} file limit, so it is not"
+        " attached: here are its first pages. Search it with `{prefix}find WORDS in {ref}`.",
     },
     "fr": {
         "from": "Expéditeur",
@@ -89,6 +105,23 @@ LABELS: dict[str, dict[str, str]] = {
         "in": "dans",
         "session": "session",
         "year": "année",
+        # The Discord pages, buttons and attached files.
+        "page": "Page",
+        "only_asker": "Seule la personne qui a demandé peut utiliser ces boutons.",
+        "dates": "Dates",
+        "cited_here": "Résolutions citées dans ce message",
+        "none_here": "Je ne vois aucune résolution citée dans ce message.",
+        "more": "… et {n} de plus : `{prefix}resolutions {ref}`",
+        "loading": "Chargement",
+        "loaded_title": "Chargé sur ce serveur",
+        "removed": "Retiré",
+        "help": "Aide",
+        "no_text": "(pas de texte)",
+        "attached": "Le texte entier est joint.",
+        "first_pages": "Voici les {n} premières pages ; le texte entier est joint.",
+        "too_big": "Le texte entier ({size}) dépasse la limite de {limit} de Discord pour les"
+        " fichiers, il n'est donc pas joint : en voici les premières pages. Cherchez-y avec"
+        " `{prefix}find MOTS in {ref}`.",
     },
 }
 

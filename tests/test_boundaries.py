@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -95,5 +96,101 @@ def test_core_imports_nothing_from_the_front_ends() -> None:
         for p in CORE.rglob("*.py")
         for m in imports(p)
         if m.startswith(("bot.discord", "cogs", "bot.console", "bot.terminal"))
+    ]
+    assert not offenders, offenders
+
+
+def _month_words() -> dict[str, int]:
+    """Every month word the lexicons know (document names and the conversation's), folded,
+    without the ones that are also ordinary words ("may", "mai", "mars", "march")."""
+    from bot.core.lexicon import LANGS
+    from bot.core.lexicon.words import MONTH_NAMES, MONTH_VARIANTS
+    from bot.core.textnorm import fold
+
+    out: dict[str, int] = {}
+    for names in MONTH_NAMES.values():
+        out.update({fold(n): i for i, n in enumerate(names, start=1)})
+    for variants in MONTH_VARIANTS.values():
+        out.update({fold(n): i for n, i in variants.items()})
+    for lang in LANGS:
+        raw = __import__(f"bot.core.lexicon.{lang}", fromlist=["LEX"]).LEX
+        out.update({fold(n).rstrip("*"): i for n, i in raw.get("months", {}).items()})
+    for common in ("may", "mai", "mars", "march", "mar", "jun", "jul", "dec", "oct", "nov"):
+        out.pop(common, None)
+    return {w: i for w, i in out.items() if len(w) >= 4}
+
+
+def code_words(source: str) -> list[str]:
+    """The words of a module's code: its string constants (docstrings aside) and names, not its
+    comments and docstrings, where examples of dates belong."""
+    tree = ast.parse(source)
+    docs = {
+        id(n.body[0].value)
+        for n in ast.walk(tree)
+        if isinstance(n, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+        and n.body
+        and isinstance(n.body[0], ast.Expr)
+        and isinstance(n.body[0].value, ast.Constant)
+    }
+    out: list[str] = []
+    for n in ast.walk(tree):
+        if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docs:
+            out += re.findall(r"\w+", n.value)
+        elif isinstance(n, ast.Name):
+            out.append(n.id)
+    return out
+
+
+def month_tables(source: str, words: dict[str, int]) -> set[int]:
+    """The months a module's code names (as whole words, any case, accents or not)."""
+    from bot.core.textnorm import fold
+
+    found = set()
+    for token in map(fold, code_words(source)):
+        for w, i in words.items():
+            if token == w or (len(w) >= 5 and token.startswith(w) and not token.isascii()):
+                found.add(i)
+    return found
+
+
+def test_month_tables_live_only_in_the_lexicon() -> None:
+    words = _month_words()
+    # The check sees a table: a file naming six months or more.
+    assert len(month_tables('x = "january february march april may june july august"', words)) >= 6
+    assert len(month_tables('x = "mayo junio julio agosto septiembre octubre"', words)) == 6
+    assert not month_tables('"""17 January, 1 février, 3 agosto, 5 июля."""\n# 1 avril', words)
+    offenders = {}
+    for path in CORE.rglob("*.py"):
+        if "lexicon" in path.relative_to(CORE).parts:
+            continue
+        months = month_tables(path.read_text(encoding="utf-8"), words)
+        if len(months) >= 4:
+            offenders[str(path.relative_to(CORE))] = sorted(months)
+    assert not offenders, offenders
+
+
+def test_signature_markers_live_only_in_the_lexicon() -> None:
+    from bot.core.lexicon.words import SIGNED_MARKERS
+
+    markers = {m for lang, ms in SIGNED_MARKERS.items() if lang != "en" for m in ms}
+    assert markers & set(code_words('x = r"^\\((?:Signed|signé|Firmado)\\)"'))
+    offenders = [
+        str(path.relative_to(CORE))
+        for path in CORE.rglob("*.py")
+        if "lexicon" not in path.relative_to(CORE).parts
+        and markers & {w.lower() for w in code_words(path.read_text(encoding="utf-8"))}
+    ]
+    assert not offenders, offenders
+
+
+def test_lexicon_modules_hold_data_not_patterns() -> None:
+    """Words are data that code reads (patterns are built from them elsewhere)."""
+    data_modules = [p for p in (CORE / "lexicon").glob("*.py") if p.name != "__init__.py"]
+    assert len(data_modules) >= 7  # six languages and the core's words
+    offenders = [
+        p.name
+        for p in data_modules
+        if any(m == "re" or m.startswith("re.") for m in imports(p))
+        or "re.compile" in p.read_text(encoding="utf-8")
     ]
     assert not offenders, offenders

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from bot.core.lexicon.words import CITATION_GAP_WORDS
+
 # --- normalisation -------------------------------------------------------------------------
 
 # One-for-one replacements (length kept, so spans stay valid): Eastern Arabic and Persian
@@ -113,42 +115,7 @@ CYRILLIC_GAP_RE = re.compile(r"\s*(?:№\s*)?")
 # Arabic: the body's name often sits between the keyword and the number
 # (قرار مجلس الأمن 1325). Up to ten words, checked afterwards.
 ARABIC_GAP_RE = re.compile(r"((?:\s+[\u0621-\u065f\u0670-\u06d3]+){1,10})\s*(?=\d)")
-ARABIC_GAP_STOP = frozenset(
-    [
-        "في",
-        "الذي",
-        "التي",
-        "الذين",
-        "اللذين",
-        "من",
-        "على",
-        "إلى",
-        "عن",
-        "عام",
-        "لعام",
-        "العام",
-        "سنة",
-        "لسنة",
-        "الساعة",
-        "المؤرخ",
-        "المؤرخة",
-        "بتاريخ",
-        "يوم",
-        "مع",
-        "أو",
-        "كل",
-        "بعد",
-        "قبل",
-        "منذ",
-        "حتى",
-        "الفقرة",
-        "الفقرتين",
-        "الفقرات",
-        "المادة",
-        "المواد",
-        "البند",
-    ]
-)
+ARABIC_GAP_STOP = CITATION_GAP_WORDS["ar"]
 # A body's name in Arabic has at least one of these nouns.
 ARABIC_BODY_NOUN_RE = re.compile(
     r"مجلس|المجلس|لجنة|اللجنة|الجمعية|جمعية|منظمة|المنظمة|الاتحاد|اتحاد|مؤتمر|المؤتمر|الوكالة"

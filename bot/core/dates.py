@@ -5,33 +5,24 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from bot.core.lexicon.words import MONTH_NAMES, MONTH_VARIANTS
+from bot.core.textnorm import fold
+
+# Each month as printed and without its accents ("février", "fevrier"), in the three languages
+# whose documents write months in words.
 _MONTHS: dict[str, int] = {}
-for _i, _names in enumerate(
-    [
-        "january janvier enero",
-        "february février fevrier febrero",
-        "march mars marzo",
-        "april avril abril",
-        "may mai mayo",
-        "june juin junio",
-        "july juillet julio",
-        "august août aout agosto",
-        "september septembre septiembre setiembre",
-        "october octobre octubre",
-        "november novembre noviembre",
-        "december décembre decembre diciembre",
-    ],
-    start=1,
-):
-    for _n in _names.split():
-        _MONTHS[_n] = _i
+for _lang in ("en", "fr", "es"):
+    for _i, _name in enumerate(MONTH_NAMES[_lang], start=1):
+        _MONTHS[_name] = _MONTHS[fold(_name)] = _i
+    _MONTHS.update(MONTH_VARIANTS.get(_lang, {}))
 # Short forms ("Sept.", "Dec.") and OCR damage ("Apri]") fall back on a 3-letter prefix;
-# French "juin"/"juillet" share "jui", so those two need four letters.
+# months whose first three letters are shared by another (French "juin"/"juillet") need four.
 _PREFIX: dict[str, int] = {}
+_SHARED = {_n[:3] for _n, _i in _MONTHS.items() if _PREFIX.setdefault(_n[:3], _i) != _i}
 for _n, _i in _MONTHS.items():
-    _PREFIX.setdefault(_n[:3], _i)
-_PREFIX.pop("jui", None)
-_PREFIX.update({"juin": 6, "juil": 7, "sept": 9})
+    if _n[:3] in _SHARED:
+        _PREFIX.pop(_n[:3], None)
+        _PREFIX[_n[:4]] = _i
 
 _WORD = r"[A-Za-zÀ-ÿ\]]{3,10}\.?"
 # "17 January 2025", "1er avril 2020", "13 de abril de 2020", "3 rd March 2025"

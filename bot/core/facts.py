@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.core.lexicon.words import ORGAN_NAMES, signed_markers
 from bot.core.storage import StoredDocument, StoredParagraph
 
 FIELDS = (
@@ -24,17 +25,10 @@ FIELDS = (
     "kind",
 )
 
-_SIGNED = re.compile(
-    r"^\s*(?:\(signed\)|\(signé\)|\(firmado\)|\(подпись\)|/-/|\(توقيع\))\s*(.+)$", re.IGNORECASE
-)
+_SIGNED = re.compile(rf"^\s*(?:\((?:{signed_markers()})\)|/-/)\s*(.+)$", re.IGNORECASE)
 _ADDRESSED = re.compile(r"\baddressed to (?:the )?(.+?)(?:$|,| and the )", re.IGNORECASE)
 _TRANSMIT = re.compile(r"\b(?:transmit|enclose|attach|annex)\w*\b", re.IGNORECASE)
-BODY_NAMES = {
-    "GA": "General Assembly",
-    "SC": "Security Council",
-    "HRC": "Human Rights Council",
-    "ECOSOC": "Economic and Social Council",
-}
+BODY_NAMES = ORGAN_NAMES
 
 
 @dataclass(slots=True)

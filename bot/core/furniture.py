@@ -7,22 +7,39 @@ from __future__ import annotations
 
 import re
 
+from bot.core.lexicon.words import LANGUAGE_NAMES
 from bot.core.symbols import MASTHEAD_SYMBOL_RE, split_joint_symbol
+
+# The one set of furniture patterns. Two users: the PDF reader removes, page by page, the lines
+# it is sure of (PDF_LINE_FURNITURE, narrower: a line it removes is gone for good), and
+# drop_furniture blanks every kind in the text of any format. Both build on the same pieces.
+_JOB = r"\d{2}-\d{5}"  # job number: 25-01355
+_STAMP = r"\d{6}"  # print date: 050225
+_COUNTER4 = r"\d{1,4}/\d{1,4}"  # page counter: 2/3
 
 # Job numbers: `25-01355 (E) 050225 060225`, `24-22638X (E) 091224`, `25-10794* (E)`,
 # Geneva's `GE.25-04731 (E) 280325 280325`.
-_JOB_RE = re.compile(r"^(?:GE\.)?\d{2}-\d{5}[A-Z]?\*?\s?(?:\([A-Z]\))?(?:\s+\d{6}){0,2}\*?$")
+_JOB_RE = re.compile(rf"^(?:GE\.)?{_JOB}[A-Z]?\*?\s?(?:\([A-Z]\))?(?:\s+{_STAMP}){{0,2}}\*?$")
 _BARCODE_RE = re.compile(r"^\*\s?\d{6,9}\s?\*$")
-_STAMP_RE = re.compile(r"^\d{6}$")
+_STAMP_RE = re.compile(rf"^{_STAMP}$")
 _COUNTER_RE = re.compile(r"^\d{1,3}\s?/\s?\d{1,3}$")
 _CONTINUED_RE = re.compile(r"^/\s?\.\s?\.\s?\.$")
 _PAGE_RE = re.compile(r"^(?:Page|Pág\.|Página)\s+\d{1,3}$")
 _RULE_RE = re.compile(r"^(?:-{3,}|[\ue000-\uf8ff\s]+)$")  # rules; barcodes in a symbol font
 _BARE_NUMBER_RE = re.compile(r"^\d{1,3}$")
-LANGUAGE_WORDS = (
-    "english|french|spanish|russian|arabic|chinese|français|anglais|espagnol|russe|arabe|"
-    "chinois|español|inglés|francés|ruso|árabe|chino"
+
+# The PDF reader's set, matched whole (fullmatch) on short lines only; bounded, no nesting.
+PDF_LINE_FURNITURE = (
+    re.compile(rf"{_JOB}(?: \([A-Z]\))?(?:\s+{_STAMP})?"),  # 25-00746 (E) 230125
+    re.compile(r"\*\d{7,9}\*"),  # *2500746*
+    re.compile(_COUNTER4),  # 2/3
+    re.compile(rf"(?:{_COUNTER4}\s+{_JOB}|{_JOB}\s+{_COUNTER4})"),  # 2/3 25-00746
+    re.compile(_STAMP),  # 230125
 )
+PDF_MAX_FURNITURE_LEN = 40
+# A running header's document symbol (A/79/729), one word of a header line.
+PDF_RUNNING_SYMBOL_RE = re.compile(r"[A-Z]{1,6}(?:/[A-Za-z0-9.\-]{1,12}){1,6}")
+LANGUAGE_WORDS = "|".join(name for names in LANGUAGE_NAMES.values() for name in names)
 _LANGUAGE_LINE_RE = re.compile(rf"^(?:{LANGUAGE_WORDS})$", re.I)
 _SYMBOL_LINE_RE = re.compile(
     rf"^(?:United Nations\s+)?((?:{MASTHEAD_SYMBOL_RE.pattern})(?:\s?[-–—]\s?(?:{MASTHEAD_SYMBOL_RE.pattern}))*)\s*$"

@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA
 
 from bot.core.countries import NOT_STATES, country_name
 from bot.core.glossary_terms import LANGS, TERMS
-from bot.core.vocab_index import fts_tokens, unspaced
+from bot.core.textnorm import fts_tokens, unspaced
 
 FUZZY_MIN = 6  # a single word this long may differ by one edit ("ceasfire")
 # A hit for the translated query weighs a little less than one for the words typed: a passage in

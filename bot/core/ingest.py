@@ -31,7 +31,7 @@ from bot.core.models import Citation, DocumentRecord, Paragraph
 from bot.core.ocr_quality import poor_ocr_warning
 from bot.core.parse import parse_document
 from bot.core.readers import UnreadableDocument, read_document
-from bot.core.vocab_index import index_terms
+from bot.core.textnorm import index_terms
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ import re
 import shlex
 from dataclasses import dataclass, field
 
-from bot.core.lexicon import detect
+from bot.core.lexicon import detect, en, fr
 from bot.core.textnorm import fold
 
 COMMANDS = ("help", "docs", "doc", "summary", "resolutions", "find", "cites", "load", "remove")
@@ -182,8 +182,9 @@ def parse_command(text: str, prefix: str = "!") -> Request | None:
 
 
 _PRONOUN = re.compile(
-    r"\b(it|this|that|this letter|this document|cette lettre|ce document|"
-    r"celle-ci|celui-ci|la|le)\b"
+    r"\b("
+    + "|".join(re.escape(w) for lex in (en.LEX, fr.LEX) for w in lex["command_back"])
+    + r")\b"
 )
 
 

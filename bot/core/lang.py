@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from bot.core.lexicon.words import TEXT_FUNCTION_WORDS
+
 # Non-Latin scripts decide by themselves; Latin ones are told apart by function words.
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
@@ -13,104 +15,7 @@ _NON_LATIN = re.compile(r"[\u0600-\u06FF\u0400-\u04FF\u4E00-\u9FFF]")
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
 SAMPLE = 6000  # characters looked at
 
-_STOP = {
-    "en": set(
-        [
-            "the",
-            "of",
-            "and",
-            "to",
-            "in",
-            "is",
-            "that",
-            "for",
-            "with",
-            "by",
-            "on",
-            "as",
-            "are",
-            "this",
-            "be",
-            "which",
-            "from",
-            "at",
-            "it",
-            "has",
-            "have",
-            "its",
-            "was",
-            "were",
-            "or",
-            "not",
-            "an",
-            "shall",
-        ]
-    ),
-    "fr": set(
-        [
-            "le",
-            "la",
-            "les",
-            "des",
-            "du",
-            "de",
-            "et",
-            "à",
-            "en",
-            "un",
-            "une",
-            "est",
-            "que",
-            "qui",
-            "dans",
-            "pour",
-            "par",
-            "sur",
-            "au",
-            "aux",
-            "ce",
-            "cette",
-            "sont",
-            "ont",
-            "avec",
-            "l'",
-            "d'",
-            "qu'",
-            "ne",
-            "pas",
-        ]
-    ),
-    "es": set(
-        [
-            "el",
-            "la",
-            "los",
-            "las",
-            "del",
-            "de",
-            "y",
-            "en",
-            "un",
-            "una",
-            "es",
-            "que",
-            "por",
-            "para",
-            "con",
-            "su",
-            "sus",
-            "se",
-            "al",
-            "lo",
-            "como",
-            "ha",
-            "han",
-            "son",
-            "este",
-            "esta",
-        ]
-    ),
-}
+_STOP = TEXT_FUNCTION_WORDS
 
 
 _ELIDED = re.compile(r"(?<![a-zà-ÿ'])[ldjnmsc]'[a-zà-ÿ']")

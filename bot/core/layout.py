@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.dates import is_date_line
 from bot.core.furniture import LANGUAGE_WORDS, symbol_line
+from bot.core.lexicon.words import ORGANS, UN_NAMES
 
 if TYPE_CHECKING:
     from bot.core.text import Prepared
@@ -20,11 +21,13 @@ TITLE_START_RE = re.compile(
     r"|(?:RESOLUTION|Resolution|Résolution|RÉSOLUTION|Resolución|RESOLUCIÓN) \d"
     r"|\d{1,4} \(\d{4}\)\s+Resolution|Resolution adopted by|Résolution adoptée|Resolución aprobada)"
 )
-_BODY_NAMES = (
-    r"United Nations|Nations Unies|Naciones Unidas|General Assembly|Security Council"
-    r"|Economic and Social Council|Assemblée générale|Conseil de sécurité"
-    r"|Conseil économique et social|Asamblea General|Consejo de Seguridad"
-    r"|Consejo Económico y Social|UNITED|NATIONS|GENERAL|[A-Z]"
+# Masthead words (matched ignoring case): the Organization, its organs, a lone capital.
+_BODY_NAMES = "|".join(
+    [
+        *UN_NAMES.values(),
+        *(name for names in ORGANS.values() for name in names),
+        *("UNITED", "NATIONS", "GENERAL", "[A-Z]"),
+    ]
 )
 SESSION_RE = re.compile(
     r"^(?P<ord>[\wÀ-ÿ-]+(?: [\wÀ-ÿ-]+){0,3}?) (?P<es>emergency special |special )?"

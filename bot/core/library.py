@@ -51,6 +51,7 @@ from bot.core.search import Hit, find_sync
 from bot.core.storage import CORPUS_SCOPE, Store, StoredDocument, StoredSource
 from bot.core.summary import contents, key_sentences
 from bot.core.symbols import symbol_key
+from bot.core.textnorm import fts_tokens
 from bot.core.uploads import (
     ALREADY,
     Twins,
@@ -60,7 +61,6 @@ from bot.core.uploads import (
     same_text,
     where,
 )
-from bot.core.vocab_index import fts_tokens
 
 log = logging.getLogger(__name__)
 

@@ -17,13 +17,14 @@ from rapidfuzz import fuzz
 from bot.core.countries import codes_in, english_name
 from bot.core.groups import group_name, group_senders, is_group
 from bot.core.intents import RefSlots
+from bot.core.lexicon.words import ORGAN_NAMES
 from bot.core.refs import distinct_copies
 from bot.core.storage import StoredDocument
 from bot.core.symbols import symbol_key
 from bot.core.textnorm import STOPWORDS, fold, tokens
 
 _BODIES = frozenset({"SG", "SC", "GA", "HRC"})
-_BODY_NAMES = {"SC": "security council", "GA": "general assembly", "HRC": "human rights council"}
+_BODY_NAMES = {code: ORGAN_NAMES[code].lower() for code in ("SC", "GA", "HRC")}
 
 
 @dataclass(slots=True)

@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 from bot.core.intents import RefSlots, Request, parse_command
-from bot.core.lexicon import Lexicon, detect, lexicon
+from bot.core.lexicon import Lexicon, detect, en, es, fr, lexicon, zh
 from bot.core.mention_slots import (
     _FILE_STEM,
     _MENTION,
@@ -409,9 +409,16 @@ def _strip_intro(chunk: str, lexs: list[Lexicon]) -> tuple[str, int]:
     return chunk, lead
 
 
+_QUERY_TAIL = re.compile("(?:" + "|".join(zh.LEX["query_tail"]) + ")$")
+_DETERMINERS = re.compile(
+    "^(?:" + "|".join(w for lex in (en.LEX, fr.LEX, es.LEX) for w in lex["determiners"]) + r")\s+",
+    re.I,
+)
+
+
 def _strip_articles(q: str, lexs: list[Lexicon]) -> str:
-    q = re.sub(r"(?:的段落|的部分|的内容|的地方|的段|在哪里|在哪)$", "", q.strip(" ?!.？。"))
-    q = re.sub(r"^(?:the|a|an|le|la|les|l'|un|une|des|du|el|los|las)\s+", "", q.strip(), flags=re.I)
+    q = _QUERY_TAIL.sub("", q.strip(" ?!.？。"))
+    q = _DETERMINERS.sub("", q.strip())
     return q.strip(" ?!.,;:«»\"'‘’")
 
 

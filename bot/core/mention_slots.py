@@ -8,7 +8,7 @@ import re
 from bot.core.countries import CountryMention, find_countries
 from bot.core.groups import GroupMention, find_groups
 from bot.core.intents import RefSlots
-from bot.core.lexicon import Lexicon, lexicon
+from bot.core.lexicon import Lexicon, en, es, fr, lexicon
 from bot.core.textnorm import STOPWORDS, fold
 
 _MENTION = re.compile(r"<@!?\d+>|@Rapporteur\b", re.IGNORECASE)
@@ -88,7 +88,11 @@ def _markers(lexs: list[Lexicon], key: str, t: str) -> list[str]:
     return [fold(w) + " " for lex in lexs for w in lex.raw.get(key, [])]
 
 
-_ARTICLES = re.compile(r"(?:\s|^)(?:the|le|la|les|l'|el|los|las|du|des|del|de la|de l')\s*$")
+_ARTICLES = re.compile(
+    r"(?:\s|^)(?:"
+    + "|".join(a for lex in (en.LEX, fr.LEX, es.LEX) for a in lex["articles"])
+    + r")\s*$"
+)
 
 
 def _after_word(before: str, markers: list[str]) -> bool:

@@ -6,12 +6,13 @@ import re
 
 from bot.core.dates import is_date_line
 from bot.core.layout import ADDRESSEE_END_RE, CONTINUES_RE, JOIN_WORDS, group_headings, join_lines
+from bot.core.lexicon.words import CONTINUING_WORDS, MONTH_NAMES, signed_markers
 from bot.core.models import Paragraph
 from bot.core.text import Prepared, prepare
 
 _NUMBER_LINE_RE = re.compile(r"^(?:\d{1,3}\.|\(\d{1,3}\)|\([a-z]{1,4}\)|[IVXLC]{1,6}\.|[A-Z]\.?)$")
 _BULLET_RE = re.compile(r"^(?:[•▪●◦○■□\-–—]\s|\([a-z]{1,4}\)\s|[a-z]\)\s|\d{1,3}\.\s+[A-Z(])")
-_SIGNED_RE = re.compile(r"^\((?:Signed|Signé|Signée|Firmado|Firmada)\)", re.I)
+_SIGNED_RE = re.compile(rf"^\((?:{signed_markers('en', 'fr', 'es')})\)", re.I)
 ANNEX_HEADING_RE = re.compile(
     r"^(?:(?:Annex|ANNEX|Annexe|ANNEXE|Anexo|ANEXO)(?:\s+(?:[IVX]{1,5}|\d{1,2}|[A-H]))?"
     r"(?:\s+(?:to|à|al|de)\b.*)?|Enclosure|ENCLOSURE|Pièce jointe)$"
@@ -337,15 +338,13 @@ def _footnote_line(b: _Builder, s: str, gap: bool) -> None:
 
 
 _FUNCTION_END_RE = re.compile(
-    r"\b(?:of|the|and|to|in|by|for|with|its|their|a|an|on|at|from|under|de|du|des|la|le|les|"
-    r"et|à|au|aux|par|pour|sur|dans|en|y|el|los|las|con|por|para)$"
+    r"\b(?:" + "|".join(w for words in CONTINUING_WORDS.values() for w in words) + ")$"
 )
 _NUMERIC_START_RE = re.compile(r"^\(?\d[\d,.]*\)?(?:\s|,|$)(?!\s*[A-Z][a-z]+\s+(?:the|that)\b)")
 
 
 _MONTH_START_RE = re.compile(
-    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b"
+    "^(?:" + "|".join([*(m.capitalize() for m in MONTH_NAMES["en"]), *MONTH_NAMES["fr"]]) + r")\b"
 )
 # Preambular paragraphs open with a participle: "Recalling", "Deeply concerned", "Rappelant".
 _PREAMBLE_RE = re.compile(

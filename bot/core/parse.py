@@ -9,6 +9,7 @@ from bot.core.dates import find_dates, is_date_line, parse_date
 from bot.core.furniture import split_symbols, symbol_line
 from bot.core.lang import detect_language
 from bot.core.layout import AGENDA_RE, SESSION_RE, YEAR_RE, group_headings, join_lines
+from bot.core.lexicon.words import LANGUAGE_NAMES, signed_markers, title_openings
 from bot.core.models import Annex, BodyRef, DocumentRecord, Paragraph, Sender
 from bot.core.paragraphs import paragraphs_with_lines
 from bot.core.series import is_supplement, read_header
@@ -173,41 +174,18 @@ def _ga_or_sc(rec: DocumentRecord) -> bool:
 
 def _kind(title: str | None, symbols: list[str]) -> str:
     t = (title or "").lower()
-    if t.startswith(("identical letters", "lettres identiques", "cartas idénticas")):
-        return "identical letters"
-    if t.startswith(("note verbale", "notes verbales", "nota verbal")):
-        return "note verbale"
-    if t.startswith(("letter", "lettre", "carta")):
-        return "letter"
+    for kind in ("identical letters", "note verbale", "letter"):
+        if t.startswith(title_openings(kind)):
+            return kind
     if any("/RES/" in s for s in symbols) or _RES_TITLE_RE.match(title or ""):
         return "resolution"
-    if t.startswith(("resolution", "résolution", "resolución")):
-        return "resolution"
-    if t.startswith(("report", "rapport", "informe")):
-        return "report"
+    for kind in ("resolution", "report"):
+        if t.startswith(title_openings(kind)):
+            return kind
     return "other"
 
 
-_LANG_NAMES = {
-    "english": "en",
-    "anglais": "en",
-    "inglés": "en",
-    "french": "fr",
-    "français": "fr",
-    "francés": "fr",
-    "spanish": "es",
-    "espagnol": "es",
-    "español": "es",
-    "russian": "ru",
-    "russe": "ru",
-    "ruso": "ru",
-    "arabic": "ar",
-    "arabe": "ar",
-    "árabe": "ar",
-    "chinese": "zh",
-    "chinois": "zh",
-    "chino": "zh",
-}
+_LANG_NAMES = {name: code for names in LANGUAGE_NAMES.values() for name, code in names.items()}
 
 
 def _language(prep: Prepared) -> str | None:
@@ -486,7 +464,7 @@ def _may_ask_circulation(text: str) -> bool:
     return "circulat" in low or "distribu" in low or "issued" in low
 
 
-_SIGNED_RE = re.compile(r"^\((?:Signed|Signé|Signée|Firmado|Firmada)\)\s*(.*)$", re.I)
+_SIGNED_RE = re.compile(rf"^\((?:{signed_markers('en', 'fr', 'es')})\)\s*(.*)$", re.I)
 
 
 def _signatories(pairs: list[tuple[Paragraph, list[str], str]]) -> list[str]:

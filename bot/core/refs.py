@@ -9,122 +9,20 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from bot.core.countries import canonical_word
+from bot.core.lexicon.words import MONTH_NAMES, MONTH_SHORT, REFERENCE_GENERIC
 from bot.core.storage import CORPUS_SCOPE, StoredDocument
 from bot.core.symbols import normalize_symbol, symbol_key
 from bot.core.textnorm import STOPWORDS, fold, tokens
 
+# Month words of a typed reference (folded): English and French names, English short forms.
 MONTHS: dict[str, int] = {
-    **{
-        m: i + 1
-        for i, m in enumerate(
-            [
-                "january",
-                "february",
-                "march",
-                "april",
-                "may",
-                "june",
-                "july",
-                "august",
-                "september",
-                "october",
-                "november",
-                "december",
-            ]
-        )
-    },
-    **{
-        m: i + 1
-        for i, m in enumerate(
-            [
-                "janvier",
-                "fevrier",
-                "mars",
-                "avril",
-                "mai",
-                "juin",
-                "juillet",
-                "aout",
-                "septembre",
-                "octobre",
-                "novembre",
-                "decembre",
-            ]
-        )
-    },
-    **{
-        m: i + 1
-        for i, m in enumerate(
-            ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        )
-    },
-    "sept": 9,
+    **{m: i for i, m in enumerate(MONTH_NAMES["en"], start=1)},
+    **{fold(m): i for i, m in enumerate(MONTH_NAMES["fr"], start=1)},
+    **MONTH_SHORT["en"],
 }
 
 # Words that describe what kind of thing is meant, not which one.
-GENERIC = frozenset(
-    [
-        "letter",
-        "letters",
-        "lettre",
-        "lettres",
-        "document",
-        "documents",
-        "doc",
-        "note",
-        "verbale",
-        "verbal",
-        "text",
-        "texte",
-        "texts",
-        "textes",
-        "dated",
-        "datee",
-        "date",
-        "from",
-        "sent",
-        "send",
-        "envoyee",
-        "envoye",
-        "written",
-        "wrote",
-        "ecrit",
-        "ecrite",
-        "by",
-        "par",
-        "de",
-        "des",
-        "du",
-        "the",
-        "of",
-        "in",
-        "en",
-        "dans",
-        "il",
-        "y",
-        "mission",
-        "permanent",
-        "representative",
-        "representant",
-        "permanente",
-        "me",
-        "moi",
-        "about",
-        "sur",
-        "ce",
-        "cette",
-        "that",
-        "this",
-        "those",
-        "un",
-        "une",
-        "one",
-        "annex",
-        "annexe",
-        "report",
-        "rapport",
-    ]
-)
+GENERIC = frozenset().union(*REFERENCE_GENERIC.values())
 
 _SYMBOLISH = re.compile(r"^[A-Za-z]{1,6}\s*/", re.ASCII)
 _NUMBER = re.compile(r"^#?(\d{1,4})$")

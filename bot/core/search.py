@@ -30,18 +30,20 @@ from typing import Protocol
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.core.textnorm import STOPWORDS
-from bot.core.vocab_index import (
-    IndexedVocabulary,
-    closest,
+from bot.core.textnorm import (
+    STOPWORDS,
     fold_text,
     fts_token_spans,
     fts_tokens,
     index_terms,
+    unspaced,
+)
+from bot.core.vocab_index import (
+    IndexedVocabulary,
+    closest,
     indexed_reach,
     max_edits,
     typo_candidate,
-    unspaced,
 )
 
 __all__ = ["IndexedVocabulary", "max_edits"]

@@ -6,24 +6,11 @@ from __future__ import annotations
 
 import re
 
+from bot.core.lexicon.words import ORGAN_NAMES as ORGAN_NAMES
+from bot.core.lexicon.words import ORGANS as WORD_ORGANS
+
 # The masthead's organ lines and how the record names them.
-ORGANS = {
-    "general assembly": "GA",
-    "security council": "SC",
-    "economic and social council": "ECOSOC",
-    "assemblée générale": "GA",
-    "conseil de sécurité": "SC",
-    "conseil économique et social": "ECOSOC",
-    "asamblea general": "GA",
-    "consejo de seguridad": "SC",
-    "consejo económico y social": "ECOSOC",
-}
-ORGAN_NAMES = {
-    "GA": "General Assembly",
-    "SC": "Security Council",
-    "ECOSOC": "Economic and Social Council",
-    "HRC": "Human Rights Council",
-}
+ORGANS = {name: code for names in WORD_ORGANS.values() for name, code in names.items()}
 # Printed body names -> the record's name (prefix match on the joined, case-folded name).
 BODY_NAMES = [
     ("human rights council", "HRC"),

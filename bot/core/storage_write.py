@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from bot.core import vocab_index
+from bot.core import textnorm, vocab_index
 from bot.core.errors import database_error
 from bot.core.models import DocumentRecord
 from bot.core.symbols import symbol_key
@@ -183,7 +183,7 @@ class _Pending:
 def _count_terms(items: Sequence[tuple[str, str, DocumentRecord]]) -> Counter[str]:
     """Paragraph frequencies of the terms of these documents' paragraphs."""
     terms: Counter[str] = Counter()
-    index_terms = vocab_index.index_terms
+    index_terms = textnorm.index_terms
     for _, _, record in items:
         for p in record.paragraphs:
             terms.update(index_terms(p.text))
@@ -260,7 +260,7 @@ def _insert_sync(
         "INSERT OR IGNORE INTO doc_symbols (key, doc_id) VALUES (?, ?)",
         [(k, doc_id) for k in keys],
     )
-    without_marks = vocab_index.without_marks
+    without_marks = textnorm.without_marks
     conn.executemany(
         "INSERT INTO paragraphs (doc_id, idx, section, text, fts_text) VALUES (?,?,?,?,?)",
         [(doc_id, p.index, p.section, p.text, without_marks(p.text)) for p in record.paragraphs],
@@ -284,7 +284,7 @@ def _insert_sync(
     if pending.count_new:
         terms = pending.terms
         for p in record.paragraphs:
-            terms.update(vocab_index.index_terms(p.text))
+            terms.update(textnorm.index_terms(p.text))
     pending.count += len(record.paragraphs)
     return doc_id
 
@@ -319,7 +319,7 @@ def _remove_doc(conn: sqlite3.Connection, doc_id: int, pending: _Pending) -> Non
     # Paragraph rows first, explicitly, so the FTS delete trigger sees each one.
     n = 0
     for (text,) in conn.execute("SELECT text FROM paragraphs WHERE doc_id = ?", (doc_id,)):
-        pending.terms.subtract(vocab_index.index_terms(text))
+        pending.terms.subtract(textnorm.index_terms(text))
         n += 1
     pending.count -= n
     conn.execute("DELETE FROM paragraphs WHERE doc_id = ?", (doc_id,))

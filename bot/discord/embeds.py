@@ -35,40 +35,10 @@ DESCRIPTION_BUDGET = 3500
 UN_BLUE = discord.Colour(0x009EDB)
 ERROR_RED = discord.Colour(0xD9534F)
 
-TEXTS: dict[str, dict[str, str]] = {
-    "en": {
-        "page": "Page",
-        "only_asker": "Only the person who asked can use these buttons.",
-        "dates": "Dates",
-        "cited_here": "Resolutions cited in this message",
-        "none_here": "I see no resolution cited in that message.",
-        "more": "… and {n} more: `{prefix}resolutions {ref}`",
-        "loading": "Loading",
-        "loaded_title": "Loaded in this server",
-        "removed": "Removed",
-        "signed": "Signed",
-        "help": "Help",
-        "no_text": "(no text)",
-    },
-    "fr": {
-        "page": "Page",
-        "only_asker": "Seule la personne qui a demandé peut utiliser ces boutons.",
-        "dates": "Dates",
-        "cited_here": "Résolutions citées dans ce message",
-        "none_here": "Je ne vois aucune résolution citée dans ce message.",
-        "more": "… et {n} de plus : `{prefix}resolutions {ref}`",
-        "loading": "Chargement",
-        "loaded_title": "Chargé sur ce serveur",
-        "removed": "Retiré",
-        "signed": "Signé",
-        "help": "Aide",
-        "no_text": "(pas de texte)",
-    },
-}
-
 
 def text(lang: str, key: str, **kw: Any) -> str:
-    return TEXTS.get(lang, TEXTS["en"]).get(key, TEXTS["en"][key]).format(**kw)
+    """A label of the Discord pages (bot.labels, the table both renderers read), filled in."""
+    return label(lang, key).format(**kw)
 
 
 # ---- limits ----------------------------------------------------------------------------------

@@ -22,25 +22,9 @@ DOC_PAGES = 40  # pages of a `!doc` answer kept for its buttons; the rest is in 
 PARAS_PER_PAGE = 12
 PAGE_CHARS = 3500  # bot.discord.embeds.DESCRIPTION_BUDGET
 
-TEXTS = {
-    "en": {
-        "attached": "The whole text is attached.",
-        "first_pages": "The first {n} pages are here; the whole text is attached.",
-        "too_big": "The whole text ({size}) is over Discord's {limit} file limit, so it is not"
-        " attached: here are its first pages. Search it with `{prefix}find WORDS in {ref}`.",
-    },
-    "fr": {
-        "attached": "Le texte entier est joint.",
-        "first_pages": "Voici les {n} premières pages ; le texte entier est joint.",
-        "too_big": "Le texte entier ({size}) dépasse la limite de {limit} de Discord pour les"
-        " fichiers, il n'est donc pas joint : en voici les premières pages. Cherchez-y avec"
-        " `{prefix}find MOTS in {ref}`.",
-    },
-}
-
 
 def _text(lang: str, key: str, **kw: object) -> str:
-    return TEXTS.get(lang, TEXTS["en"])[key].format(**kw)
+    return label(lang, key).format(**kw)
 
 
 def fits(body: str) -> bool:

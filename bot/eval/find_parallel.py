@@ -21,26 +21,19 @@ import re
 import statistics
 import tempfile
 import time
-import unicodedata
 from pathlib import Path
 from typing import Any
 
+from bot.core.lexicon.words import MORE_FUNCTION_WORDS
 from bot.core.library import Library
 from bot.core.models import DocumentRecord, Paragraph
-from bot.core.textnorm import STOPWORDS
+from bot.core.textnorm import STOPWORDS, strip_accents
 
 LANGS = ("ar", "en", "es", "fr", "ru", "zh")
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 _WORD = re.compile(r"\w+")
 # Function words of the other languages (the English and French ones are textnorm's).
-_MORE_STOP_WORDS = (
-    "el los las del al y o que se su sus por para con una uno como es son lo mas este esta"
-    " estos estas sobre entre sin ha han"
-    " и в во не на с со по к о об от до за из что как это его ее их для или а но же бы"
-    " был была были быть также при"
-    " في من على إلى عن أن إن التي الذي الذين مع هذا هذه ذلك تلك كان و أو ما لا قد"
-)
-_MORE_STOP = frozenset(_MORE_STOP_WORDS.split())
+_MORE_STOP = frozenset().union(*MORE_FUNCTION_WORDS.values())
 
 
 def _content(word: str) -> bool:
@@ -49,8 +42,7 @@ def _content(word: str) -> bool:
 
 
 def _drop_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return strip_accents(text)
 
 
 def _typo(word: str, rng: random.Random) -> str:

@@ -12,14 +12,17 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import import_module
 
-from bot.core.textnorm import fold
+# The module, not its names: textnorm reads its stop words from this package (lexicon.words),
+# so either may be imported first.
+from bot.core import textnorm
+from bot.core.lexicon.words import MONTH_NAMES, MONTH_SHORT, MONTH_VARIANTS
 
 LANGS = ("en", "fr", "es", "ru", "ar", "zh")
 _SPACED = frozenset({"en", "fr", "es", "ru"})
 
 
 def _compile(entry: str, spaced: bool) -> str:
-    e = fold(entry).replace("’", "'")
+    e = textnorm.fold(entry).replace("’", "'")
     out = []
     for i, part in enumerate(e.split(" ~ ")):
         if i:
@@ -39,6 +42,17 @@ def _compile(entry: str, spaced: bool) -> str:
     lead = r"(?<!\w)" if re.match(r"\w", e) else ""
     tail = r"(?!\w)" if re.search(r"\w$", e) else ""
     return lead + body + tail
+
+
+def month_words(lang: str) -> dict[str, int]:
+    """The month words of a language's LEX (folded): each month's name as documents print it,
+    its other spellings and its short forms, month by month (lexicon.words holds them)."""
+    out: dict[str, int] = {}
+    for i, name in enumerate(MONTH_NAMES[lang], start=1):
+        out[textnorm.fold(name)] = i
+        for table in (MONTH_VARIANTS.get(lang, {}), MONTH_SHORT.get(lang, {})):
+            out.update({w: n for w, n in table.items() if n == i})
+    return out
 
 
 @dataclass(slots=True)
@@ -111,7 +125,7 @@ def lexicon(lang: str) -> Lexicon:
         "date",
     ]
     lex.meta = [(f, _alternation(raw["meta"][f], spaced)) for f in order if f in raw["meta"]]
-    lex.filler = frozenset(fold(w) for w in raw.get("filler", []))
+    lex.filler = frozenset(textnorm.fold(w) for w in raw.get("filler", []))
     return lex
 
 
@@ -130,7 +144,7 @@ def detect(text: str) -> str:
     best = max(counts, key=lambda k: counts[k])
     if counts[best] >= 2:
         return best
-    words = re.findall(r"\w+", fold(text))
+    words = re.findall(r"\w+", textnorm.fold(text))
     score = {lang: sum(w in _hints(lang) for w in words) for lang in ("en", "fr", "es")}
     score["es"] += 2 * len(_ES_MARKS.findall(text))
     score["fr"] += len(_FR_MARKS.findall(text))
@@ -141,7 +155,7 @@ def detect(text: str) -> str:
 @cache
 def _hints(lang: str) -> frozenset[str]:
     raw = lexicon(lang).raw
-    own = {fold(w) for w in [*raw.get("hints", []), *raw.get("months", {})]}
+    own = {textnorm.fold(w) for w in [*raw.get("hints", []), *raw.get("months", {})]}
     # One-word verbs of the main requests ("muestra", "affiche") belong to one language only
     # when no other Latin-script lexicon uses them.
     others = set().union(*(_verbs(x) | _plain(x) for x in ("en", "fr", "es") if x != lang))
@@ -152,11 +166,13 @@ def _hints(lang: str) -> frozenset[str]:
 def _verbs(lang: str) -> frozenset[str]:
     raw = lexicon(lang).raw
     keys = ("summary", "doc", "docs", "find", "resolutions", "sent_what")
-    words = [fold(e) for k in keys for e in raw.get(k, []) if " " not in e and "*" not in e]
+    words = [
+        textnorm.fold(e) for k in keys for e in raw.get(k, []) if " " not in e and "*" not in e
+    ]
     return frozenset(w for w in words if len(w) >= 4 and w.isalpha())
 
 
 @cache
 def _plain(lang: str) -> frozenset[str]:
     raw = lexicon(lang).raw
-    return frozenset(fold(w) for w in [*raw.get("hints", []), *raw.get("filler", [])])
+    return frozenset(textnorm.fold(w) for w in [*raw.get("hints", []), *raw.get("filler", [])])

@@ -4,6 +4,8 @@ Entries are folded (lower case, no accents). In a phrase, `*` ends a word that m
 ("summar*" = summary, summarize, summarise), and `~` stands for up to eight words between two parts.
 """
 
+from bot.core.lexicon import month_words
+
 # ruff: noqa: SIM905  (word lists are data: one string per list reads best)
 # fmt: off
 LEX = {
@@ -120,6 +122,12 @@ LEX = {
         "that report", "there", "in there", "in it", "they",
         "them", "the above", "this note", "that note", "this resolution", "that resolution",
     ],
+    # `!resolutions it`: a command's argument that means the last document.
+    "command_back": ["it", "this", "that", "this letter", "this document"],
+    # Articles that may stand between a marker word and what it introduces.
+    "articles": ["the"],
+    # Words dropped from the front of what to look for ("the ceasefire").
+    "determiners": ["the", "a", "an"],
     "back_find": ["it", "its", "they", "there", "in there", "in it", "this letter", "that letter", "this document", "that document", "this report", "that report", "this one", "that one", "this note", "that note", "this resolution", "that resolution", "the same"],
     "more": ["more", "next", "next page", "show more", "more please", "the rest", "and the rest", "keep going", "go on", "continue"],
     # "which documents mention X": a search for X in every document
@@ -142,12 +150,7 @@ LEX = {
         "report": "report", "reports": "report", "resolution": "resolution",
         "resolutions": "resolution", "concept note": "letter",
     },
-    "months": {
-        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-        "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-        "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
-        "nov": 11, "december": 12, "dec": 12,
-    },
+    "months": month_words("en"),  # lexicon.words: the one month table
     "bodies": {
         "security council": "SC", "the council": "SC", "council": "SC", "unsc": "SC",
         "general assembly": "GA", "the assembly": "GA", "unga": "GA", "ga": "GA",

@@ -1,5 +1,7 @@
 """Spanish: the words and phrases people use when they ask Rapporteur something (folded)."""
 
+from bot.core.lexicon import month_words
+
 # ruff: noqa: SIM905  (word lists are data: one string per list reads best)
 # fmt: off
 LEX = {
@@ -83,6 +85,8 @@ LEX = {
         "este documento", "ese documento", "este informe", "la misma", "el mismo", "ahi",
         "alli", "en ella", "en el",
     ],
+    "articles": ["el", "la", "los", "las", "del"],
+    "determiners": ["el", "la", "los", "las"],
     "back_find": ["esta carta", "esa carta", "este documento", "ese documento", "este informe", "ahi", "alli", "en ella", "la misma"],
     "more": ["mas", "siguientes", "los siguientes", "pagina siguiente", "el resto", "sigue", "continua"],
     # "which documents mention X": a search for X in every document
@@ -101,11 +105,7 @@ LEX = {
         "informes": "report", "resolucion": "resolution", "resoluciones": "resolution",
         "nota conceptual": "letter",
     },
-    "months": {
-        "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
-        "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11,
-        "diciembre": 12,
-    },
+    "months": month_words("es"),  # lexicon.words: the one month table
     "bodies": {
         "consejo de seguridad": "SC", "el consejo": "SC", "consejo": "SC",
         "asamblea general": "GA", "la asamblea": "GA", "secretario general": "SG",

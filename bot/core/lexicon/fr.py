@@ -1,5 +1,7 @@
 """French: the words and phrases people use when they ask Rapporteur something (folded)."""
 
+from bot.core.lexicon import month_words
+
 # ruff: noqa: SIM905  (word lists are data: one string per list reads best)
 # fmt: off
 LEX = {
@@ -101,6 +103,9 @@ LEX = {
         "ce texte", "cette note", "dedans", "y", "cette resolution", "la-dedans", "en",
         "cite-t-elle", "cite-t-il",
     ],
+    "command_back": ["cette lettre", "ce document", "celle-ci", "celui-ci", "la", "le"],
+    "articles": ["le", "la", "les", "l'", "du", "des", "de la", "de l'"],
+    "determiners": ["le", "la", "les", "l'", "un", "une", "des", "du"],
     "back_find": ["cette lettre", "ce document", "ce rapport", "ce texte", "cette note", "cette resolution", "dedans", "la-dedans", "celle-ci", "celui-ci", "la meme", "le meme", "y parle", "elle"],
     "more": ["la suite", "suite", "suivants", "les suivants", "page suivante", "encore", "continue", "plus"],
     # "which documents mention X": a search for X in every document
@@ -122,11 +127,7 @@ LEX = {
         "rapport": "report", "rapports": "report", "resolution": "resolution",
         "resolutions": "resolution", "note de cadrage": "letter", "note conceptuelle": "letter",
     },
-    "months": {
-        "janvier": 1, "janv": 1, "fevrier": 2, "fev": 2, "mars": 3, "avril": 4, "avr": 4,
-        "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "aout": 8, "septembre": 9, "sept": 9,
-        "octobre": 10, "oct": 10, "novembre": 11, "nov": 11, "decembre": 12, "dec": 12,
-    },
+    "months": month_words("fr"),  # lexicon.words: the one month table
     "bodies": {
         "conseil de securite": "SC", "le conseil": "SC", "conseil": "SC", "csnu": "SC",
         "assemblee generale": "GA", "l'assemblee": "GA", "l'ag": "GA", "ag": "GA",

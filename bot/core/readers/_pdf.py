@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import ctypes
-import re
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from bot.core.furniture import PDF_LINE_FURNITURE, PDF_MAX_FURNITURE_LEN, PDF_RUNNING_SYMBOL_RE
+
 from ._base import Deadline, UnreadableDocument
 
-# UN print furniture, matched on whole (short) lines only. Bounded quantifiers, no nesting.
-_JOB_RE = re.compile(r"\d{2}-\d{5}(?: \([A-Z]\))?(?:\s+\d{6})?")  # 25-00746 (E) 230125
-_BARCODE_RE = re.compile(r"\*\d{7,9}\*")  # *2500746*
-_COUNTER_RE = re.compile(r"\d{1,4}/\d{1,4}")  # 2/3
-_COUNTER_JOB_RE = re.compile(r"(?:\d{1,4}/\d{1,4}\s+\d{2}-\d{5}|\d{2}-\d{5}\s+\d{1,4}/\d{1,4})")
-_STAMP_RE = re.compile(r"\d{6}")  # print date, 230125
-_SYMBOL_RE = re.compile(r"[A-Z]{1,6}(?:/[A-Za-z0-9.\-]{1,12}){1,6}")  # running header A/79/729
-_FURNITURE = (_JOB_RE, _BARCODE_RE, _COUNTER_RE, _COUNTER_JOB_RE, _STAMP_RE)
-_MAX_FURNITURE_LEN = 40
+# UN print furniture: the one pattern set is bot.core.furniture's.
+_FURNITURE = PDF_LINE_FURNITURE
+_SYMBOL_RE = PDF_RUNNING_SYMBOL_RE
+_MAX_FURNITURE_LEN = PDF_MAX_FURNITURE_LEN
 # Wider than justified word spaces in UN documents; masthead columns and table cells are
 # further apart. Tuned on corpus/pdf with bench/pdf_fidelity.py (10-30 pt tried).
 COLUMN_GAP_PT = 15.0
