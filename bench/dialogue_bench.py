@@ -19,7 +19,7 @@ import time
 
 from bot.core import refs
 from bot.core.errors import Ambiguous, NotFound
-from bot.core.intents import parse_mention
+from bot.core.mention import parse_mention
 from bot.dialogue import Dialogue
 from bot.eval.common import corpus_library
 

@@ -36,8 +36,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bot.answer import Answer, Asker, Dispatcher  # noqa: E402
-from bot.core.intents import parse_command, parse_mention  # noqa: E402
+from bot.core.intents import parse_command  # noqa: E402
 from bot.core.library import Actor, Library  # noqa: E402
+from bot.core.mention import parse_mention  # noqa: E402
 from bot.render import pages, render  # noqa: E402
 
 DATA = ROOT / "data"

@@ -23,8 +23,9 @@ except ImportError:  # not on Windows: no claim on the database there
 from bot.answer import Answer, Asker, Dispatcher
 from bot.core.dbfile import is_server_url
 from bot.core.errors import DatabaseBusy, database_error
-from bot.core.intents import parse_command, parse_mention
+from bot.core.intents import parse_command
 from bot.core.library import Actor, Library
+from bot.core.mention import parse_mention
 from bot.render import render, to_json
 from bot.settings import Settings
 from bot.terminal import TerminalProgress, plain_text, show, styled

@@ -16,7 +16,8 @@ import discord
 from discord.ext import commands
 
 from bot.answer import Answer, Asker
-from bot.core.intents import RefSlots, Request, parse_mention
+from bot.core.intents import RefSlots, Request
+from bot.core.mention import parse_mention
 from bot.discord.context import (
     answer_in_context,
     asker_for,

@@ -194,3 +194,38 @@ def test_lexicon_modules_hold_data_not_patterns() -> None:
         or "re.compile" in p.read_text(encoding="utf-8")
     ]
     assert not offenders, offenders
+
+
+_IMPORT_EACH = """
+import importlib, sys, traceback
+failed = []
+for name in sys.argv[1:]:
+    for loaded in [m for m in sys.modules if m == "bot" or m.startswith("bot.")]:
+        del sys.modules[loaded]
+    try:
+        importlib.import_module(name)
+    except Exception:
+        failed.append(name + ": " + traceback.format_exc().strip().splitlines()[-1])
+print("\\n".join(failed))
+"""
+
+
+def test_every_core_module_imports_first() -> None:
+    """Each core module imports on its own, as the first module of the process: a cycle that
+    works only in one import order (mention <-> intents once did) breaks a script's import."""
+    root = Path(__file__).resolve().parent.parent
+    names = [
+        ".".join(p.relative_to(root).with_suffix("").parts)
+        for p in sorted((root / "bot" / "core").rglob("*.py"))
+        if p.name != "__init__.py"
+    ]
+    assert len(names) > 40
+    out = subprocess.run(
+        [sys.executable, "-c", _IMPORT_EACH, *names],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == ""

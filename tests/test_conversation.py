@@ -12,8 +12,8 @@ import pytest
 
 from bot.answer import Answer, Asker, Dispatcher
 from bot.console import Console
-from bot.core.intents import parse_mention
 from bot.core.library import Actor, Library
+from bot.core.mention import parse_mention
 from bot.render import render, to_json
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.intents import parse_command, parse_mention
+from bot.core.intents import parse_command
+from bot.core.mention import parse_mention
 
 
 @pytest.mark.parametrize(

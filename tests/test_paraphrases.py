@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.intents import parse_mention
+from bot.core.mention import parse_mention
 
 M = "@Rapporteur "
 

@@ -12,8 +12,9 @@ import pytest
 
 from bot.answer import Asker, Dispatcher
 from bot.core.errors import NotFound, PermissionDenied
-from bot.core.intents import parse_command, parse_mention
+from bot.core.intents import parse_command
 from bot.core.library import Actor, Library, guild_scope, visible_scopes
+from bot.core.mention import parse_mention
 from bot.render import render, to_json
 from conftest import DATA
 

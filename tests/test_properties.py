@@ -23,8 +23,9 @@ from hypothesis import strategies as st
 from bot.core.citation_patterns import PREFILTER_RE
 from bot.core.citations import _may_cite, extract_citations, resolution_symbol_from_query
 from bot.core.errors import BadInput
-from bot.core.intents import COMMANDS, INTENTS, parse_command, parse_mention
+from bot.core.intents import COMMANDS, INTENTS, parse_command
 from bot.core.library import Actor, Library
+from bot.core.mention import parse_mention
 from bot.core.parse import parse_document
 from bot.core.symbols import symbol_key
 from bot.render import escape, unescape

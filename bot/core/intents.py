@@ -194,8 +194,3 @@ def split_within(text: str) -> tuple[str, str | None]:
     if m:
         return text[: m.start()].strip(), m.group(1).strip().strip('"')
     return text.strip(), None
-
-
-# ---- mentions in plain words: bot/core/mention.py ------------------------------------
-
-from bot.core.mention import parse_mention  # noqa: E402,F401
