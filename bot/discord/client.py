@@ -21,6 +21,7 @@ from bot.answer import Dispatcher
 from bot.core.library import Library
 from bot.discord.moderators import GuildConfig, NotModerator
 from bot.render import escape
+from bot.runtime import settle
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -85,6 +86,7 @@ class Rapporteur(commands.Bot):
             except Exception as e:  # one broken cog must not keep the others down
                 log.exception("failed to load extension %s", name)
                 self.failed_extensions[name] = f"{type(e).__name__}: {e}"
+        settle()  # started: a responsive loop from here on (bot/runtime.py)
 
     async def close(self) -> None:
         await super().close()
