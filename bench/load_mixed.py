@@ -122,7 +122,9 @@ async def run(
     spread: float = 0.0,
     seed: int = 1,
     db_dir: Path | None = None,
+    settled: bool = True,
 ) -> dict[str, object]:
+    """The figures; `settled=False` leaves the interpreter's settings alone (a test's process)."""
     rng = random.Random(seed)
     with tempfile.TemporaryDirectory(prefix="load-mixed-", dir=db_dir) as tmp:
         lib = Library(Path(tmp) / "load.db")
@@ -133,7 +135,8 @@ async def run(
         texts = await command_texts(lib, commands, rng)
         upload_sets = [_bulk(upload_docs, k * upload_docs) for k in range(uploads)]
         dispatcher = Dispatcher(lib)
-        settle()  # as the bot does once started (bot/discord/client.py setup_hook)
+        if settled:
+            settle()  # as the bot does once started (bot/discord/client.py setup_hook)
 
         stalls: list[float] = []
         cpu_waits: list[float] = []  # of each stall, the time the loop's thread waited for a CPU

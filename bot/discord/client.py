@@ -86,7 +86,8 @@ class Rapporteur(commands.Bot):
             except Exception as e:  # one broken cog must not keep the others down
                 log.exception("failed to load extension %s", name)
                 self.failed_extensions[name] = f"{type(e).__name__}: {e}"
-        settle()  # started: a responsive loop from here on (bot/runtime.py)
+        if self._owns_library:  # the bot's own process; tests keep their interpreter as it is
+            settle()  # started: a responsive loop from here on (bot/runtime.py)
 
     async def close(self) -> None:
         await super().close()
