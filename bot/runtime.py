@@ -16,8 +16,8 @@ SWITCH_INTERVAL = 0.001
 def settle() -> None:
     """After start-up: a short switch interval, and the start-up heap (modules, lexicons,
     compiled patterns, some 40,000 objects) frozen out of the collector's view, so that a full
-    collection, which holds the lock and so the loop, scans only what was made since
-    (about 50 ms -> 7 ms in bench/load_mixed.py)."""
+    collection, which holds the lock and so the loop, scans only what was made since (one
+    during bench/load_mixed.py's burst: 52 ms of CPU, 7 ms frozen)."""
     if sys.getswitchinterval() > SWITCH_INTERVAL:
         sys.setswitchinterval(SWITCH_INTERVAL)
     gc.collect()  # garbage frozen now would never be freed
