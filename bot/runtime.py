@@ -1,5 +1,5 @@
 """Interpreter settings that keep the event loop answering under load, applied once the bot has
-started (bot/discord/client.py setup_hook; bench/load_mixed.py does the same)."""
+started (bot/discord/client.py setup_hook, for run_discord; bench/load_mixed.py does the same)."""
 
 from __future__ import annotations
 

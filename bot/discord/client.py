@@ -66,6 +66,7 @@ class Rapporteur(commands.Bot):
         self.settings = settings
         self.library: Library = library  # type: ignore[assignment]  # opened in setup_hook
         self._owns_library = library is None
+        self.settles = False  # run_discord: this process is the bot's, tune it once started
         self.dispatcher: Dispatcher = None  # type: ignore[assignment]
         self.guild_config = GuildConfig(
             settings.db_path.with_name("guild_settings.json"), settings.mod_role_names
@@ -86,7 +87,7 @@ class Rapporteur(commands.Bot):
             except Exception as e:  # one broken cog must not keep the others down
                 log.exception("failed to load extension %s", name)
                 self.failed_extensions[name] = f"{type(e).__name__}: {e}"
-        if self._owns_library:  # the bot's own process; tests keep their interpreter as it is
+        if self.settles:
             settle()  # started: a responsive loop from here on (bot/runtime.py)
 
     async def close(self) -> None:
@@ -254,6 +255,7 @@ def run_discord(settings: Settings) -> int:
     logging.getLogger().addHandler(handler)
     logging.getLogger().setLevel(min(logging.getLogger().level or logging.INFO, logging.INFO))
     bot = create_bot(settings)
+    bot.settles = True
     try:
         bot.run(settings.token, log_handler=None)  # keep the logging set up above
     except discord.LoginFailure:
