@@ -12,8 +12,10 @@ records how late it wakes: the longest event-loop stall.
 
 Prints JSON: commands answered (an Answer rendered to text, possibly a polite error such as
 "not found") and not answered (an exception escaped), "database is locked" errors (must be 0),
-latency p50/p90/p99/max in ms from each command's arrival, the longest stall, the uploads'
-figures, and `PRAGMA integrity_check` at the end. Exits 1 unless every command was answered,
+latency p50/p90/p99/max in ms from each command's arrival, the longest stall and the stalls'
+p50/p99, how much of the longest stall the loop's thread spent waiting for a CPU (other
+processes; Linux only), the uploads' figures, and `PRAGMA integrity_check` at the end. Like the
+bot once started, the run settles the interpreter (bot/runtime.py) after loading. Exits 1 unless every command was answered,
 no lock error occurred and every upload stored its files.
 """
 
