@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from bot.core.errors import Ambiguous, BadInput, NotFound, PermissionDenied, RapporteurError
 from bot.core.facts import fact
@@ -27,6 +29,18 @@ CONTEXT_SECONDS = 15 * 60  # how long "it" keeps meaning the last document
 
 # One message a language, so each lexicon is read at start-up (any words would do).
 WARM_UP = ("summary of it", "résumé", "resumen", "резюме", "ملخص", "摘要")
+
+T = TypeVar("T")
+# The mention parser's regexes take about 1 ms a message: messages arriving together would parse
+# in one pass of the event loop and hold it for all of them (bench/load_mixed.py --spread 0).
+# One thread of their own, not the shared pool, so parsing takes the interpreter lock from the
+# loop for one switch interval at most.
+_PARSER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mention-parser")
+
+
+async def off_loop(parse: Callable[[str], T], text: str) -> T:
+    """`parse(text)` (parse_mention, list_slots) on the parser's thread."""
+    return await asyncio.get_running_loop().run_in_executor(_PARSER, parse, text)
 
 
 @dataclass(slots=True)
@@ -166,11 +180,13 @@ class Dispatcher:
                 asker.channel, asker.scope, req.lang
             )
         elif intent == "docs" and (req.slots is not None or (req.query or "").strip()):
-            req.slots = req.slots or list_slots(req.query or "")
+            slots = req.slots
+            if slots is None:
+                slots = req.slots = await off_loop(list_slots, req.query or "")
             docs = await lib.documents(scopes)
-            body = await self.dialogue.body_words(req.slots)
+            body = await self.dialogue.body_words(slots)
             answer.result = await asyncio.to_thread(
-                docs_matching, docs, req.slots, req.query or "", body
+                docs_matching, docs, slots, req.query or "", body
             )
         elif intent == "docs":
             answer.result = await lib.list_documents(req.query or "", scopes)

@@ -20,7 +20,7 @@ try:
 except ImportError:  # not on Windows: no claim on the database there
     fcntl = None  # type: ignore[assignment]
 
-from bot.answer import Answer, Asker, Dispatcher
+from bot.answer import Answer, Asker, Dispatcher, off_loop
 from bot.core.dbfile import is_server_url
 from bot.core.errors import DatabaseBusy, database_error
 from bot.core.intents import parse_command
@@ -62,7 +62,7 @@ class Console:
         text = message.strip()
         req = parse_command(text, self.prefix) if text.startswith(self.prefix) else None
         if req is None:
-            req = parse_mention(text)
+            req = await off_loop(parse_mention, text)
         return await self.dispatcher.handle(req, self.asker)
 
     def show(self, answer: Answer) -> str:

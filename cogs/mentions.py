@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import discord
 from discord.ext import commands
 
-from bot.answer import Answer, Asker
+from bot.answer import Answer, Asker, off_loop
 from bot.core.intents import RefSlots, Request
 from bot.core.mention import parse_mention
 from bot.discord.context import (
@@ -64,7 +64,7 @@ class Mentions(commands.Cog):
                 await message.reply("Sorry, something went wrong on my side. It has been logged.")
 
     async def answer(self, message: discord.Message) -> Answer:
-        req = parse_mention(message.content)
+        req = await off_loop(parse_mention, message.content)
         asker = asker_for(self.bot, message.author, message.guild, message.channel)
         if req.intent in ("load", "remove"):
             return Answer(

@@ -87,6 +87,9 @@ async def test_the_fault_checker_sees_a_torn_document(tmp_path: Path) -> None:
 
 
 def test_load_script_answers_everything_without_locks() -> None:
+    """Correctness only: every command answered, no lock error, every upload stored, the
+    database whole. The script's timings (latencies, loop stalls) vary with the machine's load
+    and are not asserted; the subprocess timeout only guards against a hang."""
     out = subprocess.run(
         [
             sys.executable,
@@ -103,20 +106,26 @@ def test_load_script_answers_everything_without_locks() -> None:
         timeout=240,
         cwd=ROOT,
     )
+    assert out.stdout.strip(), out.stderr[-2000:]  # it printed its figures, whatever happened
     figures = json.loads(out.stdout)
     assert out.returncode == 0, (figures, out.stderr[-2000:])
     assert figures["answered"] == 20 and figures["not_answered"] == 0
     assert figures["database_is_locked_errors"] == 0
     assert figures["integrity_check"] == "ok"
     assert all(u["loaded"] == 5 for u in figures["uploads"])
-    assert figures["latency_ms"]["p50"] <= figures["latency_ms"]["p99"]
-    assert figures["longest_loop_stall_ms"] >= 0
+    assert figures["uploads_stored"] == {"guild:1": 5, "guild:2": 5, "guild:3": 5}
+    # The ticker ran (its first 5 ms sleep ends before the run's own 50 ms one): figures exist.
+    assert figures["ticks"] >= 1
 
 
 @pytest.mark.parametrize("spread", [0.0, 0.5])
 async def test_load_run_in_process(spread: float) -> None:
-    """The same run inside this test's event loop (no subprocess)."""
+    """The same run inside this test's event loop (no subprocess), leaving the interpreter's
+    settings (switch interval, frozen heap) as the test process has them. Correctness only."""
     lm = _module("load_mixed")
-    figures = await lm.run(commands=16, uploads=2, upload_docs=3, spread=spread, seed=3)
+    figures = await lm.run(
+        commands=16, uploads=2, upload_docs=3, spread=spread, seed=3, settled=False
+    )
     assert figures["ok"], figures
-    assert figures["answered"] == 16
+    assert figures["answered"] == 16 and figures["database_is_locked_errors"] == 0
+    assert figures["uploads_stored"] == {"guild:1": 3, "guild:2": 3}

@@ -88,7 +88,9 @@ class Library(LoadPipeline):
         self._parsers = Parsers()
         self._vocab: dict = {}  # scopes -> looked-up vocabulary (expansions, df), one generation
         self._vocab_generation = -1
-        self._documents: dict[tuple[str, ...], tuple[int, list[StoredDocument]]] = {}
+        self._documents: dict[
+            tuple[str, ...], tuple[int, asyncio.Future[list[StoredDocument]]]
+        ] = {}
 
     async def open(self) -> None:
         await self.store.open()
@@ -319,15 +321,21 @@ class Library(LoadPipeline):
         decode every document's record from the database each time.
         """
         key = tuple(scopes)
-        cached = self._documents.get(key)
-        if cached is not None and cached[0] == self.store.generation:
-            return cached[1]
         generation = self.store.generation
-        docs = await self.store.documents(scopes)
-        if len(self._documents) > 256:  # one entry per server seen; keep it bounded
-            self._documents.clear()
-        self._documents[key] = (generation, docs)
-        return docs
+        cached = self._documents.get(key)
+        if cached is None or cached[0] != generation:
+            # One read for everyone asking meanwhile: a burst of commands after an upload would
+            # otherwise each read and decode every document, in the read pool and under the GIL.
+            if len(self._documents) > 256:  # one entry per server seen; keep it bounded
+                self._documents.clear()
+            cached = (generation, asyncio.ensure_future(self.store.documents(scopes)))
+            self._documents[key] = cached
+        try:
+            return await asyncio.shield(cached[1])
+        except Exception:
+            if self._documents.get(key) is cached:  # a failed read is not kept
+                del self._documents[key]
+            raise
 
     @asker_reads
     async def resolve(self, ref: str, scopes: Sequence[str]) -> StoredDocument:

@@ -22,6 +22,7 @@ from bot.core.dbfile import is_server_url
 from bot.core.library import Library
 from bot.discord.moderators import GuildConfig, NotModerator
 from bot.render import escape
+from bot.runtime import settle
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -76,6 +77,7 @@ class Rapporteur(commands.Bot):
         self.settings = settings
         self.library: Library = library  # type: ignore[assignment]  # opened in setup_hook
         self._owns_library = library is None
+        self.settles = False  # run_discord: this process is the bot's, tune it once started
         self.dispatcher: Dispatcher = None  # type: ignore[assignment]
         self.guild_config = GuildConfig(settings.mod_role_names)  # filled in setup_hook
         self.failed_extensions: dict[str, str] = {}
@@ -98,6 +100,8 @@ class Rapporteur(commands.Bot):
             except Exception as e:  # one broken cog must not keep the others down
                 log.exception("failed to load extension %s", name)
                 self.failed_extensions[name] = f"{type(e).__name__}: {e}"
+        if self.settles:
+            settle()  # started: a responsive loop from here on (bot/runtime.py)
 
     async def close(self) -> None:
         await super().close()
@@ -279,6 +283,7 @@ def run_discord(settings: Settings) -> int:
         logging.getLogger().addHandler(handler)
     logging.getLogger().setLevel(min(logging.getLogger().level or logging.INFO, logging.INFO))
     bot = create_bot(settings)
+    bot.settles = True
     try:
         bot.run(settings.token, log_handler=None)  # keep the logging set up above
     except discord.LoginFailure:
