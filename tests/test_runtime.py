@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot.answer import off_loop
-from bot.core.mention import parse_mention
 from bot.core.library import Actor, Library
+from bot.core.mention import parse_mention
 from bot.core.storage import StoredDocument
 from bot.runtime import SWITCH_INTERVAL, settle
 
