@@ -8,6 +8,7 @@ so a remembered id never opens a document the asker's server may not see.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -35,6 +36,11 @@ T = TypeVar("T")
 # in one pass of the event loop and hold it for all of them (bench/load_mixed.py --spread 0).
 # One thread of their own, not the shared pool, so parsing takes the interpreter lock from the
 # loop for one switch interval at most.
+# Commands worked on at once. A burst of hundreds arriving together would otherwise all take
+# their first steps in one pass of the event loop; the rest wait their turn in arrival order,
+# which costs them nothing since the read pool serves only a few at a time anyway.
+ADMITTED = 16
+
 _PARSER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mention-parser")
 
 
@@ -68,6 +74,7 @@ class Dispatcher:
         self.library = library
         self._last: dict[str, tuple[int, float]] = {}
         self.dialogue = Dialogue(library)  # lists, picks and pending questions per channel
+        self._admit = asyncio.Semaphore(ADMITTED)
         # The lexicons, state names and patterns load on first use (~0.1 s): here, at start-up,
         # rather than inside the first messages, where they would hold the event loop.
         for sample in WARM_UP:
@@ -90,7 +97,9 @@ class Dispatcher:
             answer.error, answer.error_kind = req.error, "bad_input"
             return answer
         try:
-            await self._run(req, asker, answer)
+            # A load may take minutes: it waits on the writer, not on a read slot.
+            async with self._admit if req.intent != "load" else contextlib.nullcontext():
+                await self._run(req, asker, answer)
         except Ambiguous as e:
             answer.error, answer.error_kind, answer.candidates = str(e), "ambiguous", e.candidates
             if req.lang != "en":  # the library speaks English; the asker may not

@@ -12,7 +12,8 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from bot.answer import off_loop
+from bot.answer import ADMITTED, Asker, Dispatcher, off_loop
+from bot.core.intents import parse_command
 from bot.core.library import Actor, Library
 from bot.core.mention import parse_mention
 from bot.core.storage import StoredDocument
@@ -70,3 +71,42 @@ async def test_concurrent_askers_of_the_document_list_share_one_read(tmp_path: P
             [("other.txt", b"Another note.\n")], "guild:1", Actor("mod", moderator=True)
         )
         assert len(await lib.documents(["guild:1"])) == 2 and reads > 2  # read anew
+
+
+async def test_a_burst_of_commands_is_worked_on_a_few_at_a_time(tmp_path: Path) -> None:
+    """Sixty finds at once: at most ADMITTED are inside the library together, every one is
+    answered, and each gets its own query's passages."""
+    words = ["ceasefire", "monitoring", "elections", "refugees", "landmines", "sanctions"]
+    async with Library(tmp_path / "lib.db") as lib:
+        await lib.load_files(
+            [
+                (f"{w}.txt", f"A note on {w} in the region, paragraph one.\n".encode())
+                for w in words
+            ],
+            "guild:1",
+            Actor("mod", moderator=True),
+        )
+        inside = most = 0
+        real = lib.find
+
+        async def counted(*args: object, **kw: object) -> object:
+            nonlocal inside, most
+            inside += 1
+            most = max(most, inside)
+            try:
+                await asyncio.sleep(0)  # let the others in, if the dispatcher would
+                return await real(*args, **kw)  # type: ignore[arg-type]
+            finally:
+                inside -= 1
+
+        lib.find = counted  # type: ignore[method-assign,assignment]
+        dispatcher = Dispatcher(lib)
+        asker = Asker(scope="guild:1", channel="c")
+        queries = [words[i % len(words)] for i in range(60)]
+        answers = await asyncio.gather(
+            *(dispatcher.handle(parse_command(f"!find {q}"), asker) for q in queries)
+        )
+    assert 1 < most <= ADMITTED < len(queries)
+    for q, a in zip(queries, answers, strict=True):
+        assert a.error is None, a.error
+        assert q in a.result.hits[0].text
