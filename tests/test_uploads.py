@@ -8,6 +8,7 @@ of other content wins inside the server, and no answer offers both or counts bot
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
@@ -158,3 +159,15 @@ def test_candidates_that_read_the_same_are_told_apart() -> None:
     other = [twins[0], doc(3, A, "x.txt")]
     other[1].title = "Another letter"
     assert "bundled" not in render_error(Answer("clarify", error="which", candidates=other))
+
+
+async def test_two_uploads_of_one_text_at_once_store_it_once(lib: Library) -> None:
+    """Two moderators drop the same letter under two names at the same moment: one is stored,
+    the other is told it is already there, never two copies."""
+    text = b"Letter on the ceasefire lines of the northern valley, dated 2 March 2026.\n" * 3
+    first, second = await asyncio.gather(
+        lib.load_files([("one.txt", text)], A, MOD), lib.load_files([("two.txt", text)], A, MOD)
+    )
+    assert len(first.loaded) + len(second.loaded) == 1
+    assert len(first.already) + len(second.already) == 1
+    assert len(await lib.documents([A])) == 1

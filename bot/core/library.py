@@ -10,6 +10,7 @@ import asyncio
 import functools
 import logging
 import sqlite3
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -91,6 +92,9 @@ class Library(LoadPipeline):
         self._documents: dict[
             tuple[str, ...], tuple[int, asyncio.Future[list[StoredDocument]]]
         ] = {}
+        # One upload at a time per server: each compares its files with what the server holds,
+        # so two at once would both miss the other's copy of the same text.
+        self._uploads: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
 
     async def open(self) -> None:
         await self.store.open()
@@ -199,6 +203,16 @@ class Library(LoadPipeline):
         upload, is refused, naming it; a file named as a document already here replaces it
         (a corrected version), and the report names what it replaced, who loaded it and when.
         """
+        async with self._uploads[scope]:
+            return await self._upload_alone(files, scope, loaded_by, progress)
+
+    async def _upload_alone(
+        self,
+        files: Sequence[tuple[str, Callable[[], bytes]]],
+        scope: str,
+        loaded_by: str,
+        progress: Progress | None,
+    ) -> LoadReport:
         existing = await self.store.sources(scope)
         bundled = await self.store.sources(CORPUS_SCOPE) if scope != CORPUS_SCOPE else {}
         named, renamed = distinct_names(files, existing)
