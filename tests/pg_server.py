@@ -75,16 +75,13 @@ class TempPostgres:
         self._run(initdb, "-D", str(data), "-A", "trust", "-U", "rapporteur", "-E", "UTF8",
                   "--locale=C", "--no-sync")  # fmt: skip
         self.port = _free_port()
+        fast = {"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"}
         opts = {
             "port": str(self.port),
             "unix_socket_directories": f"'{self.root}'",
             "listen_addresses": "''",
             "max_connections": "200",
-            **(
-                {"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"}
-                if self.fast
-                else {}
-            ),  # fmt: skip
+            **(fast if self.fast else {}),
             **self.settings,
         }
         o = " ".join(f"-c {k}={v}" for k, v in opts.items())
