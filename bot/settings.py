@@ -29,14 +29,25 @@ class Settings:
     mod_role_names: frozenset[str] = frozenset({"moderator", "mod", "modérateur"})
     max_upload_bytes: int = 20 * 1024 * 1024
     test_guild: int | None = None
+    # A postgresql:// URL given as the database: the store is PostgreSQL (db_path then only
+    # places the log and other files beside the default database).
+    db_url: str | None = None
+
+    @property
+    def database(self) -> str | Path:
+        """What the Library opens: the PostgreSQL URL, else the SQLite file."""
+        return self.db_url or self.db_path
 
     @classmethod
     def from_env(cls, db: str | None = None) -> Settings:
         env = os.environ
         s = cls()
         s.token = (env.get("DISCORD_TOKEN") or "").strip() or None  # a .env line's newline
-        if db or env.get("RAPPORTEUR_DB"):
-            s.db_path = Path(db or env["RAPPORTEUR_DB"]).expanduser()
+        name = db or env.get("RAPPORTEUR_DB")
+        if name and name.lower().startswith(("postgresql://", "postgres://")):
+            s.db_url = name
+        elif name:
+            s.db_path = Path(name).expanduser()
         if env.get("RAPPORTEUR_DATA"):
             s.data_dir = Path(env["RAPPORTEUR_DATA"]).expanduser()
         s.prefix = env.get("RAPPORTEUR_PREFIX", s.prefix)
