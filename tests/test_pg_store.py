@@ -68,9 +68,9 @@ def new_db(pg_server: TempPostgres) -> str:
 
 @pytest.fixture(scope="session")
 async def corpus_lib(pg_server: TempPostgres):
-    lib = await open_corpus(pg_server.create("corpus"))
-    yield lib
-    await lib.close()
+    library = await open_corpus(pg_server.create("corpus"))
+    yield library
+    await library.close()
 
 
 def _hits(result) -> list[tuple[str, int, float, list[tuple[int, int]]]]:  # type: ignore[no-untyped-def]
@@ -139,7 +139,7 @@ async def test_six_languages_typos_and_accents_agree(tmp_path: Path, new_db: str
 
 
 async def test_a_failed_load_leaves_nothing_behind(new_db: str, monkeypatch) -> None:
-    async with Library(new_db) as lib:
+    async with Library(new_db) as library:
         real = pg_write._insert_document
         calls = 0
 
@@ -155,12 +155,12 @@ async def test_a_failed_load_leaves_nothing_behind(new_db: str, monkeypatch) -> 
             (p.name, p.read_bytes()) for p in sorted((DATA / "corpus" / "en").glob("S_2025_1*.txt"))
         ]
         with pytest.raises(RuntimeError):
-            await lib.load_files(files, "guild:1", MOD)
-        assert await lib.documents(["guild:1"]) == []
-        assert await lib.store.paragraph_count() == 0
-        assert await lib.store.vocabulary(["guild:1"]) == []
+            await library.load_files(files, "guild:1", MOD)
+        assert await library.documents(["guild:1"]) == []
+        assert await library.store.paragraph_count() == 0
+        assert await library.store.vocabulary(["guild:1"]) == []
         monkeypatch.setattr(pg_write, "_insert_document", real)
-        assert len((await lib.load_files(files, "guild:1", MOD)).loaded) == len(files)
+        assert len((await library.load_files(files, "guild:1", MOD)).loaded) == len(files)
 
 
 # ---- several processes over one database -------------------------------------------------
