@@ -16,7 +16,7 @@ from bot.core.errors import BadInput
 from bot.core.pg.conn import PgConn
 from bot.core.pg.store import PgStore
 from bot.core.pg.text import paragraph_tsvector
-from bot.core.pg.write import bump_generation
+from bot.core.pg.write import bump_generation, settle
 from bot.core.storage import Store
 
 CHUNK = 5_000
@@ -33,8 +33,9 @@ TABLES: list[tuple[str, str, str]] = [
     ("doc_symbols", "SELECT key, doc_id FROM doc_symbols", "key, doc_id"),
     (
         "paragraphs",
-        "SELECT id, doc_id, idx, section, text FROM paragraphs ORDER BY id",
-        "id, doc_id, idx, section, text, tsv",
+        "SELECT p.id, p.doc_id, d.scope, p.idx, p.section, p.text FROM paragraphs p"
+        " JOIN documents d ON d.id = p.doc_id ORDER BY p.id",
+        "id, doc_id, scope, idx, section, text, tsv",
     ),
     (
         "citations",
@@ -61,6 +62,7 @@ async def copy_library(source: str | Path, url: str) -> dict[str, int]:
     await target.open()
     try:
         counts = await target.writer.transaction(_copy, str(source))
+        await target.writer.run(settle, True)
         await target.refresh()
         return counts
     finally:
@@ -80,7 +82,7 @@ def _copy(conn: PgConn, source: str) -> dict[str, int]:
         for table, select, columns in TABLES:
             rows: Iterable[tuple[Any, ...]] = _rows(lite, select)
             if table == "paragraphs":
-                rows = ((*r, paragraph_tsvector(r[4])[0]) for r in rows)
+                rows = ((*r, paragraph_tsvector(r[5])[0]) for r in rows)
             counts[table] = _copy_rows(conn, table, columns, rows)
         counts["guild_settings"] = _copy_settings(conn, lite)
         used = _sqlite_sequence(lite)
@@ -94,7 +96,7 @@ def _copy(conn: PgConn, source: str) -> dict[str, int]:
             (used if table == "documents" else 0,),
         )
     bump_generation(conn)
-    return counts
+    return counts  # the caller analyzes: fresh planner statistics for the copied rows
 
 
 def _rows(lite: sqlite3.Connection, select: str) -> Iterator[tuple[Any, ...]]:

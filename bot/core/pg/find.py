@@ -40,8 +40,7 @@ def pg_fetch(
         inside, args = " AND p.doc_id = ?", [within[0]]
     rows = conn.execute(
         "SELECT p.id, p.doc_id, p.idx, p.text FROM paragraphs p"
-        " JOIN documents d ON d.id = p.doc_id"
-        " WHERE p.tsv @@ ?::tsquery AND d.scope = ANY(?) AND p.section <> 'masthead'"
+        " WHERE p.tsv @@ ?::tsquery AND p.scope = ANY(?) AND p.section <> 'masthead'"
         f"{inside} LIMIT ?",
         [tsquery_of(probe.match), list(scopes), *args, probe.limit],
     ).fetchall()

@@ -100,6 +100,7 @@ class PgStore(Store):
         async with self._write_lock:
             generation = await self.writer.transaction(write.delete_documents, [doc_id])
             self.generation = max(self.generation + 1, generation)
+            await self.writer.run(write.settle)
 
     async def delete_sources(self, scope: str, sources: Iterable[str]) -> int:
         sources = list(sources)
@@ -107,6 +108,7 @@ class PgStore(Store):
             n, generation = await self.writer.transaction(write.delete_sources, scope, sources)
             if n:
                 self.generation = max(self.generation + 1, generation)
+                await self.writer.run(write.settle)
         return n
 
     # ---- reads where PostgreSQL differs ---------------------------------------------------

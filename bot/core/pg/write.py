@@ -19,6 +19,7 @@ from bot.core.symbols import symbol_key
 from bot.core.vocab_index import index_terms
 
 Item = tuple[str, str, DocumentRecord]
+ANALYZE_AFTER = 20_000  # paragraphs stored in one load that call for fresh statistics
 
 
 @dataclass(slots=True)
@@ -66,7 +67,23 @@ async def save_stream(
     except BaseException:
         await writer.run(rollback)
         raise
+    await writer.run(settle, pending.count >= ANALYZE_AFTER)
     return ids, generation
+
+
+def settle(conn: PgConn, stats: bool = False) -> None:
+    """After a write commits: the text index's pending entries merged into it (each find would
+    otherwise read through all of them: 7 ms, against 0.06 ms once merged), and after a bulk
+    load, fresh planner statistics."""
+    conn.execute("SELECT gin_clean_pending_list('paragraphs_tsv'::regclass)")
+    if stats:
+        analyze(conn)
+
+
+def analyze(conn: PgConn) -> None:
+    """Fresh planner statistics: after a bulk load the old ones (or none) would have the
+    planner scan every paragraph rather than use the text index."""
+    conn.execute("ANALYZE paragraphs, documents, vocab, vocab_del")
 
 
 def _begin(conn: PgConn, scope: str) -> None:
@@ -90,7 +107,7 @@ def insert_many(
 ) -> list[int]:
     """Documents one by one (their ids), then their paragraphs and citations in one COPY each."""
     ids = []
-    paragraphs: list[tuple[int, int, str, str, str]] = []
+    paragraphs: list[tuple[int, str, int, str, str, str]] = []
     citations: list[tuple[int, str, str, str, int | None, str, int]] = []
     for source, sha, record in items:
         doc_id = _insert_document(conn, scope, source, sha, record, loaded_by, pending)
@@ -99,14 +116,14 @@ def insert_many(
             tsv, tokens = paragraph_tsvector(p.text)
             if pending.count_new:
                 pending.terms.update(set(tokens))
-            paragraphs.append((doc_id, p.index, p.section, p.text, tsv))
+            paragraphs.append((doc_id, scope, p.index, p.section, p.text, tsv))
         pending.count += len(record.paragraphs)
         citations.extend(
             (doc_id, c.symbol, c.kind, c.body, c.paragraph, c.surface, int(c.year_inferred))
             for c in record.citations
         )
     cur = conn.raw.cursor()
-    with cur.copy("COPY paragraphs (doc_id, idx, section, text, tsv) FROM STDIN") as copy:
+    with cur.copy("COPY paragraphs (doc_id, scope, idx, section, text, tsv) FROM STDIN") as copy:
         for row in paragraphs:
             copy.write_row(row)
     if citations:

@@ -29,9 +29,12 @@ CREATE INDEX doc_symbols_doc ON doc_symbols(doc_id);
 
 -- tsv: the paragraph's terms as bot.core.vocab_index.fold_text makes them (the function the
 -- SQLite index and the vocabulary use), with positions, so both stores see the same tokens.
+-- scope: its document's, so a find reads one table (no join the planner could start from the
+-- documents side and walk every paragraph).
 CREATE TABLE paragraphs (
     id      bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     doc_id  bigint NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    scope   text COLLATE "C" NOT NULL,
     idx     integer NOT NULL,
     section text NOT NULL,
     text    text NOT NULL,
