@@ -270,3 +270,29 @@ async def test_migrate_copies_a_sqlite_library_row_for_row(tmp_path: Path, new_d
         assert new.loaded[0].doc_id > extra.loaded[0].doc_id  # ids never reused
     # A second copy into a database that holds documents is refused, saying why.
     assert await asyncio.to_thread(cli, ["migrate", "--from", str(db), "--to", new_db]) == 1
+
+
+# ---- choosing the store --------------------------------------------------------------------
+
+
+def test_a_postgresql_url_chooses_postgresql_and_a_path_sqlite(monkeypatch) -> None:
+    from bot.core.pg import PgStore
+    from bot.core.storage import Store
+    from bot.settings import Settings
+
+    monkeypatch.setenv("RAPPORTEUR_DB", "postgres://bot@db.example/rapporteur")
+    s = Settings.from_env()
+    assert s.db_url == "postgres://bot@db.example/rapporteur" and s.database == s.db_url
+    assert isinstance(open_store(s.database), PgStore)
+    s = Settings.from_env("/tmp/x/rapporteur.db")  # --db wins over the environment
+    assert s.db_url is None and s.database == Path("/tmp/x/rapporteur.db")
+    assert type(open_store(s.database)) is Store
+
+
+async def test_an_unreachable_server_is_a_clear_error(tmp_path: Path) -> None:
+    from bot.core.errors import StoreError
+
+    store = open_store(f"postgresql://nobody@/none?host={tmp_path}&port=1")
+    with pytest.raises(StoreError) as err:
+        await store.open()
+    assert "PostgreSQL" in str(err.value) and "host=" in err.value.operator
