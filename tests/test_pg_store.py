@@ -14,6 +14,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+
+pytest.importorskip("psycopg", reason="the `pg` extra (psycopg) is not installed")
+
 from pg_server import TempPostgres, Unavailable
 from test_library import (  # noqa: F401  (collected here: they run on PostgreSQL)
     test_bundled_corpus_loads_every_file,
