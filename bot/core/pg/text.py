@@ -9,6 +9,7 @@ stores index the same tokens.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 from bot.core.vocab_index import fold_text
 
@@ -26,6 +27,17 @@ def _quote(term: str) -> str:
 
 def tsvector_of(tokens: list[str]) -> str:
     """A tsvector literal of the folded tokens of a paragraph, in order (see fold_text)."""
+    if len(tokens) > MAX_POSITIONS or max(map(len, tokens), default=0) * 4 > MAX_LEXEME_BYTES:
+        return _bounded_tsvector(tokens)
+    # An ordinary paragraph: no limit can be reached (the loader's hot path, a million times).
+    where: defaultdict[str, list[int]] = defaultdict(list)
+    for i, tok in enumerate(tokens, 1):
+        where[tok].append(i)
+    return " ".join([f"{_quote(tok)}:{','.join(map(str, at))}" for tok, at in where.items()])
+
+
+def _bounded_tsvector(tokens: list[str]) -> str:
+    """tsvector_of within PostgreSQL's limits: positions, their number, word and total size."""
     where: dict[str, list[int]] = {}
     for i, tok in enumerate(tokens, 1):
         at = where.get(tok)
@@ -36,7 +48,7 @@ def tsvector_of(tokens: list[str]) -> str:
     parts = []
     size = 0
     for tok, at in where.items():
-        if len(tok) * 4 > MAX_LEXEME_BYTES and len(tok.encode()) > MAX_LEXEME_BYTES:
+        if len(tok.encode()) > MAX_LEXEME_BYTES:
             continue
         part = f"{_quote(tok)}:{','.join(map(str, at))}" if at else _quote(tok)
         size += len(part) + 1
