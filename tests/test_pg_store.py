@@ -299,3 +299,20 @@ async def test_an_unreachable_server_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as err:
         await store.open()
     assert "PostgreSQL" in str(err.value) and "host=" in err.value.operator
+
+
+async def test_paragraphs_past_postgresqls_tsvector_limits_load_and_are_found(
+    tmp_path: Path, new_db: str
+) -> None:
+    """Positions past 16,383, a word 40,000 times, a 3,000-letter "word", a megabyte paragraph:
+    stored, and found as SQLite finds them."""
+    words = " ".join(f"mot{i} ceasefire" for i in range(40_000))  # 80,000 words, one line
+    text = f"Note verbale\n\n{words} {'x' * 3000} zanzibarite\n\nA short closing paragraph.\n"
+    scopes = visible_scopes("guild:4")
+    async with Library(new_db) as pg, Library(tmp_path / "l.db") as lite:
+        for library in (pg, lite):
+            report = await library.load_files([("long.txt", text.encode())], "guild:4", MOD)
+            assert len(report.loaded) == 1, report.failed
+        for q in ("ceasefire", "mot100", "mot39999", "zanzibarite", "closing paragraph"):
+            assert _hits(await pg.find(q, scopes)) == _hits(await lite.find(q, scopes)), q
+        assert (await pg.find("mot100 ceasefire", scopes)).hits
