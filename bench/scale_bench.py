@@ -1,6 +1,12 @@
 """Fuzzy find at scale: 10k, 100k and 1M passages, against brute-force rapidfuzz.
 
     python bench/scale_bench.py [--sizes 10000,100000,1000000] [--queries 300] [--dir /tmp/...]
+        [--db postgresql://... | --db postgresql-temp]
+
+With --db, each size is built and served a second time on PostgreSQL (PgStore), with the same
+documents and the same queries, and reported beside SQLite's under "postgresql": a URL names a
+server where a database per size is created (scale_<size>); `postgresql-temp` starts a
+throw-away server as the tests do (tests/pg_server.py), with PostgreSQL's durable defaults.
 
 For each size: build the corpus (bench/scale_corpus.py: the real documents of ../shared/corpus
 and its 902 bulk resolutions loaded as files through Library (read, parsed in the warm parsing
@@ -61,9 +67,23 @@ def _p95(xs: list[float]) -> float:
 # ---- building ----------------------------------------------------------------------------
 
 
-async def build(db: Path, size: int, gen: Generator) -> dict[str, Any]:
-    for p in (db, db.with_suffix(".db-wal"), db.with_suffix(".db-shm")):
-        p.unlink(missing_ok=True)
+async def _sql(lib: Library, sql: str, params: tuple = ()) -> list[Any]:
+    """A read query on either store (both read connections take `?` placeholders)."""
+    return await lib.store.run_read(_fetchall, sql, params)  # type: ignore[attr-defined]
+
+
+def _fetchall(conn: Any, sql: str, params: tuple) -> list[Any]:
+    return list(conn.execute(sql, params).fetchall())
+
+
+def _is_pg(db: Path | str) -> bool:
+    return isinstance(db, str) and db.startswith("postgres")
+
+
+async def build(db: Path | str, size: int, gen: Generator) -> dict[str, Any]:
+    if isinstance(db, Path):
+        for p in (db, db.with_suffix(".db-wal"), db.with_suffix(".db-shm")):
+            p.unlink(missing_ok=True)
     lib = Library(db)
     await lib.open()
     mod = Actor("bench", moderator=True)
@@ -133,10 +153,13 @@ async def build(db: Path, size: int, gen: Generator) -> dict[str, Any]:
         saved += in_batch
         batches += 1
     total = await lib.store.paragraph_count()
-    vocab = (await lib.store.db.execute_fetchall("SELECT COUNT(*) FROM vocab"))[0][0]
-    await lib.store._write.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[union-attr]
+    vocab = (await _sql(lib, "SELECT COUNT(*) FROM vocab"))[0][0]
+    if isinstance(db, Path):
+        await lib.store._write.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # type: ignore[attr-defined]
+        size_bytes = sum(p.stat().st_size for p in (db, db.with_suffix(".db-wal")) if p.exists())
+    else:
+        size_bytes = (await _sql(lib, "SELECT pg_database_size(current_database())"))[0][0]
     await lib.close()
-    size_bytes = sum(p.stat().st_size for p in (db, db.with_suffix(".db-wal")) if p.exists())
     return {
         "passages": total,
         "vocabulary_terms": vocab,
@@ -170,16 +193,14 @@ async def build(db: Path, size: int, gen: Generator) -> dict[str, Any]:
 async def sample_queries(db: Path, n: int, seed: int) -> list[dict[str, Any]]:
     lib = Library(db)
     await lib.open()
-    rows = await lib.store.db.execute_fetchall(
-        "SELECT MIN(id), MAX(id) FROM paragraphs WHERE section != 'masthead'"
-    )
+    rows = await _sql(lib, "SELECT MIN(id), MAX(id) FROM paragraphs WHERE section != 'masthead'")
     lo, hi = rows[0]
     rnd = random.Random(seed)
     out: list[dict[str, Any]] = []
     while len(out) < n:
         pid = rnd.randint(lo, hi)
-        r = await lib.store.db.execute_fetchall(
-            "SELECT text FROM paragraphs WHERE id = ? AND section != 'masthead'", (pid,)
+        r = await _sql(
+            lib, "SELECT text FROM paragraphs WHERE id = ? AND section != 'masthead'", (pid,)
         )
         if not r:
             continue
@@ -194,7 +215,7 @@ async def sample_queries(db: Path, n: int, seed: int) -> list[dict[str, Any]]:
 # ---- serving (a fresh process on the finished database) -----------------------------------
 
 
-async def serve(db: Path, queries: list[dict[str, Any]], brute: int, letter_id: int) -> dict:
+async def serve(db: Path | str, queries: list[dict[str, Any]], brute: int, letter_id: int) -> dict:
     warm, measured = queries[:WARMUP], queries[WARMUP:]
     t0 = time.perf_counter()
     lib = Library(db)
@@ -266,9 +287,10 @@ async def serve(db: Path, queries: list[dict[str, Any]], brute: int, letter_id: 
     if brute:
         from bot.core.textnorm import fold
 
-        rows = await lib.store.db.execute_fetchall(
+        rows = await _sql(
+            lib,
             "SELECT p.text FROM paragraphs p JOIN documents d ON d.id = p.doc_id"
-            " WHERE d.scope = 'corpus' AND p.section != 'masthead'"
+            " WHERE d.scope = 'corpus' AND p.section != 'masthead'",
         )
         texts = [r[0] for r in rows]
         _BRUTE[:] = [fold(t) for t in texts]
@@ -332,7 +354,7 @@ def _brute_part(args: tuple[str, int, int]) -> list[tuple[float, int]]:
     return [(score, i + lo) for _, score, i in top]
 
 
-def run_serving(db: Path, qfile: Path, brute: int, letter_id: int) -> dict[str, Any]:
+def run_serving(db: Path | str, qfile: Path, brute: int, letter_id: int) -> dict[str, Any]:
     cmd = [
         sys.executable,
         __file__,
@@ -390,13 +412,19 @@ def main() -> None:
     p.add_argument(
         "--reuse", action="store_true", help="serve existing databases and queries (implies --keep)"
     )
-    p.add_argument("--serve", type=Path, help=argparse.SUPPRESS)
+    p.add_argument(
+        "--db",
+        help="also PostgreSQL: a postgresql:// URL (a database per size is made there)"
+        " or `postgresql-temp` (a throw-away server)",
+    )
+    p.add_argument("--serve", help=argparse.SUPPRESS)
     p.add_argument("--query-file", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--letter", type=int, help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.serve:
         queries = json.loads(args.query_file.read_text(encoding="utf-8"))
-        print(json.dumps(asyncio.run(serve(args.serve, queries, args.brute, args.letter))))
+        db = args.serve if _is_pg(args.serve) else Path(args.serve)
+        print(json.dumps(asyncio.run(serve(db, queries, args.brute, args.letter))))
         return
     sizes = [int(s) for s in args.sizes.split(",") if s]
     args.dir.mkdir(parents=True, exist_ok=True)
@@ -404,9 +432,20 @@ def main() -> None:
     streams = load_streams()
     # The pool of novel words grows with the corpus (Heaps' law), as a real vocabulary does.
     results = []
-    for size in sizes:
-        gen = Generator(streams, novel_pool=size // 3)
-        results.append(asyncio.run(run_size(size, gen, args.dir, args.queries, 0, args.reuse)))
+    server = pg_server(args.db)
+    try:
+        for size in sizes:
+            gen = Generator(streams, novel_pool=size // 3)
+            results.append(asyncio.run(run_size(size, gen, args.dir, args.queries, 0, args.reuse)))
+            if server is not None:
+                # The same documents (a fresh generator) and the same queries.
+                gen = Generator(streams, novel_pool=size // 3)
+                url = server.database(f"scale_{size}")
+                print(f"postgresql: building {size:,} passages", file=sys.stderr, flush=True)
+                results[-1]["postgresql"] = asyncio.run(run_size_pg(size, gen, url, args.dir))
+    finally:
+        if server is not None:
+            server.stop()
     # Brute force runs after every size is served, so it never competes with our timings.
     for size in [int(s) for s in args.brute_sizes.split(",") if s]:
         if size not in sizes or not args.brute:
@@ -427,6 +466,22 @@ def main() -> None:
     }
     print(json.dumps(out, indent=2))
     shutil.rmtree(args.dir / "__none__", ignore_errors=True)
+
+
+async def run_size_pg(size: int, gen: Generator, url: str, workdir: Path) -> dict:
+    """The size again on PostgreSQL: built, then served on SQLite's queries."""
+    built = await build(url, size, gen)
+    served = run_serving(url, workdir / f"queries_{size}.json", 0, built.pop("letter_doc_id"))
+    return {"size": size, **built, **served}
+
+
+def pg_server(db: str | None) -> Any:
+    """None (SQLite only), or what makes the PostgreSQL databases: see bench/pg_bench.py."""
+    if not db:
+        return None
+    from pg_bench import PgDatabases
+
+    return PgDatabases(db)
 
 
 def _letter_id(db: Path) -> int:

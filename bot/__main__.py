@@ -61,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ev.add_argument("what", choices=["documents", "citations", "find", "mentions", "dialogues"])
     ev.add_argument("rest", nargs=argparse.REMAINDER)
+    mig = sub.add_parser(
+        "migrate", help="copy the SQLite library into PostgreSQL", parents=[common]
+    )
+    mig.add_argument("--to", required=True, help="postgresql://... (an empty database)")
+    mig.add_argument("--from", dest="source", help="SQLite file (default: --db / RAPPORTEUR_DB)")
     return p
 
 
@@ -129,7 +134,23 @@ def _command(args: argparse.Namespace) -> int:
         return _extract(args.files, args.lines, args.lang)
     if command == "eval":
         return _eval(args.what, args.rest)
+    if command == "migrate":
+        return _migrate(settings, args.source, args.to)
     return 1
+
+
+def _migrate(settings: Settings, source: str | None, to: str) -> int:
+    """`migrate --to URL`: the SQLite library copied into PostgreSQL, row for row."""
+    from bot.core.dbfile import is_server_url
+
+    if not is_server_url(to):
+        return _fail(f"--to must be a postgresql:// URL, not {to!r}", False, 2)
+    from bot.core.pg.copy import copy_library
+
+    path = Path(source).expanduser() if source else settings.db_path
+    counts = asyncio.run(copy_library(path, to))
+    print(", ".join(f"{n} {table}" for table, n in counts.items()))
+    return 0
 
 
 def _guild_id(text: str) -> int:
@@ -207,7 +228,7 @@ def _discord(settings: Settings, verbose: bool) -> int:
     from bot.console import claim_database
     from bot.discord.client import run_discord
 
-    claim = claim_database(settings.db_path)
+    claim = None if settings.db_url else claim_database(settings.db_path)
     # The bot has no voice: discord.py's warnings that voice libraries are missing are noise.
     logging.getLogger("discord.client").addFilter(
         lambda record: "voice will NOT be supported" not in record.getMessage()

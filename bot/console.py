@@ -87,7 +87,7 @@ async def prepare_library(settings: Settings, quiet: bool = False) -> Library:
 
     On failure the library is closed again (its database threads would keep the process
     alive), and a database failure comes as a StoreError that says what to do."""
-    library = Library(settings.db_path)
+    library = Library(settings.database)
     try:
         await library.open()
         if settings.data_dir.is_dir():
@@ -106,7 +106,7 @@ async def prepare_library(settings: Settings, quiet: bool = False) -> Library:
     except BaseException as e:
         await library.close()
         # A damaged file can open and fail only when data/ is read or stored.
-        mapped = database_error(e, str(settings.db_path), "data/ was not loaded")
+        mapped = database_error(e, str(settings.database), "data/ was not loaded")
         if isinstance(e, sqlite3.Error) and mapped is not None:
             raise mapped from e
         raise
@@ -139,7 +139,8 @@ def claim_database(db_path: Path) -> IO[str] | None:
 
 
 async def run_repl(settings: Settings, pager: bool | None = None) -> int:
-    claim = claim_database(settings.db_path)
+    # PostgreSQL takes writers from several processes (see bot.core.pg): nothing to claim.
+    claim = None if settings.db_url else claim_database(settings.db_path)
     try:
         return await _repl(settings, pager)
     finally:

@@ -22,7 +22,6 @@ from bot.core.lookup import (
     Lookup,
     _oldest_first,
     addressed_to,
-    body_hits,
     body_terms,
     by_title,
     date_matches,
@@ -148,7 +147,7 @@ class Dialogue:
         words = list(slots.words) + [w for c in slots.topics for w in _topic_words(c)]
         if not words:
             return {}
-        return await self.library.store.run_read(body_hits, body_terms(words))
+        return await self.library.store.body_hits(body_terms(words))
 
     def follow_up(self, req: Request, channel: str) -> Request:
         """A message with no verb ("3", "the one about the elections") answers the pending question."""

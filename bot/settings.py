@@ -8,6 +8,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from bot.core.dbfile import is_server_url
 from bot.shards import BadShards, ShardSpec, parse_shards
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
@@ -32,14 +33,25 @@ class Settings:
     max_upload_bytes: int = 20 * 1024 * 1024
     test_guild: int | None = None
     shards: str | None = None  # "0-3/8": the shard ids this process runs (bot/shards.py)
+    # A postgresql:// URL given as the database: the store is PostgreSQL (db_path then only
+    # places the log and other files beside the default database).
+    db_url: str | None = None
+
+    @property
+    def database(self) -> str | Path:
+        """What the Library opens: the PostgreSQL URL, else the SQLite file."""
+        return self.db_url or self.db_path
 
     @classmethod
     def from_env(cls, db: str | None = None, shards: str | None = None) -> Settings:
         env = os.environ
         s = cls()
         s.token = (env.get("DISCORD_TOKEN") or "").strip() or None  # a .env line's newline
-        if db or env.get("RAPPORTEUR_DB"):
-            s.db_path = Path(db or env["RAPPORTEUR_DB"]).expanduser()
+        name = db or env.get("RAPPORTEUR_DB")
+        if name and is_server_url(name):
+            s.db_url = name
+        elif name:
+            s.db_path = Path(name).expanduser()
         if env.get("RAPPORTEUR_DATA"):
             s.data_dir = Path(env["RAPPORTEUR_DATA"]).expanduser()
         s.prefix = env.get("RAPPORTEUR_PREFIX", s.prefix)

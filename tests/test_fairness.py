@@ -130,7 +130,7 @@ async def test_summary_of_a_huge_document_reads_a_bounded_part(
         read.append(sum(len(p.text) for p in paragraphs))
         return summary.key_sentences(paragraphs, limit)
 
-    monkeypatch.setattr("bot.core.library.key_sentences", key_sentences)
+    monkeypatch.setattr("bot.core.store_reads.key_sentences", key_sentences)
     doc = await _big_doc(big)
     s = await big.summary(doc, SCOPES)
     detail = await big.detail(doc)

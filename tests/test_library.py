@@ -124,11 +124,13 @@ async def test_cites_lists_the_documents_citing_a_resolution(corpus_lib: Library
     assert bare.symbol == "S/RES/1244 (1999)" and bare.year_inferred
 
 
-async def test_reload_is_idempotent_and_replaces_changed_files(tmp_path: Path) -> None:
+async def test_reload_is_idempotent_and_replaces_changed_files(
+    tmp_path: Path, new_db: str | Path
+) -> None:
     folder = tmp_path / "data"
     shutil.copytree(DATA / "seed", folder / "seed")
     shutil.copy(DATA / "corpus" / "en" / "S_2025_182.txt", folder / "S_2025_182.txt")
-    async with Library(tmp_path / "t.db") as lib:
+    async with Library(new_db) as lib:
         first = await lib.load_directory(folder)
         assert len(first.loaded) == 2
         again = await lib.load_directory(folder)
@@ -182,9 +184,11 @@ async def test_a_failed_load_leaves_nothing_behind(tmp_path: Path, monkeypatch) 
         assert await store.paragraph_count() == 0
 
 
-async def test_uploads_are_private_to_their_server_and_need_the_right(tmp_path: Path) -> None:
+async def test_uploads_are_private_to_their_server_and_need_the_right(
+    tmp_path: Path, new_db: str | Path
+) -> None:
     letter = (DATA / "corpus" / "en" / "S_2025_182.txt").read_bytes()
-    async with Library(tmp_path / "t.db") as lib:
+    async with Library(new_db) as lib:
         with pytest.raises(PermissionDenied):
             await lib.load_files([("x.txt", letter)], guild_scope(1), Actor("member"))
         assert await lib.documents([guild_scope(1)]) == []
@@ -212,8 +216,8 @@ async def test_autocomplete_fits_discord(corpus_lib: Library) -> None:
     assert armenia and all("armenia" in label.lower() for label, _ in armenia)
 
 
-async def test_removing_a_bundled_document_says_why_not(tmp_path: Path) -> None:
-    async with Library(tmp_path / "t.db") as lib:
+async def test_removing_a_bundled_document_says_why_not(tmp_path: Path, new_db: str | Path) -> None:
+    async with Library(new_db) as lib:
         await lib.load_directory(DATA / "seed")
         with pytest.raises(PermissionDenied, match="bundled corpus"):
             await lib.remove("000_d7938d8b0aeb43da", guild_scope(1), Actor("mod", True))

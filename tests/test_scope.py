@@ -43,9 +43,9 @@ PRIVATE = [(f"private{i}.txt", letter(f"Secretive{i}", f"S/2099/20{i}")) for i i
 
 
 @pytest.fixture
-async def lib(tmp_path: Path):
+async def lib(tmp_path: Path, new_db: str | Path):
     """A library holding a few real letters as the bundled corpus, and nothing else."""
-    library = Library(tmp_path / "scope.db")
+    library = Library(new_db)
     await library.open()
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -9,10 +9,9 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from bot.core import refs
@@ -23,14 +22,12 @@ from bot.core.fairness import (
     DETAIL_PREVIEW_CHARS,
     SUMMARY_CHARS,
     asker_reads,
-    detail_rows,
     group_citations,
     start_worker_threads,
 )
 from bot.core.glossary import TRANSLATED_WEIGHT, translation_words
 from bot.core.loading import PARALLEL_MIN_FILES as PARALLEL_MIN_FILES
 from bot.core.loading import LoadPipeline, Progress
-from bot.core.models import Paragraph
 from bot.core.parse_pool import Parsers
 from bot.core.readers import SUPPORTED_EXTENSIONS, repair_surrogates
 from bot.core.results import (
@@ -48,9 +45,9 @@ from bot.core.results import (
     Resolutions,
     Summary,
 )
-from bot.core.search import Hit, find_sync
-from bot.core.storage import CORPUS_SCOPE, Store, StoredDocument, StoredSource
-from bot.core.summary import contents, key_sentences
+from bot.core.storage import CORPUS_SCOPE, StoredDocument, StoredSource
+from bot.core.store_api import StoreAPI
+from bot.core.store_factory import open_store
 from bot.core.symbols import symbol_key
 from bot.core.textnorm import fts_tokens
 from bot.core.uploads import (
@@ -84,7 +81,7 @@ def visible_scopes(scope: str | None) -> list[str]:
 
 class Library(LoadPipeline):
     def __init__(self, db_path: str | Path) -> None:
-        self.store = Store(db_path)
+        self.store: StoreAPI = open_store(db_path)
         # Bulk processes, sandboxed reading processes: no upload is read in this process.
         self._parsers = Parsers()
         self._vocab: dict = {}  # scopes -> looked-up vocabulary (expansions, df), one generation
@@ -335,6 +332,7 @@ class Library(LoadPipeline):
         decode every document's record from the database each time.
         """
         key = tuple(scopes)
+        await self.store.refresh()  # another process's load or remove counts too
         generation = self.store.generation
         cached = self._documents.get(key)
         if cached is None or cached[0] != generation:
@@ -397,8 +395,8 @@ class Library(LoadPipeline):
     @asker_reads
     async def detail(self, doc: StoredDocument, max_chars: int = DETAIL_CHARS) -> DocDetail:
         """The document's paragraphs; of one longer than `max_chars`, only its beginning."""
-        rows, count, chars = await self.store.run_read(
-            detail_rows, doc.id, max_chars, min(max_chars, DETAIL_PREVIEW_CHARS)
+        rows, count, chars = await self.store.detail_rows(
+            doc.id, max_chars, min(max_chars, DETAIL_PREVIEW_CHARS)
         )
         kept = sum(len(text) for _, _, text in rows)
         return DocDetail(doc, rows, count, chars, len(rows) == count and kept == chars)
@@ -407,7 +405,7 @@ class Library(LoadPipeline):
     async def summary(self, doc: StoredDocument, scopes: Sequence[str]) -> Summary:
         # Key points from the first SUMMARY_CHARS of the text (a 19 MB upload's would take 10 s),
         # in the read call, so the asking server's share of the read pool bounds this CPU too.
-        points, sections, count = await self.store.run_read(_summary_parts, doc.id, SUMMARY_CHARS)
+        points, sections, count = await self.store.summary_parts(doc.id, SUMMARY_CHARS)
         cited = await self._cited(doc, scopes)
         resolutions = [c for c in cited if c.kind == "resolution"]
         return Summary(doc, doc.record, points, resolutions, count, sections)
@@ -475,13 +473,12 @@ class Library(LoadPipeline):
         queries: list[tuple[str, float, frozenset[str]]] = [(query, 1.0, frozenset())]
         queries += [(t, TRANSLATED_WEIGHT, w) for _, t, w in others]
         stats: dict[str, int] = {}
-        hits, docs, translated = await self.store.run_read(
-            _find_with_documents,
+        hits, docs, translated = await self.store.find(
             queries,
             list(scopes),
             doc.id if doc else None,
             limit,
-            self._vocabulary(scopes),
+            await self._vocabulary(scopes),
             stats,
         )
         out = [
@@ -495,7 +492,7 @@ class Library(LoadPipeline):
             result.within_paragraphs, result.scored = stats["paragraphs"], stats["scored"]
         return result
 
-    def _vocabulary(self, scopes: Sequence[str]) -> dict:
+    async def _vocabulary(self, scopes: Sequence[str]) -> dict:
         """The cache of vocabulary look-ups for these scopes (each scope set sees its own
         frequencies), emptied when the store changes (the vocabulary itself lives in SQLite,
         kept right by every load and remove)."""
@@ -506,64 +503,6 @@ class Library(LoadPipeline):
         if len(cache) > 200_000:
             cache.clear()
         return cache
-
-
-def _find_with_documents(
-    conn: sqlite3.Connection,
-    queries: list[tuple[str, float, frozenset[str]]],
-    scopes: list[str],
-    doc_id: int | None,
-    limit: int,
-    cache: dict,
-    stats: dict[str, int],
-) -> tuple[list[Hit], dict[int, StoredDocument], list[int]]:
-    """find_sync for each (query, weight), merged by weighted score (a passage found by an
-    earlier query keeps that hit; on equal scores the earlier query comes first), then the
-    hits' document rows in one SELECT (remembered for the generation). The list says which later
-    queries contributed a hit."""
-    merged: list[tuple[Hit, int]] = []
-    seen: set[tuple[int, int]] = set()
-    for rank, (q, weight, near) in enumerate(queries):
-        if rank and len(merged) >= limit:
-            # A hit of this query scores `weight` at best: when the top `limit` already reach
-            # it, none would enter (ties go to the earlier query), so it is not run at all.
-            top = sorted((h.score for h, _ in merged), reverse=True)[limit - 1]
-            if top >= weight:
-                break
-        for h in find_sync(conn, q, scopes, doc_id, limit, cache, stats, near):
-            if (h.doc_id, h.paragraph) not in seen:
-                seen.add((h.doc_id, h.paragraph))
-                merged.append((h if weight == 1.0 else replace(h, score=h.score * weight), rank))
-    merged.sort(key=lambda x: -x[0].score)  # stable: ties keep query order
-    hits = [h for h, _ in merged[:limit]]
-    later = sorted({rank for _, rank in merged[:limit] if rank > 0})
-    docs: dict[int, StoredDocument] = {}
-    missing = []
-    for h in hits:
-        d = cache.get(("doc", h.doc_id))
-        if d is not None:
-            docs[h.doc_id] = d
-        elif h.doc_id not in missing:
-            missing.append(h.doc_id)
-    if missing:
-        rows = conn.execute(
-            f"SELECT {Store._DOC_COLS} FROM documents WHERE id IN ({','.join('?' * len(missing))})",
-            missing,
-        ).fetchall()
-        for row in rows:
-            d = cache[("doc", row[0])] = Store._doc(row)
-            docs[row[0]] = d
-    return hits, docs, later
-
-
-def _summary_parts(
-    conn: sqlite3.Connection, doc_id: int, max_chars: int
-) -> tuple[list[str], list[str], int]:
-    """Key sentences and the "Contents" of the first `max_chars` of a document, and its
-    paragraph count, from one read of its paragraphs."""
-    rows, count, _ = detail_rows(conn, doc_id, max_chars, max_chars)
-    paragraphs = [Paragraph(idx, text, section) for idx, section, text in rows]
-    return key_sentences(paragraphs), contents(paragraphs), count
 
 
 def _symbol_sort(symbol: str) -> tuple:

@@ -16,7 +16,7 @@ from bot.core.models import DocumentRecord
 from bot.core.parse_pool import Parsers, parse_workers
 from bot.core.readers import repair_surrogates
 from bot.core.results import LoadedDocument, LoadReport
-from bot.core.storage import Store
+from bot.core.store_api import DocumentStore
 from bot.core.uploads import Twins
 
 log = logging.getLogger(__name__)
@@ -134,7 +134,7 @@ def _loaded(ids: list[int], stored: list[tuple[str, str, DocumentRecord]]) -> li
 class LoadPipeline:
     """Library._load and its steps; the Library provides the store and the parsing processes."""
 
-    store: Store
+    store: DocumentStore
     _parsers: Parsers
 
     async def _load(

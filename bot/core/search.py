@@ -23,7 +23,7 @@ import itertools
 import math
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -439,14 +439,19 @@ def find_sync(
     cache: dict | None = None,
     stats: dict[str, int] | None = None,
     near: frozenset[str] = frozenset(),
+    fetch: Callable[..., None] | None = None,
+    vocabulary: Callable[..., IndexedVocabulary] = IndexedVocabulary,
 ) -> list[Hit]:
     """The whole find on one read connection, in a worker thread (see Store.run_read).
 
     `stats`, when given, receives "scored" (paragraphs scored) and, for a find inside a
     document, "paragraphs" (its length) and "indexed" (1 when it was too long to score whole).
+    `fetch` and `vocabulary` are another database's candidate fetch (as `_fetch`) and vocabulary
+    (bot.core.pg): the planning and the re-ranking stay the same.
     """
     stats = {} if stats is None else stats
-    vocab = IndexedVocabulary(conn, cache, scopes)
+    fetch = _fetch if fetch is None else fetch
+    vocab = vocabulary(conn, cache, scopes)
     terms = analyse(query, vocab, near)
     within = None
     if doc_id is not None:
@@ -458,14 +463,14 @@ def find_sync(
     first, rest, ceiling = plan(query, terms, vocab)
     seen: dict[int, tuple[int, int, int, str]] = {}
     for probe in first:
-        _fetch(conn, probe, scopes, seen, within)
+        fetch(conn, probe, scopes, seen, within)
     memo: dict[int, _Scored] = {}
     hits = rank(list(seen.values()), terms, query, limit, memo=memo, spans=False)
     if rest and (len(hits) < limit or hits[-1].score <= ceiling):
         for probe in rest:
             if len(seen) >= CANDIDATES:
                 break
-            _fetch(conn, probe, scopes, seen, within)
+            fetch(conn, probe, scopes, seen, within)
         hits = rank(list(seen.values()), terms, query, limit, memo=memo, spans=False)
     stats["scored"] = stats.get("scored", 0) + len(seen)
     for h in hits:

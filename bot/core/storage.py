@@ -393,6 +393,45 @@ class Store:
         row = await cur.fetchone()
         return str(row[0]) if row else "?"
 
+    # ---- named read pipelines (store_api.DocumentStore): whole, in one pooled read ---------
+    # Imported when called: those modules import this one.
+
+    async def refresh(self) -> int:
+        """This process's generation: one process writes a SQLite file (console.claim_database)."""
+        return self.generation
+
+    async def detail_rows(
+        self, doc_id: int, max_chars: int, preview_chars: int
+    ) -> tuple[list[tuple[int, str, str]], int, int]:
+        from bot.core.fairness import detail_rows
+
+        return await self.run_read(detail_rows, doc_id, max_chars, preview_chars)
+
+    async def summary_parts(self, doc_id: int, chars: int) -> tuple[list[str], list[str], int]:
+        from bot.core.store_reads import summary_parts
+
+        return await self.run_read(summary_parts, doc_id, chars)
+
+    async def find(
+        self,
+        queries: list[tuple[str, float, frozenset[str]]],
+        scopes: Sequence[str],
+        within: int | None,
+        limit: int,
+        cache: dict,
+        stats: dict[str, int],
+    ) -> tuple[list[Any], dict[int, StoredDocument], list[int]]:
+        from bot.core.store_reads import find_with_documents
+
+        return await self.run_read(
+            find_with_documents, queries, list(scopes), within, limit, cache, stats
+        )
+
+    async def body_hits(self, terms: list[tuple[str, str]]) -> dict[int, dict[str, int]]:
+        from bot.core.lookup import body_hits
+
+        return await self.run_read(body_hits, terms)
+
 
 __all__ = [
     "CORPUS_SCOPE",

@@ -18,7 +18,6 @@ from discord.ext import commands
 from rapidfuzz import fuzz, process
 
 from bot.answer import Dispatcher
-from bot.core.dbfile import is_server_url
 from bot.core.library import Library
 from bot.discord.moderators import GuildConfig, NotModerator
 from bot.render import escape
@@ -91,7 +90,7 @@ class Rapporteur(commands.Bot):
         self.dispatcher = Dispatcher(self.library)
         # Roles a server added used to live in a JSON file beside a SQLite database.
         db = self.settings.db_path
-        legacy = None if is_server_url(db) else db.with_name("guild_settings.json")
+        legacy = None if self.settings.db_url else db.with_name("guild_settings.json")
         await self.guild_config.load(self.library.store, legacy)
         self.tree.error(self.on_app_command_error)  # the public way to set tree.on_error
         for name in EXTENSIONS:
@@ -271,7 +270,7 @@ def run_discord(settings: Settings) -> int:
     if not settings.token:
         log.error("DISCORD_TOKEN is not set")
         return 2
-    if not is_server_url(settings.db_path):  # a server's URL has no folder: the console only
+    if not settings.db_url:  # a server's URL has no folder: the console only
         settings.db_path.parent.mkdir(parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(
             settings.db_path.with_name("rapporteur-discord.log"),
