@@ -42,7 +42,8 @@ from bot.core.store_factory import open_store  # noqa: E402
 DATA = ROOT / "data"
 SHARED_SCOPE = "guild:999"
 KEPT = ["ok", "error", "commands", "answered", "not_answered", "not_answered_examples"]
-KEPT += ["database_is_locked_errors", "latency_ms", "uploads", "window"]
+KEPT += ["database_is_locked_errors", "latency_ms", "p50_ms_by_intent", "longest_loop_stall_ms"]
+KEPT += ["uploads", "window"]
 UPLOADS = 3  # two servers of the process's own, and the shared one
 
 
