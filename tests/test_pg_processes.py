@@ -167,6 +167,7 @@ def test_an_upload_and_a_removal_are_seen_by_the_other_process_at_once(
     a, b = pair
     assert "S/2025/40" in b.ask("!docs Azerbaijan")  # B's caches are warm
     assert "Nothing found" in b.ask("!find quorvantine")  # B has searched: its caches too
+    assert "No loaded document" in b.ask("!summary S/2099/7001")
     bundled = (DATA / "corpus" / "en" / "S_2025_182.txt").read_text(encoding="utf-8")
     letter = tmp_path / "S_2099_7001.txt"  # a made-up letter: a new symbol, a made-up word
     letter.write_text(
@@ -178,9 +179,11 @@ def test_an_upload_and_a_removal_are_seen_by_the_other_process_at_once(
     found = b.ask("!find quorvantine")
     assert "S/2099/7001" in found and "quorvantine" in found.lower(), found
     assert "S/2099/7001" in b.ask("!docs 7001")
+    assert "S/2099/7001" in b.ask("!summary S/2099/7001")
     assert "Removed" in a.ask("!remove S/2099/7001", "moderator")
     assert "Nothing found" in b.ask("!find quorvantine")
     assert "S/2099/7001" not in b.ask("!docs 7001")
+    assert "No loaded document" in b.ask("!summary S/2099/7001")
 
 
 def test_it_stays_in_the_process_that_answered(pair: list[BotProcess]) -> None:
