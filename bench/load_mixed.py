@@ -31,6 +31,7 @@ import tempfile
 import time
 import traceback
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,11 +91,10 @@ async def command_texts(lib: Library, n: int, rng: random.Random) -> list[str]:
     """n commands and mentions naming documents and resolutions that exist (and some that don't)."""
     docs = await lib.documents(["corpus"])
     symbols = [d.symbols[0] for d in docs if d.symbols and "/RES/" not in d.symbols[0]]
-    cur = await lib.store.db.execute(
-        "SELECT symbol FROM citations WHERE kind = 'resolution' GROUP BY symbol"
-        " ORDER BY COUNT(*) DESC LIMIT 25"
-    )
-    cited = [r[0] for r in await cur.fetchall()]
+    counts: Counter[str] = Counter()  # through the store's API: SQLite or PostgreSQL
+    for d in docs:
+        counts.update(c.symbol for c in await lib.store.citations(d.id) if c.kind == "resolution")
+    cited = [s for s, _ in counts.most_common(25)]
     bare = [s.split("/")[-1] for s in cited if s.startswith("S/RES/")]  # "1325 (2000)"
     templates = [
         lambda: f"!summary {rng.choice(symbols)}",
@@ -126,11 +126,17 @@ async def run(
     seed: int = 1,
     db_dir: Path | None = None,
     settled: bool = True,
+    db: str | None = None,
+    scopes: Sequence[str | None] = SCOPES,
+    upload_scopes: Sequence[str] | None = None,
 ) -> dict[str, object]:
-    """The figures; `settled=False` leaves the interpreter's settings alone (a test's process)."""
+    """The figures. `settled=False` leaves the interpreter's settings alone (a test's process);
+    `db`: a database to use (a postgresql:// URL) instead of a temporary SQLite file;
+    `upload_scopes`: where the uploads go (default guild:1, guild:2...)."""
     rng = random.Random(seed)
+    up_scopes = list(upload_scopes or [f"guild:{k + 1}" for k in range(uploads)])
     with tempfile.TemporaryDirectory(prefix="load-mixed-", dir=db_dir) as tmp:
-        lib = Library(Path(tmp) / "load.db")
+        lib = Library(db or Path(tmp) / "load.db")
         await lib.open()
         t0 = time.perf_counter()
         base = await lib.load_directory(DATA)
@@ -161,7 +167,7 @@ async def run(
 
         async def one(i: int, text: str) -> None:
             await asyncio.sleep(rng.uniform(0, spread) if spread else 0)
-            scope = SCOPES[i % len(SCOPES)]
+            scope = scopes[i % len(scopes)]
             asker = Asker(
                 scope=scope, actor=Actor(f"user{i}", False), channel=f"chan{i}", filesystem=False
             )
@@ -197,7 +203,7 @@ async def run(
 
         async def upload(k: int, files: list[tuple[str, bytes]]) -> None:
             start = time.perf_counter()
-            scope = f"guild:{k + 1}"
+            scope = up_scopes[k]
             try:
                 report = await lib.load_files(files, scope, Actor(f"mod{k}", moderator=True))
             except Exception as e:
@@ -225,9 +231,7 @@ async def run(
         stop.set()
         await tick
         integrity = await lib.store.integrity_check()
-        stored = {
-            f"guild:{k + 1}": len(await lib.documents([f"guild:{k + 1}"])) for k in range(uploads)
-        }
+        stored = {s: len(await lib.documents([s])) for s in up_scopes}
         await lib.close()
 
     ms = [v * 1000 for v in latencies]

@@ -496,6 +496,7 @@ class Library(LoadPipeline):
         """The cache of vocabulary look-ups for these scopes (each scope set sees its own
         frequencies), emptied when the store changes (the vocabulary itself lives in SQLite,
         kept right by every load and remove)."""
+        await self.store.refresh()  # another process's load or remove empties it too
         if self._vocab_generation != self.store.generation or len(self._vocab) > 256:
             self._vocab = {}
             self._vocab_generation = self.store.generation
