@@ -88,7 +88,7 @@ async def serve(url: str) -> None:
     library = Library(url)
     await library.open()
     with tempfile.TemporaryDirectory(prefix="bot-proc-") as tmp:
-        bot = create_bot(make_settings(Path(tmp), db_url=url), library)
+        bot = create_bot(make_settings(Path(tmp), db_url=url), library, sharded=False)
         real = fixed_ids()
         try:
             await configure_dpytest(bot, members=["moderator", "member"])
