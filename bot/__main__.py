@@ -245,6 +245,9 @@ def _discord(settings: Settings, verbose: bool) -> int:
 def _exit(code: int) -> None:
     """Exit with `code` even if a thread was left running (a database connection's thread is
     not a daemon: the process would hang on it and a supervisor never restart the bot)."""
+    answer = sys.modules.get("bot.answer")
+    if answer is not None:  # imported only when something was asked
+        answer.stop_parser()
     deadline = time.monotonic() + 5  # a closed connection's thread ends a moment later
     for t in threading.enumerate():
         if t is not threading.main_thread() and not t.daemon:

@@ -32,16 +32,21 @@ CONTEXT_SECONDS = 15 * 60  # how long "it" keeps meaning the last document
 WARM_UP = ("summary of it", "résumé", "resumen", "резюме", "ملخص", "摘要")
 
 T = TypeVar("T")
-# The mention parser's regexes take about 1 ms a message: messages arriving together would parse
-# in one pass of the event loop and hold it for all of them (bench/load_mixed.py --spread 0).
-# One thread of their own, not the shared pool, so parsing takes the interpreter lock from the
-# loop for one switch interval at most.
 # Commands worked on at once. A burst of hundreds arriving together would otherwise all take
 # their first steps in one pass of the event loop; the rest wait their turn in arrival order,
 # which costs them nothing since the read pool serves only a few at a time anyway.
 ADMITTED = 16
 
+# The mention parser's regexes take about 1 ms a message: messages arriving together would parse
+# in one pass of the event loop and hold it for all of them (bench/load_mixed.py --spread 0).
+# One thread of their own, not the shared pool, so parsing takes the interpreter lock from the
+# loop for one switch interval at most.
 _PARSER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mention-parser")
+
+
+def stop_parser() -> None:
+    """Let the parser's thread end (a program exiting would otherwise wait on it)."""
+    _PARSER.shutdown(wait=False)
 
 
 async def off_loop(parse: Callable[[str], T], text: str) -> T:

@@ -488,3 +488,14 @@ def test_discord_start_on_a_bad_database_ends_with_one_line(letters: Path, tmp_p
         f"rapporteur: {bad} is not a Rapporteur database (file is not a database); "
         "move it away or set RAPPORTEUR_DB"
     )
+
+
+def test_a_mention_asked_from_the_command_line_ends_cleanly(tmp_path: Path, letters: Path) -> None:
+    """`ask` with a mention parses it on the parser's thread; the program still ends at once,
+    with no word about threads left running (it once waited 5 s on that thread, then said so)."""
+    out = _bot(
+        ["ask", "@Rapporteur which resolutions does S/2025/274 cite?"], tmp_path / "db", letters
+    )
+    assert out.returncode == 0, out.stderr
+    assert "S/2025/274" in out.stdout
+    assert "threads left running" not in out.stderr
