@@ -4,7 +4,7 @@ through the paragraphs' tsvector (GIN) and the vocabulary index in PostgreSQL ta
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from bot.core.pg.text import body_tsquery, tsquery_of
@@ -24,6 +24,19 @@ class PgVocabulary(IndexedVocabulary):
         if "\0" in term:  # a text no paragraph holds (search.analyse's "\0"); PostgreSQL
             return 0  # text cannot hold NUL at all
         return super().df_of(term)
+
+    def _lookup(self, keys: Iterable[str]) -> dict[str, int]:
+        """As SQLite's, in one statement whatever the number of keys: one text, so psycopg
+        prepares it once per connection instead of PostgreSQL planning a new IN list each time."""
+        rows = self.conn.execute(
+            "SELECT v.term, v.df FROM vocab_del k JOIN vocab v ON v.id = k.term_id"
+            " WHERE k.sid = ANY(?) AND k.key = ANY(?) GROUP BY v.id, v.term, v.df",
+            (self.sids, [k for k in keys if "\0" not in k]),
+        ).fetchall()
+        out: dict[str, int] = {}
+        for term, df in rows:  # a term held by two scopes: both rows, summed
+            out[term] = out.get(term, 0) + df
+        return out
 
 
 def pg_fetch(

@@ -10,6 +10,8 @@ the cross-process generation and the guild settings.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 from collections import Counter
 from collections.abc import AsyncIterator, Iterable, Sequence
@@ -33,6 +35,8 @@ class PgStore(Store):
         self.url = url
         self._pg_write: PgWriter | None = None
         self._reads: PgReadPool = PgReadPool()
+        self._refresh_now: asyncio.Future[int] | None = None  # the generation read running
+        self._refresh_next: asyncio.Future[int] | None = None  # the one callers wait for
 
     async def open(self) -> None:
         try:
@@ -67,8 +71,26 @@ class PgStore(Store):
         return self._pg_write
 
     async def refresh(self) -> int:
-        """The generation other processes' writes have reached (one small read)."""
-        row = await self.run_read(_generation)
+        """The generation other processes' writes have reached (one small read).
+
+        Every command asks, so callers share reads: one arriving while a read runs waits for the
+        next one, which starts after it arrived (so it still sees every write committed before),
+        and everyone arriving meanwhile shares that one. A burst of 200 commands makes a few
+        reads instead of 200, each a pool slot and a round trip."""
+        if self._refresh_next is None:
+            self._refresh_next = asyncio.ensure_future(self._refresh_after(self._refresh_now))
+        return await asyncio.shield(self._refresh_next)
+
+    async def _refresh_after(self, prior: asyncio.Future[int] | None) -> int:
+        if prior is not None:
+            with contextlib.suppress(Exception):
+                await prior
+        me, self._refresh_now, self._refresh_next = self._refresh_next, self._refresh_next, None
+        try:
+            row = await self.run_read(_generation)
+        finally:
+            if self._refresh_now is me:
+                self._refresh_now = None
         self.generation = max(self.generation, row)
         return self.generation
 
