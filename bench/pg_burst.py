@@ -3,7 +3,7 @@
 Starts a throw-away PostgreSQL (tests/pg_server.TempPostgres), then runs
 `load_mixed.run(db=<fresh pg database>)` and `load_mixed.run(db=None)` in turn `--rounds` times,
 and prints each store's median p50 per intent, their ratio, and how many pooled reads each
-store ran per command (Store.run_read calls).
+store ran per command (SqlStore.run_read calls).
 
     .venv/bin/python bench/pg_burst.py --rounds 3
 """
@@ -22,20 +22,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import load_mixed
 
-from bot.core.storage import Store
+from bot.core.store_base import SqlStore
 from tests.pg_server import TempPostgres
 
 
 def _counting() -> dict[str, int]:
     """Count run_read calls (every pooled read, on both stores)."""
     counts = {"reads": 0}
-    original = Store.run_read
+    original = SqlStore.run_read
 
     async def run_read(self, fn, *args):  # type: ignore[no-untyped-def]
         counts["reads"] += 1
         return await original(self, fn, *args)
 
-    Store.run_read = run_read  # type: ignore[method-assign]
+    SqlStore.run_read = run_read  # type: ignore[method-assign]
     return counts
 
 

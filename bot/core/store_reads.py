@@ -10,7 +10,7 @@ from typing import Any
 from bot.core.fairness import detail_rows
 from bot.core.models import Paragraph
 from bot.core.search import Hit, find_sync
-from bot.core.storage import Store, StoredDocument
+from bot.core.store_base import SqlStore, StoredDocument
 from bot.core.summary import contents, key_sentences
 
 Finder = Callable[..., list[Hit]]  # find_sync's signature
@@ -56,11 +56,11 @@ def find_with_documents(
             missing.append(h.doc_id)
     if missing:
         rows = conn.execute(
-            f"SELECT {Store._DOC_COLS} FROM documents WHERE id IN ({','.join('?' * len(missing))})",
+            f"SELECT {SqlStore._DOC_COLS} FROM documents WHERE id IN ({','.join('?' * len(missing))})",
             missing,
         ).fetchall()
         for row in rows:
-            d = cache[("doc", row[0])] = Store._doc(row)
+            d = cache[("doc", row[0])] = SqlStore._doc(row)
             docs[row[0]] = d
     return hits, docs, later
 

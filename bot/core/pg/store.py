@@ -1,6 +1,6 @@
 """PgStore: the store over PostgreSQL (a `postgresql://` URL), beside the SQLite `Store`.
 
-It is a `Store` whose connections are psycopg's: the read queries Store runs (documents,
+It is a `SqlStore` whose connections are psycopg's: the reads both stores share (documents,
 sources, paragraphs, citing, vocabulary...) run unchanged through the `?`-placeholder adapter on
 a read pool of the same fairness, and the read pipelines (find, summary, a document's rows) are
 the same functions. What differs is here: opening (migrations), the writes (bot.core.pg.write),
@@ -14,7 +14,7 @@ import asyncio
 import contextlib
 import json
 from collections import Counter
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from typing import Any
 
 import psycopg
@@ -24,14 +24,16 @@ from bot.core.pg import write
 from bot.core.pg.conn import PgConn, PgReadPool, PgWriter
 from bot.core.pg.find import body_hits, pg_find_sync
 from bot.core.pg.schema import migrate
-from bot.core.storage import SaveProgress, Store, StoredCitation, StoredDocument
-from bot.core.store_reads import find_with_documents
+from bot.core.storage_write import SaveProgress
+from bot.core.store_base import SqlStore
 
 
-class PgStore(Store):
+class PgStore(SqlStore):
+    _NULLS_FIRST = " NULLS FIRST"  # PostgreSQL puts them last
+    _CITATION_ORDER = "id"
+
     def __init__(self, url: str) -> None:
-        super().__init__(":memory:")  # the SQLite parts stay unused
-        self.path = url  # named in errors
+        super().__init__(url)
         self.url = url
         self._pg_write: PgWriter | None = None
         self._reads: PgReadPool = PgReadPool()
@@ -63,6 +65,7 @@ class PgStore(Store):
 
     @property
     def db(self) -> Any:
+        """Scripts' ad-hoc SQLite queries (Store.db) have no PostgreSQL counterpart."""
         raise StoreError("PgStore has no SQLite connection: use its named methods")
 
     @property
@@ -95,12 +98,6 @@ class PgStore(Store):
         return self.generation
 
     # ---- writes -------------------------------------------------------------------------
-
-    async def source_hashes(self, scope: str) -> dict[str, str]:
-        rows = await self._rows(
-            "SELECT source, sha256 FROM documents WHERE scope = ?", (scope,), tuple
-        )
-        return {r[0]: r[1] for r in rows}
 
     async def save_stream(
         self,
@@ -135,33 +132,6 @@ class PgStore(Store):
 
     # ---- reads where PostgreSQL differs ---------------------------------------------------
 
-    async def documents(self, scopes: Sequence[str]) -> list[StoredDocument]:
-        where, args = self._scope_sql(scopes)
-        return await self._rows(  # SQLite puts NULL dates first
-            f"SELECT {self._DOC_COLS} FROM documents WHERE {where}"
-            " ORDER BY scope, date NULLS FIRST, id",
-            args,
-            self._doc,
-        )
-
-    async def citations(self, doc_id: int) -> list[StoredCitation]:
-        return await self._rows(
-            "SELECT doc_id, symbol, kind, body, paragraph, surface, year_inferred FROM citations"
-            " WHERE doc_id = ? ORDER BY id",
-            (doc_id,),
-            lambda r: StoredCitation(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6])),
-        )
-
-    async def citing(self, symbol: str, scopes: Sequence[str]) -> list[tuple[int, int, int | None]]:
-        where, args = self._scope_sql(scopes, "d")
-        return await self._rows(
-            "SELECT c.doc_id, COUNT(*), MIN(c.paragraph) FROM citations c"
-            f" JOIN documents d ON d.id = c.doc_id WHERE c.symbol = ? AND {where}"
-            " GROUP BY c.doc_id, d.date, d.id ORDER BY d.date NULLS FIRST, d.id",
-            [symbol, *args],
-            lambda r: (r[0], r[1], r[2]),
-        )
-
     async def paragraph_count(self) -> int:
         rows = await self._rows("SELECT COUNT(*) FROM paragraphs", (), lambda r: int(r[0]))
         return rows[0]
@@ -172,39 +142,13 @@ class PgStore(Store):
         rows = await self._rows(_ORPHANS, (), lambda r: int(r[0]))
         return "ok" if rows[0] == 0 else f"{rows[0]} orphaned rows"
 
-    async def find(
-        self,
-        queries: list[tuple[str, float, frozenset[str]]],
-        scopes: Sequence[str],
-        within: int | None,
-        limit: int,
-        cache: dict,
-        stats: dict[str, int],
-    ) -> tuple[list[Any], dict[int, StoredDocument], list[int]]:
-        return await self.run_read(
-            find_with_documents,
-            queries,
-            list(scopes),
-            within,
-            limit,
-            cache,
-            stats,
-            pg_find_sync,
-        )
+    def _finder(self) -> Callable[..., Any]:
+        return pg_find_sync
 
     async def body_hits(self, terms: list[tuple[str, str]]) -> dict[int, dict[str, int]]:
         return await self.run_read(body_hits, terms)
 
     # ---- guild settings -----------------------------------------------------------------
-
-    async def guild_roles(self) -> dict[str, list[str]]:
-        """Discord server id -> its moderator role names."""
-        rows = await self._rows(
-            "SELECT guild_id, mod_roles FROM guild_settings ORDER BY guild_id",
-            (),
-            lambda r: (r[0], json.loads(r[1])),
-        )
-        return dict(rows)
 
     async def set_guild_roles(self, guild_id: str, roles: list[str]) -> None:
         async with self._write_lock:
