@@ -316,3 +316,56 @@ async def test_paragraphs_past_postgresqls_tsvector_limits_load_and_are_found(
         for q in ("ceasefire", "mot100", "mot39999", "zanzibarite", "closing paragraph"):
             assert _hits(await pg.find(q, scopes)) == _hits(await lite.find(q, scopes)), q
         assert (await pg.find("mot100 ceasefire", scopes)).hits
+
+
+# ---- what keeps a burst of commands quick ------------------------------------------------
+
+
+async def test_refreshes_at_once_share_reads_yet_each_sees_writes_made_before_it(
+    new_db: str,
+) -> None:
+    """Callers of refresh() while a generation read runs wait for the next read, never for the
+    one already running: a write committed before they called is seen, however they overlap."""
+    import psycopg
+
+    async with Library(new_db) as library:
+        store = library.store
+        real, reads, hold = store.run_read, [], asyncio.Event()
+
+        async def run_read(fn, *args):  # type: ignore[no-untyped-def]
+            reads.append(fn)
+            out = await real(fn, *args)
+            if len(reads) == 1:
+                await hold.wait()  # the first read has its answer, not yet handed back
+            return out
+
+        store.run_read = run_read  # type: ignore[method-assign]
+        before = store.generation
+        first = asyncio.ensure_future(store.refresh())
+        while not reads:
+            await asyncio.sleep(0.01)
+        with psycopg.connect(new_db, autocommit=True) as other:  # another process's write
+            other.execute("UPDATE store_meta SET value = value + 1 WHERE name = 'generation'")
+        later = [asyncio.ensure_future(store.refresh()) for _ in range(30)]
+        await asyncio.sleep(0.05)
+        hold.set()
+        assert await first == before  # it read before the write
+        assert set(await asyncio.gather(*later)) == {before + 1}
+        assert len(reads) == 2  # thirty callers, one read between them
+
+
+async def test_a_load_large_against_the_planners_statistics_refreshes_them(
+    new_db: str,
+) -> None:
+    """Without fresh statistics after a load, the planner prices the vocabulary's deletion keys
+    by their old count and reads a whole scope's keys for each look-up."""
+    import psycopg
+
+    files = [(p.name, p.read_bytes()) for p in sorted((DATA / "corpus" / "en").glob("*.txt"))[:3]]
+    async with Library(new_db) as library:
+        with psycopg.connect(new_db, autocommit=True) as conn:
+            known = "SELECT reltuples FROM pg_class WHERE relname = 'vocab_del'"
+            assert conn.execute(known).fetchone()[0] <= 0  # type: ignore[index]
+            assert len((await library.load_files(files, "guild:8", MOD)).loaded) == len(files)
+            keys = conn.execute("SELECT count(*) FROM vocab_del").fetchone()[0]  # type: ignore[index]
+            assert conn.execute(known).fetchone()[0] >= keys / 2  # type: ignore[index]
