@@ -423,10 +423,13 @@ class Library(LoadPipeline):
             else group_citations(rows)
         )
         loaded = await self.store.loaded_symbols([symbol_key(s) for s in items], scopes)
+        others = await self.store.documents_by_id(  # one read, not one per citation
+            [i for i in loaded.values() if i != doc.id], scopes
+        )
         for symbol, item in items.items():
             doc_id = loaded.get(symbol_key(symbol))
             if doc_id is not None and doc_id != doc.id:
-                item.loaded_doc = await self.store.document(doc_id, scopes)
+                item.loaded_doc = others.get(doc_id)
         order = {"resolution": 0, "decision": 1, "other": 2}
         return sorted(items.values(), key=lambda c: (order.get(c.kind, 3), _symbol_sort(c.symbol)))
 
@@ -441,8 +444,9 @@ class Library(LoadPipeline):
         inferred = "(" not in resolution and symbol.startswith("S/RES/")
         rows = await self.store.citing(symbol, scopes)
         items = []
+        docs = await self.store.documents_by_id([r[0] for r in rows], scopes)
         for doc_id, mentions, para in rows:
-            doc = await self.store.document(doc_id, scopes)
+            doc = docs.get(doc_id)
             if doc is None:
                 continue
             passage = await self.store.paragraph_text(doc_id, para) if para is not None else ""

@@ -219,6 +219,28 @@ class SqlStore:
         )
         return rows[0] if rows else None
 
+    async def documents_by_id(
+        self, ids: Iterable[int], scopes: Sequence[str]
+    ) -> dict[int, StoredDocument]:
+        """`document` for many ids in one read (a list of citations names dozens): the ones
+        `scopes` may see, by id."""
+        ids = list(dict.fromkeys(ids))
+        where, args = self._scope_sql(scopes)
+
+        def run(conn: Any) -> dict[int, StoredDocument]:
+            out: dict[int, StoredDocument] = {}
+            for first in range(0, len(ids), 500):  # well under SQLite's bound parameters
+                chunk = ids[first : first + 500]
+                rows = conn.execute(
+                    f"SELECT {self._DOC_COLS} FROM documents"
+                    f" WHERE id IN ({','.join('?' * len(chunk))}) AND {where}",
+                    [*chunk, *args],
+                ).fetchall()
+                out.update((row[0], self._doc(row)) for row in rows)
+            return out
+
+        return await self.run_read(run) if ids else {}
+
     async def sources(self, scope: str) -> dict[str, StoredSource]:
         """A scope's documents by file name, with who loaded each and when (for uploads that
         replace one, or repeat one's content)."""
