@@ -145,6 +145,36 @@ async def save_stream(
     return ids
 
 
+# One document's row, the same on both stores (PgStore adds RETURNING id).
+INSERT_DOCUMENT = (
+    "INSERT INTO documents (scope, source, sha256, symbols, title, kind, language, date,"
+    " record, search_text, loaded_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+)
+
+
+def document_values(
+    scope: str, source: str, sha: str, record: DocumentRecord, loaded_by: str | None
+) -> tuple[Any, ...]:
+    """INSERT_DOCUMENT's values: the record without its paragraphs and citations, which have
+    tables of their own, as JSON (asdict copies recursively, so they are emptied first)."""
+    meta = asdict(replace(record, paragraphs=[], citations=[]))
+    meta.pop("paragraphs")
+    meta.pop("citations")
+    return (
+        scope,
+        source,
+        sha,
+        json.dumps(record.symbols),
+        record.title,
+        record.kind,
+        record.language,
+        record.letter_date or record.distribution_date or record.adoption_date,
+        json.dumps(meta, ensure_ascii=False),
+        document_search_text(record, source),
+        loaded_by,
+    )
+
+
 def document_search_text(record: DocumentRecord, source: str) -> str:
     """Words a person might use to name a document (title, sender, symbols, date, file)."""
     parts: list[str] = [*record.symbols, Path(source).stem.replace("_", " ")]
@@ -231,28 +261,7 @@ def _insert_sync(
     ).fetchone()
     if old:
         _remove_doc(conn, old[0], pending)
-    # asdict() copies recursively: without the paragraphs and citations, which are not kept here.
-    meta = asdict(replace(record, paragraphs=[], citations=[]))
-    meta.pop("paragraphs")
-    meta.pop("citations")
-    date = record.letter_date or record.distribution_date or record.adoption_date
-    cur = conn.execute(
-        "INSERT INTO documents (scope, source, sha256, symbols, title, kind, language, date,"
-        " record, search_text, loaded_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-        (
-            scope,
-            source,
-            sha,
-            json.dumps(record.symbols),
-            record.title,
-            record.kind,
-            record.language,
-            date,
-            json.dumps(meta, ensure_ascii=False),
-            document_search_text(record, source),
-            loaded_by,
-        ),
-    )
+    cur = conn.execute(INSERT_DOCUMENT, document_values(scope, source, sha, record, loaded_by))
     doc_id = cur.lastrowid
     assert doc_id is not None
     keys = {symbol_key(s) for s in record.symbols}

@@ -5,16 +5,15 @@ and (scope, source) is unique: two processes loading the same file never double 
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import AsyncIterator, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field
 
 from bot.core.models import DocumentRecord
 from bot.core.pg.conn import PgConn, PgWriter, rollback
 from bot.core.pg.text import paragraph_tsvector
 from bot.core.pg.vocab import apply_delta
-from bot.core.storage_write import INSERT_HOP, SaveProgress, document_search_text
+from bot.core.storage_write import INSERT_DOCUMENT, INSERT_HOP, SaveProgress, document_values
 from bot.core.symbols import symbol_key
 from bot.core.vocab_index import index_terms
 
@@ -163,26 +162,8 @@ def _insert_document(
     ).fetchone()
     if old:
         remove_document(conn, old[0], pending)
-    meta = asdict(replace(record, paragraphs=[], citations=[]))
-    meta.pop("paragraphs")
-    meta.pop("citations")
-    date = record.letter_date or record.distribution_date or record.adoption_date
     row = conn.execute(
-        "INSERT INTO documents (scope, source, sha256, symbols, title, kind, language, date,"
-        " record, search_text, loaded_by) VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-        (
-            scope,
-            source,
-            sha,
-            json.dumps(record.symbols),
-            record.title,
-            record.kind,
-            record.language,
-            date,
-            json.dumps(meta, ensure_ascii=False),
-            document_search_text(record, source),
-            loaded_by,
-        ),
+        INSERT_DOCUMENT + " RETURNING id", document_values(scope, source, sha, record, loaded_by)
     ).fetchone()
     assert row is not None
     doc_id = int(row[0])
