@@ -21,7 +21,7 @@ TERMS: list[tuple[str, str, str, str, str, str | None]] = [
     ("united nations", "nations unies", "naciones unidas", "организации объединенных наций", "الأمم المتحدة", "联合国"),
     ("permanent representative", "représentant permanent", "representante permanente", "постоянный представитель", "الممثل الدائم", "常驻代表"),
     ("permanent mission", "mission permanente", "misión permanente", "постоянное представительство", "البعثة الدائمة", "常驻代表团"),
-    ("agenda item", "point de l'ordre du jour", "tema del programa", "пункт повестки дня", "البند من جدول الأعمال", "议程项目"),
+    ("agenda", "ordre du jour", "programa", "повестка дня", "جدول الأعمال", "议程"),
     ("annex", "annexe", "anexo", "приложение", "المرفق", "附件"),
     ("letter", "lettre", "carta", "письмо", "رسالة", None),
     ("report", "rapport", "informe", "доклад", "تقرير", "报告"),

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.dates import is_date_line
 from bot.core.furniture import LANGUAGE_WORDS, symbol_line
-from bot.core.lexicon.words import ORGANS, UN_NAMES
+from bot.core.lexicon.words import AGENDA_ITEM_WORDS, AGENDA_TAILS, ORGANS, UN_NAMES
 
 if TYPE_CHECKING:
     from bot.core.text import Prepared
@@ -35,10 +35,18 @@ SESSION_RE = re.compile(
     re.I,
 )
 YEAR_RE = re.compile(r"^(?P<ord>[\wÀ-ÿ-]+(?: [\wÀ-ÿ-]+)?) (?:year|année|año)$", re.I)
+
+
+def _longest_first(table: dict[str, tuple[str, ...]]) -> str:
+    return "|".join(
+        re.escape(w)
+        for w in sorted({w for ws in table.values() for w in ws}, key=len, reverse=True)
+    )
+
+
 AGENDA_RE = re.compile(
-    r"^(?:Agenda items?|Items?|Points?|Temas?|Puntos?)\s+(?P<items>\d.*?)"
-    r"(?:\s+(?:of the (?:provisional |preliminary )?(?:agenda|list)|de l'ordre du jour"
-    r"|de la liste préliminaire|del programa(?: provisional)?|de la lista preliminar))?\*?$"
+    rf"^(?:{_longest_first(AGENDA_ITEM_WORDS)})\s+(?P<items>\d.*?)"
+    rf"(?:\s+(?:{_longest_first(AGENDA_TAILS)}))?\*?$"
 )
 _MASTHEAD_RE = re.compile(
     rf"^(?:(?:{_BODY_NAMES})(?: (?:{_BODY_NAMES}))*(?: Distr\b.*)?|Distr\b.*|ORIGINAL\b.*|Original\s?:.*"
