@@ -15,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from bot.core.cpu import holding_slot, in_thread
 from bot.core.errors import Ambiguous, BadInput, NotFound, PermissionDenied, RapporteurError
 from bot.core.facts import fact
 from bot.core.intents import RefSlots, Request
@@ -51,7 +52,7 @@ def stop_parser() -> None:
 
 async def off_loop(parse: Callable[[str], T], text: str) -> T:
     """`parse(text)` (parse_mention, list_slots) on the parser's thread."""
-    return await asyncio.get_running_loop().run_in_executor(_PARSER, parse, text)
+    return await asyncio.get_running_loop().run_in_executor(_PARSER, holding_slot(parse), text)
 
 
 @dataclass(slots=True)
@@ -171,7 +172,7 @@ class Dispatcher:
         slots = req.slots or RefSlots()
         docs = await self.library.documents(visible_scopes(asker.scope))
         body = await self.dialogue.body_words(slots)
-        found = await asyncio.to_thread(docs_matching, docs, slots, "", body)
+        found = await in_thread(docs_matching, docs, slots, "", body)
         if len(found.items) < 2:
             return False
         answer.result = found
@@ -199,9 +200,7 @@ class Dispatcher:
                 slots = req.slots = await off_loop(list_slots, req.query or "")
             docs = await lib.documents(scopes)
             body = await self.dialogue.body_words(slots)
-            answer.result = await asyncio.to_thread(
-                docs_matching, docs, slots, req.query or "", body
-            )
+            answer.result = await in_thread(docs_matching, docs, slots, req.query or "", body)
         elif intent == "docs":
             answer.result = await lib.list_documents(req.query or "", scopes)
         elif intent == "doc":

@@ -8,13 +8,13 @@ checks the asker's scope: a document outside it behaves as gone.
 
 from __future__ import annotations
 
-import asyncio
 import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from bot.core.countries import country_name
+from bot.core.cpu import in_thread
 from bot.core.errors import Ambiguous, NotFound
 from bot.core.intents import RefSlots, Request
 from bot.core.library import Library, visible_scopes
@@ -212,7 +212,7 @@ class Dialogue:
         docs = await self.library.documents(visible_scopes(scope))
         # Every visible document is scored (fuzzy words too): off the loop, a server may
         # hold thousands.
-        found = await asyncio.to_thread(find_document, docs, slots, lang, body)
+        found = await in_thread(find_document, docs, slots, lang, body)
         if slots.senders or slots.kind:
             st = self.state(channel)
             st.described, st.described_at = slots, time.monotonic()

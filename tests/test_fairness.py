@@ -165,9 +165,14 @@ async def test_one_scope_cannot_take_every_read_connection(tmp_path: Path) -> No
     release = threading.Event()
     running: list[int] = []
 
-    def held(conn) -> str:
+    def wait_in_database() -> int:  # a slow query: SQLite calls it mid-statement
         running.append(1)
         release.wait(30)
+        return 1
+
+    def held(conn) -> str:
+        conn.create_function("slow", 0, wait_in_database)
+        assert conn.execute("SELECT slow()").fetchone() == (1,)
         return "a"
 
     async def as_scope(scope: str, fn):

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from bot.core import refs
 from bot.core.citations import resolution_symbol_from_query
+from bot.core.cpu import in_thread
 from bot.core.errors import Ambiguous, BadInput, NotFound, PermissionDenied
 from bot.core.fairness import (
     DETAIL_CHARS,
@@ -353,7 +354,7 @@ class Library(LoadPipeline):
     async def resolve(self, ref: str, scopes: Sequence[str]) -> StoredDocument:
         docs = await self.documents(scopes)
         # Fuzzy matching over every visible document: off the loop, a server may hold thousands.
-        found = await asyncio.to_thread(refs.resolve, ref, docs)
+        found = await in_thread(refs.resolve, ref, docs)
         if found.document is not None:
             return found.document
         if found.ambiguous:
@@ -366,7 +367,7 @@ class Library(LoadPipeline):
         numbered = list(enumerate(docs, 1))
         if not words.strip():
             return DocList("", numbered, len(docs))
-        out = await asyncio.to_thread(refs.filter_documents, words, numbered)
+        out = await in_thread(refs.filter_documents, words, numbered)
         return DocList(words, out, len(docs))
 
     @asker_reads
@@ -417,11 +418,7 @@ class Library(LoadPipeline):
     async def _cited(self, doc: StoredDocument, scopes: Sequence[str]) -> list[CitedResolution]:
         rows = await self.store.citations(doc.id)
         # A huge upload cites tens of thousands of times: grouped off the loop.
-        items = (
-            await asyncio.to_thread(group_citations, rows)
-            if len(rows) > 500
-            else group_citations(rows)
-        )
+        items = await in_thread(group_citations, rows) if len(rows) > 500 else group_citations(rows)
         loaded = await self.store.loaded_symbols([symbol_key(s) for s in items], scopes)
         others = await self.store.documents_by_id(  # one read, not one per citation
             [i for i in loaded.values() if i != doc.id], scopes
@@ -473,7 +470,7 @@ class Library(LoadPipeline):
         # finds the French letter. Vocabulary, FTS5, re-ranking, the merge and the hits'
         # documents: one call on a pooled read connection in a worker thread, so the loop never
         # waits on SQLite or on CPU work.
-        others = await asyncio.to_thread(translation_words, query)
+        others = await in_thread(translation_words, query)
         queries: list[tuple[str, float, frozenset[str]]] = [(query, 1.0, frozenset())]
         queries += [(t, TRANSLATED_WEIGHT, w) for _, t, w in others]
         stats: dict[str, int] = {}

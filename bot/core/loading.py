@@ -11,6 +11,7 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
+from bot.core.cpu import in_thread
 from bot.core.ingest import Outcome, unpack
 from bot.core.models import DocumentRecord
 from bot.core.parse_pool import Parsers, parse_workers
@@ -257,7 +258,7 @@ class LoadPipeline:
             outcomes, counted = await self._parsers.read_each(scope, items, trusted)
         passages = sum(len(o[1][1]) for o in outcomes if o[0] == "ok")
         if passages > UNPACK_IN_THREAD:  # a big document's records: not on the event loop
-            records = await asyncio.to_thread(_unpack_all, outcomes)
+            records = await in_thread(_unpack_all, outcomes)
         else:
             records = _unpack_all(outcomes)
         for (name, sha, _), outcome, record in zip(batch, outcomes, records, strict=True):  # type: ignore[arg-type]
@@ -268,7 +269,7 @@ class LoadPipeline:
             else:
                 report.failed.append((name, f"could not be parsed ({outcome[1]})"))
         if len(counted) > UNPACK_IN_THREAD:
-            await asyncio.to_thread(terms.update, counted)  # a Python loop over every term
+            await in_thread(terms.update, counted)  # a Python loop over every term
         else:
             terms.update(counted)
 

@@ -12,6 +12,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from bot.core.cpu import slotted_read
+
 T = TypeVar("T")
 READ_POOL = 3  # read connections beside the writer
 # Reads one scope (the asking server) may have in flight at once: another server always finds a
@@ -96,7 +98,8 @@ class ReadPool:
         conn = await self._free.get()
         try:
             loop = asyncio.get_running_loop()
-            return await loop.run_in_executor(self._threads, fn, conn, *args)
+            # Python work in the pipeline takes a CPU slot; the database's work does not.
+            return await loop.run_in_executor(self._threads, slotted_read, fn, conn, *args)
         finally:
             self._free.put_nowait(conn)
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from bot.core import textnorm, vocab_index
+from bot.core.cpu import in_thread
 from bot.core.errors import database_error
 from bot.core.models import DocumentRecord
 from bot.core.symbols import symbol_key
@@ -126,7 +127,7 @@ async def save_stream(
         if terms is None:
             # Counted in another thread while FTS5 indexes the paragraphs (SQLite lets
             # go of the GIL), so the two overlap on two cores.
-            counting = asyncio.ensure_future(asyncio.to_thread(_count_terms, saved))
+            counting = asyncio.ensure_future(in_thread(_count_terms, saved))
         # Every new paragraph into FTS5 in one statement (one segment), in this
         # transaction: a document is whole, text and index, or absent.
         await writer.run(_flush_fts, pending)

@@ -19,6 +19,7 @@ from discord.ext import commands
 
 from bot.answer import Answer, Asker
 from bot.core.citations import extract_citations
+from bot.core.cpu import in_thread
 from bot.core.errors import RapporteurError
 from bot.core.intents import Request, guess_lang
 from bot.core.library import Actor, guild_scope, visible_scopes
@@ -166,7 +167,7 @@ async def send_answer(ctx: commands.Context[Any], answer: Answer) -> discord.Mes
         build_reply, answer, embeds=can_embed(ctx), prefix=bot.settings.prefix
     )
     # A long document's pages and file take up to a few hundred ms to build: off the loop.
-    reply = await asyncio.to_thread(build) if isinstance(answer.result, DocDetail) else build()
+    reply = await in_thread(build) if isinstance(answer.result, DocDetail) else build()
     if reply.file is not None and not can_attach(ctx):
         reply.file = None  # no Attach Files: the pages alone will do
     ephemeral = reply.error and ctx.interaction is not None
