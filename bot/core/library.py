@@ -15,6 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.core import refs
+
+# Modules the store's reads import when first run: imported with the library, at start, so the
+# first find does not compile them on the event loop (60 ms of CPU in the middle of a burst).
+from bot.core import search, store_reads, summary  # noqa: F401  # isort: skip
 from bot.core.citations import resolution_symbol_from_query
 from bot.core.cpu import in_thread
 from bot.core.errors import Ambiguous, BadInput, NotFound, PermissionDenied
@@ -239,7 +243,7 @@ class Library(LoadPipeline):
         docs = await self.store.documents(visible_scopes(scope))
         by_id = {d.id: d for d in docs}
         # What was visible before this upload (its own files are not versions of each other).
-        held = copies_index(d for d in docs if d.id in ours or d.scope != scope)
+        held = await in_thread(copies_index, [d for d in docs if d.id in ours or d.scope != scope])
         kept: list[LoadedDocument] = []
         gone: set[int] = set()
         for loaded in report.loaded:

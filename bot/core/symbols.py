@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # A UN document symbol: a series (A, S, E, ST, UNEP...) then slash-separated parts,
 # e.g. A/79/729, S/2025/40, A/ES-10/1029, A/HRC/RES/5/1, S/RES/822 (1993), ICCD/COP(8)/CST/8.
@@ -31,6 +32,7 @@ _CASED_RE = re.compile(rf"(?<=/)({'|'.join(UN_CASED_PARTS)})(?=\.)")
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 
 
+@lru_cache(maxsize=65536)  # the same symbols come back in every look-up over a server's documents
 def normalize_symbol(text: str) -> str:
     """Canonical key for a document symbol as people type it: `s / 2025/40` -> `S/2025/40`.
 
@@ -62,6 +64,7 @@ def undocs_url(symbol: str, lang: str = "en") -> str:
     return f"https://undocs.org/{lang}/{symbol.replace(' ', '')}"
 
 
+@lru_cache(maxsize=65536)
 def symbol_key(symbol: str) -> str:
     """Looser key for lookups: no spaces at all, upper case (`Add.1` and `ADD.1` are one key)."""
     return re.sub(r"\s+", "", normalize_symbol(symbol)).upper()
