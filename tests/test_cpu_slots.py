@@ -106,3 +106,21 @@ async def test_a_burst_takes_turns_through_the_slot(tmp_path: Path) -> None:
     assert {"read", "mention-parser", "asyncio"} <= watched.holders, watched.holders
     assert 1 <= watched.most <= cpu.CPU_SLOTS
     assert watched.now == 0
+
+
+def test_the_library_brings_the_read_modules_at_start() -> None:
+    """The store imports its read pipelines lazily (import order); the library must bring them
+    in at start, or the first find compiles them on the event loop in the middle of a burst."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, bot.core.library; "
+        "print(sorted(m for m in ('bot.core.search', 'bot.core.store_reads', 'bot.core.summary')"
+        " if m not in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"

@@ -3,8 +3,8 @@
 The interpreter lock lets one thread run Python at a time, so Python work in N threads takes no
 less time than in one; what N changes is how long the event loop waits for the lock. A thread
 that asks for it gets it only after every busy thread ahead of it has had a switch interval:
-with ten busy threads a bare asyncio ticker measured up to 86 ms late, with one 8 ms
-(bench/gil_threads.py). So the threads that do Python work for requests (the read pool's
+beside ten busy threads a bare asyncio ticker woke up to 78 ms late, beside the same ten taking
+turns through one slot 22 ms (bench/gil_threads.py). So the threads that do Python work for requests (the read pool's
 pipelines, the mention parser, asyncio.to_thread jobs) take turns through CPU_SLOTS slots; a
 thread waiting for a slot waits on a lock, which leaves the interpreter lock alone.
 
