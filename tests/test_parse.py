@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.dates import parse_date
+from bot.core.layout import AGENDA_RE
 from bot.core.models import BodyRef
 from bot.core.parse import agenda_items, ordinal_value, parse_document, parse_metadata
 from bot.eval.documents import evaluate, load_gold
@@ -54,6 +55,22 @@ def test_agenda_items() -> None:
     ]
     assert agenda_items("69 (a)") == ["69 (a)"]
     assert agenda_items("32 et 37") == ["32", "37"]
+
+
+@pytest.mark.parametrize(
+    ("line", "items"),
+    [  # made-up item numbers; what follows them is the agenda, said three ways and qualified
+        ("Item 4 (a) of the provisional agenda*", "4 (a)"),
+        ("Items 17, 23 and 95 of the preliminary list", "17, 23 and 95"),
+        ("Agenda items 12 and 14", "12 and 14"),
+        ("Points 18 et 41 selon l'ordre du jour provisoire", "18 et 41"),
+        ("Point 5 b) de la liste préliminaire", "5 b)"),
+        ("Temas 27 y 33 del programa provisional", "27 y 33"),
+    ],
+)
+def test_masthead_agenda_line(line: str, items: str) -> None:
+    m = AGENDA_RE.match(line)
+    assert m is not None and m.group("items") == items
 
 
 @needs_shared

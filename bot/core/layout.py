@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING
 
 from bot.core.dates import is_date_line
 from bot.core.furniture import LANGUAGE_WORDS, symbol_line
-from bot.core.lexicon.words import AGENDA_ITEM_WORDS, AGENDA_TAILS, ORGANS, UN_NAMES
+from bot.core.lexicon.words import (
+    AGENDA_ITEM_WORDS,
+    AGENDA_NOUNS,
+    AGENDA_QUALIFIERS,
+    ORGANS,
+    UN_NAMES,
+)
 
 if TYPE_CHECKING:
     from bot.core.text import Prepared
@@ -44,9 +50,13 @@ def _longest_first(table: dict[str, tuple[str, ...]]) -> str:
     )
 
 
+# The numbers, then what they belong to: words without digits that start with two letters (so
+# "(a)" or "b)" stays with its number) and end on an agenda noun or its qualifier, whatever joins them
+# (English "of the provisional agenda", Spanish "del programa provisional").
 AGENDA_RE = re.compile(
     rf"^(?:{_longest_first(AGENDA_ITEM_WORDS)})\s+(?P<items>\d.*?)"
-    rf"(?:\s+(?:{_longest_first(AGENDA_TAILS)}))?\*?$"
+    rf"(?:\s+[^\W\d]{{2}}\D*?\b(?:{_longest_first(AGENDA_NOUNS)}|{_longest_first(AGENDA_QUALIFIERS)}))?"
+    rf"\*?$"
 )
 _MASTHEAD_RE = re.compile(
     rf"^(?:(?:{_BODY_NAMES})(?: (?:{_BODY_NAMES}))*(?: Distr\b.*)?|Distr\b.*|ORIGINAL\b.*|Original\s?:.*"

@@ -151,25 +151,26 @@ ORGAN_NAMES = {
     "HRC": "Human Rights Council",
 }
 
-# Function words a printed line ends on only when its sentence goes on to the next line (at most
-# five letters: paragraphs looks at a line's last eight characters).
-# How a masthead names the agenda items a document is filed under: "Items 32 and 37 of the
-# provisional agenda", "Points 32 et 37 …", "Temas 32 y 37 del programa".
+# How a masthead names the agenda items a document is filed under: the word for an item, then
+# the numbers, then (optionally) the agenda or list they belong to, which may be qualified.
 AGENDA_ITEM_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("Agenda item", "Agenda items", "Item", "Items"),
     "fr": ("Point", "Points"),
     "es": ("Tema", "Temas", "Punto", "Puntos"),
 }
-AGENDA_TAILS: dict[str, tuple[str, ...]] = {
-    "en": (
-        *(f"of the {w}agenda" for w in ("", "provisional ", "preliminary ")),
-        *(f"of the {w}list" for w in ("", "provisional ", "preliminary ")),
-    ),
-    "fr": ("de l'ordre du jour", "de la liste préliminaire"),
-    "es": ("del programa", "del programa provisional", "de la lista preliminar"),
+AGENDA_NOUNS: dict[str, tuple[str, ...]] = {
+    "en": ("agenda", "list"),
+    "fr": ("ordre du jour", "liste"),
+    "es": ("programa", "lista"),
+}
+AGENDA_QUALIFIERS: dict[str, tuple[str, ...]] = {
+    "en": ("provisional", "preliminary"),
+    "fr": ("provisoire", "préliminaire"),
+    "es": ("provisional", "preliminar"),
 }
 
-
+# Function words a printed line ends on only when its sentence goes on to the next line (at most
+# five letters: paragraphs looks at a line's last eight characters).
 CONTINUING_WORDS: dict[str, tuple[str, ...]] = {
     "en": tuple("of the and to in by for with its their a an on at from under".split()),
     "fr": tuple("de du des la le les et à au aux par pour sur dans en".split()),
