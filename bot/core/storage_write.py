@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from bot.core import textnorm, vocab_index
 from bot.core.cpu import in_thread
@@ -323,15 +323,26 @@ def _flush_fts(conn: sqlite3.Connection, pending: _Pending) -> None:
         pending.unindexed.clear()
 
 
-def _remove_doc(conn: sqlite3.Connection, doc_id: int, pending: _Pending) -> None:
-    # The FTS delete trigger needs every paragraph it removes to be in the index.
-    _flush_fts(conn, pending)
-    # Paragraph rows first, explicitly, so the FTS delete trigger sees each one.
+class TermDelta(Protocol):
+    terms: Counter[str]
+    count: int
+
+
+def forget_paragraphs(conn: Any, doc_id: int, pending: TermDelta) -> None:
+    """Take a document's paragraphs, about to be deleted, off the vocabulary's pending change
+    (either store's connection: `execute` with `?` placeholders)."""
     n = 0
     for (text,) in conn.execute("SELECT text FROM paragraphs WHERE doc_id = ?", (doc_id,)):
         pending.terms.subtract(textnorm.index_terms(text))
         n += 1
     pending.count -= n
+
+
+def _remove_doc(conn: sqlite3.Connection, doc_id: int, pending: _Pending) -> None:
+    # The FTS delete trigger needs every paragraph it removes to be in the index.
+    _flush_fts(conn, pending)
+    forget_paragraphs(conn, doc_id, pending)
+    # Paragraph rows first, explicitly, so the FTS delete trigger sees each one.
     conn.execute("DELETE FROM paragraphs WHERE doc_id = ?", (doc_id,))
     conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 

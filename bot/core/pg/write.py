@@ -13,9 +13,14 @@ from bot.core.models import DocumentRecord
 from bot.core.pg.conn import PgConn, PgWriter, rollback
 from bot.core.pg.text import paragraph_tsvector
 from bot.core.pg.vocab import apply_delta
-from bot.core.storage_write import INSERT_DOCUMENT, INSERT_HOP, SaveProgress, document_values
+from bot.core.storage_write import (
+    INSERT_DOCUMENT,
+    INSERT_HOP,
+    SaveProgress,
+    document_values,
+    forget_paragraphs,
+)
 from bot.core.symbols import symbol_key
-from bot.core.vocab_index import index_terms
 
 Item = tuple[str, str, DocumentRecord]
 ANALYZE_AFTER = 20_000  # paragraphs stored in one load that call for fresh statistics
@@ -179,11 +184,7 @@ def _insert_document(
 
 def remove_document(conn: PgConn, doc_id: int, pending: Pending) -> None:
     """Delete a document (its rows cascade) and take its paragraphs' terms from the vocabulary."""
-    n = 0
-    for (text,) in conn.execute("SELECT text FROM paragraphs WHERE doc_id = ?", (doc_id,)):
-        pending.terms.subtract(index_terms(text))
-        n += 1
-    pending.count -= n
+    forget_paragraphs(conn, doc_id, pending)
     conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
 
