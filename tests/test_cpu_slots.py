@@ -56,7 +56,7 @@ def test_a_slot_holder_may_take_it_again_and_others_wait() -> None:
     orig = cpu._SLOTS
     cpu._SLOTS = watched  # type: ignore[assignment]
     try:
-        inner = cpu.holding_slot(lambda: cpu.busy())
+        inner = cpu.holding_slot(lambda: watched.now)
         outer = cpu.holding_slot(lambda: inner())  # nested: must not wait on itself
         assert outer() == 1
         threads = [threading.Thread(target=outer) for _ in range(8)]

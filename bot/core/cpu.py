@@ -39,8 +39,6 @@ def _slots_from_env() -> int:
 CPU_SLOTS = _slots_from_env()
 _SLOTS = threading.Semaphore(CPU_SLOTS)  # waiters are served in arrival order
 _HELD = threading.local()
-_COUNT = [0]  # slots held now
-_COUNT_LOCK = threading.Lock()
 
 
 def holding_slot(fn: Callable[P, T]) -> Callable[P, T]:
@@ -48,18 +46,14 @@ def holding_slot(fn: Callable[P, T]) -> Callable[P, T]:
 
     @functools.wraps(fn)
     def run(*args: P.args, **kwargs: P.kwargs) -> T:
-        if getattr(_HELD, "depth", 0):
+        if getattr(_HELD, "held", False):
             return fn(*args, **kwargs)
         with _SLOTS:
-            _HELD.depth = 1
-            with _COUNT_LOCK:
-                _COUNT[0] += 1
+            _HELD.held = True
             try:
                 return fn(*args, **kwargs)
             finally:
-                _HELD.depth = 0
-                with _COUNT_LOCK:
-                    _COUNT[0] -= 1
+                _HELD.held = False
 
     return run
 
@@ -67,20 +61,16 @@ def holding_slot(fn: Callable[P, T]) -> Callable[P, T]:
 @contextlib.contextmanager
 def released() -> Iterator[None]:
     """This thread's slot given up for the block (a wait on the database), then taken back."""
-    if not getattr(_HELD, "depth", 0):
+    if not getattr(_HELD, "held", False):
         yield
         return
-    _HELD.depth = 0
-    with _COUNT_LOCK:
-        _COUNT[0] -= 1
+    _HELD.held = False
     _SLOTS.release()
     try:
         yield
     finally:
         _SLOTS.acquire()
-        with _COUNT_LOCK:
-            _COUNT[0] += 1
-        _HELD.depth = 1
+        _HELD.held = True
 
 
 def pass_on() -> None:
@@ -117,15 +107,11 @@ class _Cursor:
 
     def fetchall(self) -> list[Any]:
         with released():
-            return list(self._cursor.fetchall())
+            return self._cursor.fetchall()  # type: ignore[no-any-return]
 
     def fetchone(self) -> Any:
         with released():
             return self._cursor.fetchone()
-
-    def fetchmany(self, size: int) -> list[Any]:
-        with released():
-            return list(self._cursor.fetchmany(size))
 
     def __iter__(self) -> _Rows:
         return _Rows(self._cursor)
@@ -163,8 +149,3 @@ async def in_thread(fn: Callable[..., T], *args: Any) -> T:
     """`fn(*args)` in the loop's worker threads, holding a CPU slot: asyncio.to_thread for
     Python work (never for a wait on something outside this process, such as stdin)."""
     return await asyncio.to_thread(holding_slot(fn), *args)
-
-
-def busy() -> int:
-    """Slots held now (for tests and benches)."""
-    return _COUNT[0]
