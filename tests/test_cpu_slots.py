@@ -124,3 +124,23 @@ def test_the_library_brings_the_read_modules_at_start() -> None:
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("raw", "slots", "warned"), [("2", 2, False), ("zero", 1, True), ("0", 1, True)]
+)
+def test_the_slot_count_setting(raw: str, slots: int, warned: bool) -> None:
+    import os
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-c", "import bot.core.cpu as c; print(c.CPU_SLOTS)"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "RAPPORTEUR_CPU_SLOTS": raw},
+    )
+    assert out.stdout.strip() == str(slots)
+    assert ("RAPPORTEUR_CPU_SLOTS" in out.stderr) is warned

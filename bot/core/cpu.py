@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import logging
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -30,10 +31,13 @@ T = TypeVar("T")
 
 
 def _slots_from_env() -> int:
-    try:
-        return max(1, int(os.environ.get("RAPPORTEUR_CPU_SLOTS", "1")))
-    except ValueError:
-        return 1
+    raw = os.environ.get("RAPPORTEUR_CPU_SLOTS", "1")
+    if raw.strip().isdigit() and int(raw) >= 1:
+        return int(raw)
+    logging.getLogger(__name__).warning(
+        "RAPPORTEUR_CPU_SLOTS=%r is not a whole number of 1 or more: using 1", raw
+    )
+    return 1
 
 
 CPU_SLOTS = _slots_from_env()
