@@ -8,7 +8,8 @@ import re
 from bot.core.countries import CountryMention, find_countries
 from bot.core.groups import GroupMention, find_groups
 from bot.core.intents import RefSlots
-from bot.core.lexicon import Lexicon, en, es, fr, lexicon
+from bot.core.lexicon import LANGS, Lexicon, en, es, fr, lexicon
+from bot.core.lexicon.words import NUMBER_SIGNS
 from bot.core.textnorm import STOPWORDS, fold
 
 _MENTION = re.compile(r"<@!?\d+>|@Rapporteur\b", re.IGNORECASE)
@@ -22,7 +23,38 @@ _NUM_YEAR = re.compile(r"(?<![\d/])(\d{1,4})\s*\((\d{4})\)")
 _ZH_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日)?")
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _DAY_TH = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|er|e|re)?(?!\d)")
-_BARE_NUMBER = re.compile(r"^\W*(?:#|no\.?\s*|n°\s*|number\s+|numero\s+|номер\s+)?(\d{1,4})\W*$")
+
+
+def _alternatives(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))  # type: ignore[call-overload]
+
+
+_LATIN = (en.LEX, fr.LEX, es.LEX)
+# "number 3", "n° 3", "#3": the words from the lexicons (ordinals worth 0), the signs from words.
+_NUMBER_WORDS = _alternatives(
+    w for lang in LANGS for w, n in lexicon(lang).raw.get("ordinals", {}).items() if n == 0
+)
+_NUMBER_SIGNS = _alternatives(NUMBER_SIGNS)
+_BARE_NUMBER = re.compile(rf"^\W*(?:(?:{_NUMBER_SIGNS})\s*|(?:{_NUMBER_WORDS})\s+)?(\d{{1,4}})\W*$")
+# Words after which a number is a day of the month (lexicon day_links), and the same words
+# just before a number: then it is no place in a list.
+_DAY_LINKS = [w for lex in _LATIN for w in lex.get("day_links", [])]
+# A number said as an item of the list shown: "the 3", "number 3", "la 3" at the end (an
+# article that is also a day link, "du 3", gives a date instead).
+_LIST_ARTICLES = _alternatives(a for lex in _LATIN for a in lex["articles"] if a not in _DAY_LINKS)
+_LAST_NUMBER = re.compile(
+    rf"(?:^|\s)(?:{_LIST_ARTICLES}|{_NUMBER_WORDS}|{_NUMBER_SIGNS})\s*(\d{{1,2}})\s*[?!.]*$"
+)
+_DAY_AFTER_LINK = re.compile(
+    rf"(?:{_alternatives(_DAY_LINKS)})\s+(\d{{1,2}})(?:st|nd|rd|th|er)?(?!\d)"
+    r"(?!\s*\w*\s*(?:one|item))"
+)
+_AFTER_DAY_LINK = re.compile(
+    rf"(?:{_alternatives(w.split()[0] for w in _DAY_LINKS)})\s+"
+    rf"(?:(?:{_alternatives(en.LEX['articles'])})\s+)?$"
+)
+# Words after which "may" is the month.
+_MONTH_LINK = re.compile(rf"(?:^|\s)(?:{_alternatives(en.LEX['month_links'])})\s+$")
 
 
 def slots_of(raw: str, t: str, lexs: list[Lexicon], for_list: bool = False) -> RefSlots:
@@ -153,12 +185,7 @@ def _dates(raw: str, t: str, lexs: list[Lexicon], s: RefSlots, taken) -> None:  
         s.year = s.year or int(m.group(1))
         taken(m.start(), m.end())
     if s.day is None:
-        # "the one from the 3rd", "celle du 5"
-        m = re.search(
-            r"(?:(?:from|of|on|dated) the|du|del|of|on|dated)\s+(\d{1,2})(?:st|nd|rd|th|er)?(?!\d)"
-            r"(?!\s*\w*\s*(?:one|item))",
-            t,
-        )
+        m = _DAY_AFTER_LINK.search(t)  # "dated the 4th", "celle du 9"
         if m and 1 <= int(m.group(1)) <= 31 and not re.search(r"\d\s*\(\d{4}\)", t):
             s.day = int(m.group(1))
             taken(m.start(1), m.end())
@@ -182,10 +209,7 @@ def _month_may(raw: str, t: str, m: re.Match[str]) -> bool:
     if raw[m.start() : m.end()] == "May" and m.start() > 0:
         return True
     # "from may", "the letter of may": after a preposition of time it is not the verb
-    if re.search(
-        r"(?:^|\s)(?:from|of|in|since|until|till|during|dated|early|late|mid|last|this)\s+$",
-        t[: m.start()],
-    ):
+    if _MONTH_LINK.search(t[: m.start()]):
         return True
     return _near_number(t, m)
 
@@ -241,16 +265,14 @@ def _topic_words(t: str, spans: list[tuple[int, int]], lexs: list[Lexicon]) -> l
 
 
 def _pick(t: str, lexs: list[Lexicon]) -> int | None:
-    m = _BARE_NUMBER.match(t) or re.search(
-        r"(?:^|\s)(?:la|le|el|the|number|no\.?|numero|n°|#|номер)\s*(\d{1,2})\s*[?!.]*$", t
-    )
+    m = _BARE_NUMBER.match(t) or _LAST_NUMBER.search(t)
     if m:
         return int(m.group(1))
     m = re.search(
         r"(?<![\w/])(?:the\s+|la\s+|le\s+|el\s+|la\s+)?(\d{1,3})(?:st|nd|rd|th|e|er|re|eme|o|a)\b",
         t,
     )
-    if m and not re.search(r"(?:from|of|on|dated|du|del)\s+(?:the\s+)?$", t[: m.start()]):
+    if m and not _AFTER_DAY_LINK.search(t[: m.start()]):
         return int(m.group(1))  # "the 30th", "la 12e": a place in the list
     latin = [lexicon(x) for x in ("en", "fr", "es")] if lexs[0].lang in ("en", "fr", "es") else []
     for lex in [*lexs, *latin]:

@@ -126,6 +126,10 @@ LEX = {
     "command_back": ["it", "this", "that", "this letter", "this document"],
     # Articles that may stand between a marker word and what it introduces.
     "articles": ["the"],
+    # Words after which a number is a day of the month ("dated the 4th"), not a place in a list.
+    "day_links": ["from the", "of the", "on the", "dated the", "of", "on", "dated"],
+    # Words after which "may" is the month, not the verb ("since may").
+    "month_links": ["from", "of", "in", "since", "until", "till", "during", "dated", "early", "late", "mid", "last", "this"],
     # Words dropped from the front of what to look for ("the ceasefire").
     "determiners": ["the", "a", "an"],
     "back_find": ["it", "its", "they", "there", "in there", "in it", "this letter", "that letter", "this document", "that document", "this report", "that report", "this one", "that one", "this note", "that note", "this resolution", "that resolution", "the same"],

@@ -86,6 +86,7 @@ LEX = {
         "alli", "en ella", "en el",
     ],
     "articles": ["el", "la", "los", "las", "del"],
+    "day_links": ["del"],
     "determiners": ["el", "la", "los", "las"],
     "back_find": ["esta carta", "esa carta", "este documento", "ese documento", "este informe", "ahi", "alli", "en ella", "la misma"],
     "more": ["mas", "siguientes", "los siguientes", "pagina siguiente", "el resto", "sigue", "continua"],

@@ -105,6 +105,7 @@ LEX = {
     ],
     "command_back": ["cette lettre", "ce document", "celle-ci", "celui-ci", "la", "le"],
     "articles": ["le", "la", "les", "l'", "du", "des", "de la", "de l'"],
+    "day_links": ["du"],
     "determiners": ["le", "la", "les", "l'", "un", "une", "des", "du"],
     "back_find": ["cette lettre", "ce document", "ce rapport", "ce texte", "cette note", "cette resolution", "dedans", "la-dedans", "celle-ci", "celui-ci", "la meme", "le meme", "y parle", "elle"],
     "more": ["la suite", "suite", "suivants", "les suivants", "page suivante", "encore", "continue", "plus"],

@@ -76,6 +76,10 @@ MONTH_SHORT: dict[str, dict[str, int]] = {
 }
 
 # The word printed in brackets before a signatory's name: "(Signed) Vassily Nebenzia".
+# Signs written before a number in any language ("#3", "n° 3", "no. 3"); the words that do the
+# same ("number", "numéro") are each language's ordinals worth 0.
+NUMBER_SIGNS = ("#", "n°", "no.")
+
 SIGNED_MARKERS: dict[str, tuple[str, ...]] = {
     "en": ("signed",),
     "fr": ("signé", "signée"),
