@@ -67,7 +67,7 @@ def senders_of(doc: StoredDocument) -> frozenset[str]:
     for code, name in _BODY_NAMES.items():
         if entity.lower().startswith(name):
             out.add(code)
-    # "the E3 letter": France, Germany and the UK signed it; or it was sent for the G77
+    # A group's letter: its members signed it together, or one of them sent it for the group
     out |= group_senders(frozenset(out), fold(f"{role} {entity} {doc.title or ''}"))
     return frozenset(out)
 

@@ -204,7 +204,7 @@ _HEADING_MARK = re.compile(r"(?<=[a-z)])\d{1,3}$")  # "Darfur46": a footnote mar
 
 def contents(paragraphs: Sequence[Paragraph]) -> list[str]:
     """The outline as a summary shows it: the top-level sections of a long report, without
-    the printed table of contents' leaders and page numbers or footnote marks; [] when the
+    the printed table of contents' dotted runs, page numbers or footnote marks; [] when the
     document has fewer than CONTENTS_MIN of them."""
     out: dict[str, None] = {}
     for heading in outline(paragraphs):
